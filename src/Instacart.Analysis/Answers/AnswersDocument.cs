@@ -1,0 +1,112 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Instacart.Analysis.Derivation;
+using Instacart.Analysis.Questions;
+
+namespace Instacart.Analysis.Answers;
+
+/// <summary>
+/// The <c>answers.json</c> document of SPEC §5: format tag, options, reconciliation and every question's rows,
+/// with keys sorted (ordinal), floats rounded to 6 significant digits, integers exact, nulls for empty means.
+/// </summary>
+public static class AnswersDocument
+{
+    /// <summary>The document's format tag.</summary>
+    public const string Format = "instacart-answers/1";
+
+    /// <summary>Builds the document from computed answers (the eleven, and any extra keys given).</summary>
+    public static JsonObject Build(InstacartData data, IEnumerable<IQuestionAnswer> answers)
+    {
+        var questions = new JsonObject();
+        foreach (var answer in answers)
+        {
+            questions[answer.Key] = answer.ToJson();
+        }
+
+        var reconciliation = new JsonObject();
+        foreach (var (key, value) in data.Reconciliation.Entries)
+        {
+            reconciliation[key] = value;
+        }
+
+        var document = new JsonObject
+        {
+            ["format"] = Format,
+            ["options"] = new JsonObject { ["day_convention"] = DayConventionName(data.Options.DayConvention) },
+            ["reconciliation"] = reconciliation,
+            ["questions"] = questions,
+        };
+        return (JsonObject)Canonical(document)!;
+    }
+
+    /// <summary>Computes the eleven core questions and builds the document.</summary>
+    public static JsonObject Compute(InstacartData data) => Build(data, CoreQuestions.Compute(data));
+
+    /// <summary>The document as UTF-8 text: indented, LF line ends, a final newline.</summary>
+    public static string ToText(JsonObject document)
+    {
+        var text = document.ToJsonString(new JsonSerializerOptions
+        {
+            WriteIndented = true,
+            Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        });
+        return text.ReplaceLineEndings("\n") + "\n";
+    }
+
+    /// <summary>Writes the document atomically: to a temporary file beside <paramref name="path"/>, then renamed over it.</summary>
+    public static void Write(JsonObject document, string path)
+    {
+        var full = Path.GetFullPath(path);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        var temporary = full + ".tmp-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
+        try
+        {
+            File.WriteAllText(temporary, ToText(document), new UTF8Encoding(false));
+            File.Move(temporary, full, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
+    }
+
+    /// <summary>The option value for a day convention: <c>saturday-first</c> or <c>sunday-first</c>.</summary>
+    public static string DayConventionName(DayConvention convention) =>
+        convention == DayConvention.SaturdayFirst ? "saturday-first" : "sunday-first";
+
+    /// <summary>Rounds a float to 6 significant digits (SPEC §5); integral values stay as they are.</summary>
+    public static double Round6(double value) =>
+        value == 0 || !double.IsFinite(value) ? value : double.Parse(value.ToString("G6", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+
+    private static JsonNode? Canonical(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                var sorted = new JsonObject();
+                foreach (var (key, value) in obj.OrderBy(p => p.Key, StringComparer.Ordinal).ToList())
+                {
+                    obj.Remove(key);
+                    sorted[key] = Canonical(value);
+                }
+
+                return sorted;
+            case JsonArray array:
+                var items = array.ToList();
+                array.Clear();
+                var result = new JsonArray();
+                foreach (var item in items)
+                {
+                    result.Add(Canonical(item));
+                }
+
+                return result;
+            case JsonValue value when value.GetValueKind() == JsonValueKind.Number && value.TryGetValue<double>(out var number) && !value.TryGetValue<long>(out _) && !value.TryGetValue<int>(out _):
+                return JsonValue.Create(Round6(number));
+            default:
+                return node?.DeepClone();
+        }
+    }
+}

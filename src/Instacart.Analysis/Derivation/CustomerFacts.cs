@@ -1,0 +1,176 @@
+using Instacart.Analysis.Cleaning;
+using Instacart.Analysis.Input;
+using Instacart.Analysis.Model;
+
+namespace Instacart.Analysis.Derivation;
+
+/// <summary>
+/// The per-customer values of SPEC §4, one entry per row of the customers table (struct of arrays).
+/// Customers without merged lines have zero counts, NaN means and an Unknown frequency.
+/// </summary>
+public sealed class CustomerFacts
+{
+    private CustomerFacts(int count)
+    {
+        MaxOrder = new int[count];
+        Lines = new int[count];
+        KnownPriceLines = new int[count];
+        Revenue = new double[count];
+        MedianDays = new double[count];
+        Loyalty = new Loyalty[count];
+        Spending = new Spending[count];
+        Frequency = new Frequency[count];
+        Region = new Region[count];
+        AgeGroup = new AgeGroup[count];
+        IncomeGroup = new IncomeGroup[count];
+        Household = new Household[count];
+        Profile = new Profile[count];
+        BabyHousehold = new bool[count];
+        Active = new bool[count];
+    }
+
+    /// <summary>Number of customers.</summary>
+    public int Count => MaxOrder.Length;
+
+    /// <summary>The highest prior <c>order_number</c> in <c>orders.csv</c> (0 when none).</summary>
+    public int[] MaxOrder { get; }
+
+    /// <summary>Whether the customer's lines are in the <c>active</c> population (max order ≥ the cut).</summary>
+    public bool[] Active { get; }
+
+    /// <summary>Merged lines of the customer.</summary>
+    public int[] Lines { get; }
+
+    /// <summary>Merged lines with a known price.</summary>
+    public int[] KnownPriceLines { get; }
+
+    /// <summary>Sum of known prices over the merged lines.</summary>
+    public double[] Revenue { get; }
+
+    /// <summary>Median <c>days_since_prior_order</c> over the prior orders with merged lines (NaN when none).</summary>
+    public double[] MedianDays { get; }
+
+    /// <summary>Loyalty flag.</summary>
+    public Loyalty[] Loyalty { get; }
+
+    /// <summary>Spending flag.</summary>
+    public Spending[] Spending { get; }
+
+    /// <summary>Frequency flag.</summary>
+    public Frequency[] Frequency { get; }
+
+    /// <summary>Census region of the state.</summary>
+    public Region[] Region { get; }
+
+    /// <summary>Age group.</summary>
+    public AgeGroup[] AgeGroup { get; }
+
+    /// <summary>Income group.</summary>
+    public IncomeGroup[] IncomeGroup { get; }
+
+    /// <summary>Household.</summary>
+    public Household[] Household { get; }
+
+    /// <summary>Profile (age group × household).</summary>
+    public Profile[] Profile { get; }
+
+    /// <summary>Whether the customer bought anything from the babies department.</summary>
+    public bool[] BabyHousehold { get; }
+
+    /// <summary>Mean known item price of the customer (NaN when none).</summary>
+    public double MeanItemPrice(int customer) =>
+        KnownPriceLines[customer] == 0 ? double.NaN : Revenue[customer] / KnownPriceLines[customer];
+
+    /// <summary>Derives every value from the loaded, merged data.</summary>
+    public static CustomerFacts Derive(
+        OrdersTable orders,
+        int[] orderCustomer,
+        CustomersTable customers,
+        ProductCatalog products,
+        NamedIds departments,
+        LineTable lines,
+        AnalysisOptions options)
+    {
+        var facts = new CustomerFacts(customers.Count);
+        for (var o = 0; o < orders.Count; o++)
+        {
+            var c = orderCustomer[o];
+            if (c >= 0 && orders.EvalSet[o] == EvalSet.Prior && orders.OrderNumber[o] > facts.MaxOrder[c])
+            {
+                facts.MaxOrder[c] = orders.OrderNumber[o];
+            }
+        }
+
+        var babyDepartment = departments.Ids.FirstOrDefault(id => departments[id] == options.BabyDepartment, -1);
+        var orderHasLines = new bool[orders.Count];
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var o = lines.Order[i];
+            var p = lines.Product[i];
+            var c = orderCustomer[o];
+            orderHasLines[o] = true;
+            facts.Lines[c]++;
+            var price = products.Price[p];
+            if (!double.IsNaN(price))
+            {
+                facts.KnownPriceLines[c]++;
+                facts.Revenue[c] += price;
+            }
+
+            if (products.DepartmentId[p] == babyDepartment)
+            {
+                facts.BabyHousehold[c] = true;
+            }
+        }
+
+        DeriveMedianDays(facts, orders, orderCustomer, orderHasLines);
+        for (var c = 0; c < facts.Count; c++)
+        {
+            facts.Active[c] = facts.MaxOrder[c] >= options.ActiveMinOrderNumber;
+            facts.Loyalty[c] = Rules.LoyaltyOf(facts.MaxOrder[c], options);
+            facts.Spending[c] = Rules.SpendingOf(facts.MeanItemPrice(c), options);
+            facts.Frequency[c] = Rules.FrequencyOf(facts.MedianDays[c], options);
+            facts.Region[c] = Rules.RegionOf(customers.State[c]);
+            facts.AgeGroup[c] = Rules.AgeGroupOf(customers.Age[c], options);
+            facts.IncomeGroup[c] = Rules.IncomeGroupOf(customers.Income[c], options);
+            facts.Household[c] = Rules.HouseholdOf(customers.Dependants[c]);
+            facts.Profile[c] = Rules.ProfileOf(facts.AgeGroup[c], facts.Household[c]);
+        }
+
+        return facts;
+    }
+
+    private static void DeriveMedianDays(CustomerFacts facts, OrdersTable orders, int[] orderCustomer, bool[] orderHasLines)
+    {
+        // Group the days of each customer's orders with lines by a counting sort on the customer (CSR layout),
+        // then take each customer's median over their slice.
+        var start = new int[facts.Count + 1];
+        for (var o = 0; o < orders.Count; o++)
+        {
+            if (orderHasLines[o] && !float.IsNaN(orders.DaysSincePrior[o]))
+            {
+                start[orderCustomer[o] + 1]++;
+            }
+        }
+
+        for (var c = 0; c < facts.Count; c++)
+        {
+            start[c + 1] += start[c];
+        }
+
+        var days = new float[start[facts.Count]];
+        var next = start.AsSpan(0, facts.Count).ToArray();
+        for (var o = 0; o < orders.Count; o++)
+        {
+            if (orderHasLines[o] && !float.IsNaN(orders.DaysSincePrior[o]))
+            {
+                days[next[orderCustomer[o]]++] = orders.DaysSincePrior[o];
+            }
+        }
+
+        for (var c = 0; c < facts.Count; c++)
+        {
+            facts.MedianDays[c] = Rules.Median(days.AsSpan(start[c], start[c + 1] - start[c]));
+        }
+    }
+}

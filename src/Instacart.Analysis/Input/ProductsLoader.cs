@@ -1,0 +1,28 @@
+using System.Text;
+
+namespace Instacart.Analysis.Input;
+
+/// <summary>Reads <c>products.csv</c> (quoted names with commas and quotes, CRLF) with its explicit schema.</summary>
+public static class ProductsLoader
+{
+    /// <summary>The header, in order.</summary>
+    public static readonly string[] Header = ["product_id", "product_name", "aisle_id", "department_id", "prices"];
+
+    /// <summary>Reads every row as written; cleaning (names, duplicates, prices) is a later stage.</summary>
+    public static IReadOnlyList<ProductRow> Load(string path)
+    {
+        using var csv = StrictCsvReader.Open(path, Header, trackLineNumbers: true);
+        var rows = new List<ProductRow>(ColumnBuilder<int>.CapacityFor(path, 12));
+        while (csv.Read())
+        {
+            var id = csv.Int(0);
+            var name = csv.Text(1);
+            var aisle = csv.Int(2);
+            var department = csv.Int(3);
+            var price = csv.OptionalDecimal(4);
+            rows.Add(new ProductRow(id, name, aisle, department, price, Encoding.UTF8.GetString(csv.Span(4)), csv.Line));
+        }
+
+        return rows;
+    }
+}

@@ -1,0 +1,154 @@
+using System.Diagnostics;
+using Instacart.Analysis.Cleaning;
+using Instacart.Analysis.Derivation;
+using Instacart.Analysis.Input;
+using Instacart.Analysis.Model;
+
+namespace Instacart.Analysis;
+
+/// <summary>
+/// A data folder loaded, validated, cleaned, merged and derived (SPEC §1–4): the input of every question.
+/// Load it once per notebook or run with <see cref="Load(string, AnalysisOptions?)"/>.
+/// </summary>
+public sealed class InstacartData
+{
+    private InstacartData(
+        InputTables input,
+        ProductCleaning products,
+        LineMerge merge,
+        CustomerFacts customers,
+        Reconciliation reconciliation,
+        AnalysisOptions options,
+        IReadOnlyList<StageTiming> timings)
+    {
+        Input = input;
+        ProductCleaning = products;
+        Merge = merge;
+        Customers = customers;
+        Reconciliation = reconciliation;
+        Options = options;
+        Timings = timings;
+    }
+
+    /// <summary>The files as read (personal names already dropped).</summary>
+    public InputTables Input { get; }
+
+    /// <summary>The clean products and what cleaning dropped.</summary>
+    public ProductCleaning ProductCleaning { get; }
+
+    /// <summary>The clean products.</summary>
+    public ProductCatalog Products => ProductCleaning.Catalog;
+
+    /// <summary>The merged lines and the per-order customer rows.</summary>
+    public LineMerge Merge { get; }
+
+    /// <summary>The merged lines (the <c>lines</c> population).</summary>
+    public LineTable Lines => Merge.Lines;
+
+    /// <summary>Orders as read, all eval sets.</summary>
+    public OrdersTable Orders => Input.Orders;
+
+    /// <summary>The per-customer derived values, by row of <see cref="InputTables.Customers"/>.</summary>
+    public CustomerFacts Customers { get; }
+
+    /// <summary>Every count of SPEC §3; its identity is checked at load.</summary>
+    public Reconciliation Reconciliation { get; }
+
+    /// <summary>The rules' thresholds and the day convention.</summary>
+    public AnalysisOptions Options { get; }
+
+    /// <summary>How long each stage took, for <c>bench</c> and the data-preparation notebook.</summary>
+    public IReadOnlyList<StageTiming> Timings { get; }
+
+    /// <summary>The customer row of merged line <paramref name="line"/>.</summary>
+    public int CustomerOf(int line) => Merge.OrderCustomer[Lines.Order[line]];
+
+    /// <summary>Whether merged line <paramref name="line"/> belongs to the <c>active</c> population.</summary>
+    public bool IsActive(int line) => Customers.Active[CustomerOf(line)];
+
+    /// <summary>Loads <paramref name="folder"/> and runs every stage; bad input is an <see cref="InputException"/>.</summary>
+    public static InstacartData Load(string folder, AnalysisOptions? options = null)
+    {
+        options ??= AnalysisOptions.Default;
+        var timings = new List<StageTiming>();
+        var clock = Stopwatch.StartNew();
+        T Stage<T>(string name, Func<T> run, Func<T, long> rows)
+        {
+            var started = clock.Elapsed;
+            var result = run();
+            timings.Add(new StageTiming(name, clock.Elapsed - started, rows(result)));
+            return result;
+        }
+
+        var input = Stage("load", () => InputTables.Load(folder), t => t.Orders.Count + (long)t.PriorLines.Count + t.Products.Count + t.Customers.Count);
+        var products = Stage("clean", () => ProductCleaning.Clean(input.Products, input.Departments, options.PriceOutlierAbove), p => p.Rows);
+        var orderIndex = Stage("index", () => LineMerge.OrderIndex(input.Orders), _ => input.Orders.Count);
+        if (input.TrainLines is { } train)
+        {
+            CheckOrdersKnown(train, orderIndex);
+        }
+
+        var merge = Stage("merge", () => LineMerge.Build(input.Orders, input.PriorLines, products.Catalog, input.Customers, orderIndex), _ => input.PriorLines.Count);
+        var customers = Stage("derive", () => CustomerFacts.Derive(input.Orders, merge.OrderCustomer, input.Customers, products.Catalog, input.Departments, merge.Lines, options), _ => merge.Lines.Count);
+
+        long linesActive = 0;
+        var activeSeen = new bool[customers.Count];
+        var customersActive = 0;
+        for (var i = 0; i < merge.Lines.Count; i++)
+        {
+            var c = merge.OrderCustomer[merge.Lines.Order[i]];
+            if (customers.Active[c])
+            {
+                linesActive++;
+                if (!activeSeen[c])
+                {
+                    activeSeen[c] = true;
+                    customersActive++;
+                }
+            }
+        }
+
+        long priorOrders = 0;
+        foreach (var set in input.Orders.EvalSet)
+        {
+            priorOrders += set == EvalSet.Prior ? 1 : 0;
+        }
+
+        var reconciliation = new Reconciliation(
+            OrdersRows: input.Orders.Count,
+            PriorOrders: priorOrders,
+            OrderLinesRows: input.PriorLines.Count,
+            ProductsRows: products.Rows,
+            ProductsNameless: products.Nameless,
+            ProductsDuplicateRows: products.DuplicateRows,
+            ProductsConflictingIds: products.ConflictingIds,
+            ProductsKept: products.Catalog.Count,
+            PriceOutliers: products.PriceOutliers,
+            CustomersRows: input.Customers.Count,
+            LinesJoinedOrders: merge.LinesJoinedOrders,
+            LinesWithoutProduct: merge.LinesWithoutProduct,
+            LinesWithoutCustomer: merge.LinesWithoutCustomer,
+            LinesMerged: merge.Lines.Count,
+            CustomersActive: customersActive,
+            LinesActive: linesActive).EnsureAddsUp();
+
+        return new InstacartData(input, products, merge, customers, reconciliation, options, timings);
+    }
+
+    private static void CheckOrdersKnown(OrderLinesTable lines, UniqueIndex orderIndex)
+    {
+        for (var i = 0; i < lines.Count; i++)
+        {
+            if (orderIndex.RowOf(lines.OrderId[i]) < 0)
+            {
+                throw LineMerge.UnknownOrder(lines, i);
+            }
+        }
+    }
+}
+
+/// <summary>One pipeline stage's duration and the rows it handled.</summary>
+/// <param name="Stage">The stage's name.</param>
+/// <param name="Elapsed">Wall time.</param>
+/// <param name="Rows">Rows handled.</param>
+public sealed record StageTiming(string Stage, TimeSpan Elapsed, long Rows);

@@ -1,0 +1,63 @@
+using Instacart.Analysis.Derivation;
+
+namespace Instacart.Analysis.Questions;
+
+/// <summary>An age group × household cell's habits.</summary>
+/// <param name="AgeGroup">Young adult, Middle-aged or Senior.</param>
+/// <param name="Household">Parent or No dependants.</param>
+/// <param name="Customers">Distinct active customers.</param>
+/// <param name="OrdersPerCustomer">Orders / customers.</param>
+/// <param name="MeanItemPrice">Revenue / lines with a known price.</param>
+/// <param name="MeanOrderValue">Revenue / orders.</param>
+public sealed record AgeFamilyRow(string AgeGroup, string Household, long Customers, double? OrdersPerCustomer, double? MeanItemPrice, double? MeanOrderValue);
+
+/// <summary>Age and family status (SPEC §5 <c>age_family</c>).</summary>
+public sealed class AgeFamily : QuestionAnswer<AgeFamilyRow>
+{
+    private AgeFamily(IReadOnlyList<AgeFamilyRow> rows, InstacartData data)
+        : base(rows, data)
+    {
+    }
+
+    /// <inheritdoc />
+    public override string Key => "age_family";
+
+    /// <inheritdoc />
+    public override string Question => "Do age and family status change how people shop?";
+
+    /// <summary>Customers, orders per customer and prices per age group × household of active customers.</summary>
+    public static AgeFamily Compute(InstacartData data)
+    {
+        var facts = data.Customers;
+        var stats = GroupStats.ByCustomer(data, 6, Population.ActiveCustomerGroups(data, c => ((int)facts.AgeGroup[c] * 2) + (int)facts.Household[c]), GroupNeeds.Customers);
+        var rows = Enumerable.Range(0, 6)
+            .Where(g => stats.Lines[g] > 0)
+            .Select(g => new AgeFamilyRow(Labels.Of((AgeGroup)(g / 2)), Labels.Of((Household)(g % 2)), stats.Customers[g], (double)stats.Orders[g] / stats.Customers[g], stats.MeanItemPrice(g), stats.MeanOrderValue(g)))
+            .OrderBy(r => r.AgeGroup, StringComparer.Ordinal)
+            .ThenBy(r => r.Household, StringComparer.Ordinal)
+            .ToList();
+        return new AgeFamily(rows, data);
+    }
+
+    /// <inheritdoc />
+    public override string Sentence()
+    {
+        if (Rows.Count == 0)
+        {
+            return "There are no active customers to group by age and family.";
+        }
+
+        var customers = Rows.Sum(r => (double)r.Customers);
+        var largest = Rows.OrderByDescending(r => r.Customers).First();
+        var most = Rows.OrderByDescending(r => r.OrdersPerCustomer).First();
+        var least = Rows.OrderBy(r => r.OrdersPerCustomer).First();
+        return $"{largest.AgeGroup} customers with household \"{largest.Household}\" are the largest group ({Wording.Percent(largest.Customers, customers)}); "
+            + $"orders per customer range from {Wording.Number(least.OrdersPerCustomer)} ({least.AgeGroup}, {least.Household}) to {Wording.Number(most.OrdersPerCustomer)} ({most.AgeGroup}, {most.Household}), "
+            + $"and mean order value from {Wording.Money(Rows.Min(r => r.MeanOrderValue))} to {Wording.Money(Rows.Max(r => r.MeanOrderValue))}.";
+    }
+
+    /// <inheritdoc />
+    public override string Method() =>
+        $"Population: {Population.ActiveDescription(Options)}. Age groups: Young adult up to {Options.YoungMaxAge}, Middle-aged {Options.YoungMaxAge + 1}–{Options.SeniorMinAge - 1}, Senior {Options.SeniorMinAge} and over; "
+        + "household: Parent with at least one dependant, else No dependants. Orders per customer = distinct orders / distinct customers; prices over known prices only.";
+}

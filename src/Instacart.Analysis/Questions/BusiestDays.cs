@@ -1,0 +1,61 @@
+using Instacart.Analysis.Derivation;
+
+namespace Instacart.Analysis.Questions;
+
+/// <summary>A day of the week's volume and flag.</summary>
+/// <param name="Dow">The <c>order_dow</c> number, 0–6.</param>
+/// <param name="Label">The day's name under the day convention.</param>
+/// <param name="Orders">Distinct orders with lines that day.</param>
+/// <param name="Lines">Order lines that day.</param>
+/// <param name="Flag">Busiest days, Regularly busy or Slowest days.</param>
+public sealed record BusiestDaysRow([property: FrameColumn("orders_day_of_week")] int Dow, string Label, long Orders, long Lines, string Flag);
+
+/// <summary>Which days of the week are busiest (SPEC §5 <c>busiest_days</c>).</summary>
+public sealed class BusiestDays : QuestionAnswer<BusiestDaysRow>
+{
+    private BusiestDays(IReadOnlyList<BusiestDaysRow> rows, InstacartData data)
+        : base(rows, data)
+    {
+    }
+
+    /// <inheritdoc />
+    public override string Key => "busiest_days";
+
+    /// <inheritdoc />
+    public override string Question => "Which days of the week are busiest?";
+
+    /// <summary>Counts lines and orders per day (all seven, zero when empty) and flags them by rank.</summary>
+    public static BusiestDays Compute(InstacartData data)
+    {
+        var dow = data.Orders.DayOfWeek;
+        var stats = GroupStats.ByOrder(data, 7, Population.OrderGroups(data, o => dow[o]), GroupNeeds.None);
+        var flags = Ranking.Flags(stats.Lines, data.Options.FlaggedDays);
+        var rows = Enumerable.Range(0, 7)
+            .Select(d => new BusiestDaysRow(d, Labels.Day(d, data.Options.DayConvention), stats.Orders[d], stats.Lines[d], Labels.Of((DayFlag)flags[d])))
+            .ToList();
+        return new BusiestDays(rows, data);
+    }
+
+    /// <inheritdoc />
+    public override string Sentence()
+    {
+        var total = Rows.Sum(r => (double)r.Lines);
+        var ranked = Rows.OrderByDescending(r => r.Lines).ThenBy(r => r.Dow).ToList();
+        var busiest = Rows.Where(r => r.Flag == Labels.Of(DayFlag.BusiestDays)).OrderByDescending(r => r.Lines).ThenBy(r => r.Dow).ToList();
+        var slowest = Rows.Where(r => r.Flag == Labels.Of(DayFlag.SlowestDays)).OrderBy(r => r.Lines).ThenByDescending(r => r.Dow).ToList();
+        if (total == 0)
+        {
+            return "There are no order lines, so no day is busier than another.";
+        }
+
+        return $"{Wording.List(busiest.Select(r => r.Label))} are the busiest days ({Wording.List(busiest.Select(r => Wording.Percent(r.Lines, total)))} of order lines); "
+            + $"{Wording.List(slowest.Select(r => r.Label))} are the slowest ({Wording.List(slowest.Select(r => Wording.Percent(r.Lines, total)))}), "
+            + $"so the busiest day sees {Wording.Times(ranked[0].Lines, ranked[^1].Lines)} the lines of the slowest.";
+    }
+
+    /// <inheritdoc />
+    public override string Method() =>
+        $"Population: {Population.LinesDescription}. A day's volume is its number of order lines (orders are distinct order ids). "
+        + $"Days are ranked by lines (descending, then day number ascending): the first {Options.FlaggedDays} are \"Busiest days\", the last {Options.FlaggedDays} \"Slowest days\", the rest \"Regularly busy\". "
+        + $"Day 0 is read as {Labels.Day(0, Options.DayConvention)} ({(Options.DayConvention == DayConvention.SaturdayFirst ? "the course's convention" : "the Sunday-first convention")}; an option).";
+}

@@ -1,0 +1,79 @@
+using Instacart.Analysis.Derivation;
+
+namespace Instacart.Analysis.Questions;
+
+/// <summary>An hour of the day's volume and flag.</summary>
+/// <param name="Hour">The hour, 0–23.</param>
+/// <param name="Orders">Distinct orders with lines in that hour.</param>
+/// <param name="Lines">Order lines in that hour.</param>
+/// <param name="Flag">Most orders, Average orders or Fewest orders.</param>
+public sealed record BusiestHoursRow(int Hour, long Orders, long Lines, string Flag);
+
+/// <summary>Which hours of the day are busiest (SPEC §5 <c>busiest_hours</c>).</summary>
+public sealed class BusiestHours : QuestionAnswer<BusiestHoursRow>
+{
+    private BusiestHours(IReadOnlyList<BusiestHoursRow> rows, InstacartData data)
+        : base(rows, data)
+    {
+    }
+
+    /// <inheritdoc />
+    public override string Key => "busiest_hours";
+
+    /// <inheritdoc />
+    public override string Question => "Which hours of the day are busiest?";
+
+    /// <summary>Counts lines and orders per hour (all 24) and flags them by rank.</summary>
+    public static BusiestHours Compute(InstacartData data)
+    {
+        var hour = data.Orders.HourOfDay;
+        var stats = GroupStats.ByOrder(data, 24, Population.OrderGroups(data, o => hour[o]), GroupNeeds.None);
+        var flags = Ranking.Flags(stats.Lines, data.Options.FlaggedHours);
+        var rows = Enumerable.Range(0, 24)
+            .Select(h => new BusiestHoursRow(h, stats.Orders[h], stats.Lines[h], Labels.Of((HourFlag)flags[h])))
+            .ToList();
+        return new BusiestHours(rows, data);
+    }
+
+    /// <inheritdoc />
+    public override string Sentence()
+    {
+        var total = Rows.Sum(r => (double)r.Lines);
+        if (total == 0)
+        {
+            return "There are no order lines, so no hour is busier than another.";
+        }
+
+        var ranked = Rows.OrderByDescending(r => r.Lines).ThenBy(r => r.Hour).ToList();
+        var most = Rows.Where(r => r.Flag == Labels.Of(HourFlag.MostOrders)).ToList();
+        var fewest = Rows.Where(r => r.Flag == Labels.Of(HourFlag.FewestOrders)).ToList();
+        return $"The busiest hours are {Wording.Hour(ranked[0].Hour)} ({Wording.Percent(ranked[0].Lines, total)} of order lines) and {Wording.Hour(ranked[1].Hour)} ({Wording.Percent(ranked[1].Lines, total)}); "
+            + $"the {most.Count} busiest hours, {HourSpans(most)}, carry {Wording.Percent(most.Sum(r => r.Lines), total)} of lines, "
+            + $"while the {fewest.Count} quietest, {HourSpans(fewest)}, carry {Wording.Percent(fewest.Sum(r => r.Lines), total)}.";
+    }
+
+    /// <summary>Hours written as runs, e.g. "09:00–16:59" or "00:00–05:59 and 23:00–23:59".</summary>
+    internal static string HourSpans(IEnumerable<BusiestHoursRow> rows)
+    {
+        var hours = rows.Select(r => r.Hour).Order().ToList();
+        var spans = new List<string>();
+        for (var i = 0; i < hours.Count;)
+        {
+            var j = i;
+            while (j + 1 < hours.Count && hours[j + 1] == hours[j] + 1)
+            {
+                j++;
+            }
+
+            spans.Add($"{Wording.Hour(hours[i])}–{hours[j]:00}:59");
+            i = j + 1;
+        }
+
+        return Wording.List(spans);
+    }
+
+    /// <inheritdoc />
+    public override string Method() =>
+        $"Population: {Population.LinesDescription}. An hour's volume is its number of order lines (orders are distinct order ids), by `order_hour_of_day`. "
+        + $"Hours are ranked by lines (descending, then hour ascending): the first {Options.FlaggedHours} are \"Most orders\", the last {Options.FlaggedHours} \"Fewest orders\", the rest \"Average orders\".";
+}

@@ -1,0 +1,58 @@
+namespace Instacart.Analysis.Questions;
+
+/// <summary>A department's volume, revenue and reorders.</summary>
+/// <param name="DepartmentId">The department id.</param>
+/// <param name="Department">Its name.</param>
+/// <param name="Lines">Order lines.</param>
+/// <param name="Orders">Distinct orders containing the department.</param>
+/// <param name="Revenue">Sum of known prices.</param>
+/// <param name="RevenuePerOrder">Revenue / orders containing the department.</param>
+/// <param name="ReorderRate">Share of the department's lines that are reorders.</param>
+public sealed record DepartmentsRow(int DepartmentId, string Department, long Lines, long Orders, double Revenue, double? RevenuePerOrder, double ReorderRate);
+
+/// <summary>The most popular departments (SPEC §5 <c>departments</c>).</summary>
+public sealed class Departments : QuestionAnswer<DepartmentsRow>
+{
+    private Departments(IReadOnlyList<DepartmentsRow> rows, InstacartData data)
+        : base(rows, data)
+    {
+    }
+
+    /// <inheritdoc />
+    public override string Key => "departments";
+
+    /// <inheritdoc />
+    public override string Question => "Which departments are most popular?";
+
+    /// <summary>Lines, orders, revenue and reorder rate per department present among the lines.</summary>
+    public static Departments Compute(InstacartData data)
+    {
+        var departments = data.Input.Departments;
+        var stats = GroupStats.ByProduct(data, departments.MaxId + 1, data.Products.DepartmentId, GroupNeeds.None);
+        var rows = departments.Ids
+            .Where(d => stats.Lines[d] > 0)
+            .Select(d => new DepartmentsRow(d, departments[d], stats.Lines[d], stats.Orders[d], stats.Revenue[d], stats.MeanOrderValue(d), (double)stats.Reordered[d] / stats.Lines[d]))
+            .ToList();
+        return new Departments(rows, data);
+    }
+
+    /// <inheritdoc />
+    public override string Sentence()
+    {
+        var total = Rows.Sum(r => (double)r.Lines);
+        if (total == 0)
+        {
+            return "There are no order lines to split by department.";
+        }
+
+        var top = Rows.OrderByDescending(r => r.Lines).ThenBy(r => r.DepartmentId).Take(3).ToList();
+        var loyal = Rows.Where(r => r.Lines * 100 >= total).OrderByDescending(r => r.ReorderRate).ThenBy(r => r.DepartmentId).First();
+        return $"{Wording.List(top.Select(r => $"{r.Department} ({Wording.Percent(r.Lines, total)})"))} are the most popular departments by order lines, "
+            + $"together {Wording.Percent(top.Sum(r => r.Lines), total)} of all lines; among departments with at least 1% of lines, {loyal.Department} is reordered most ({Wording.Percent(loyal.ReorderRate)} of its lines).";
+    }
+
+    /// <inheritdoc />
+    public override string Method() =>
+        $"Population: {Population.LinesDescription}. Lines and revenue (known prices only) per department of the product; orders counts distinct orders containing the department, "
+        + "so revenue per order is the department's revenue over the orders that contain it; reorder rate is the mean of `reordered` over its lines.";
+}

@@ -1,0 +1,61 @@
+using Instacart.Analysis.Derivation;
+
+namespace Instacart.Analysis.Questions;
+
+/// <summary>An income group's habits.</summary>
+/// <param name="IncomeGroup">Low income, Middle income or High income.</param>
+/// <param name="Customers">Distinct active customers.</param>
+/// <param name="OrdersPerCustomer">Orders / customers.</param>
+/// <param name="MeanItemPrice">Revenue / lines with a known price.</param>
+/// <param name="MeanOrderValue">Revenue / orders.</param>
+/// <param name="TopDepartment">The department with most lines (ties: lower id).</param>
+public sealed record IncomeRow(string IncomeGroup, long Customers, double? OrdersPerCustomer, double? MeanItemPrice, double? MeanOrderValue, string? TopDepartment);
+
+/// <summary>Habits by income group (SPEC §5 <c>income</c>).</summary>
+public sealed class IncomeGroups : QuestionAnswer<IncomeRow>
+{
+    private IncomeGroups(IReadOnlyList<IncomeRow> rows, InstacartData data)
+        : base(rows, data)
+    {
+    }
+
+    /// <inheritdoc />
+    public override string Key => "income";
+
+    /// <inheritdoc />
+    public override string Question => "Does income change what and how much people buy?";
+
+    /// <summary>Customers, orders per customer, prices and top department per income group of active customers.</summary>
+    public static IncomeGroups Compute(InstacartData data)
+    {
+        var facts = data.Customers;
+        var stats = GroupStats.ByCustomer(data, 3, Population.ActiveCustomerGroups(data, c => (int)facts.IncomeGroup[c]), GroupNeeds.Customers | GroupNeeds.Departments);
+        var departments = data.Input.Departments;
+        var rows = Enumerable.Range(0, 3)
+            .Where(g => stats.Lines[g] > 0)
+            .Select(g => new IncomeRow(Labels.Of((IncomeGroup)g), stats.Customers[g], (double)stats.Orders[g] / stats.Customers[g], stats.MeanItemPrice(g), stats.MeanOrderValue(g), departments.NameOrNull(stats.TopDepartment(g))))
+            .OrderBy(r => r.IncomeGroup, StringComparer.Ordinal)
+            .ToList();
+        return new IncomeGroups(rows, data);
+    }
+
+    /// <inheritdoc />
+    public override string Sentence()
+    {
+        if (Rows.Count == 0)
+        {
+            return "There are no active customers to group by income.";
+        }
+
+        var pricey = Rows.OrderByDescending(r => r.MeanItemPrice).First();
+        var cheap = Rows.OrderBy(r => r.MeanItemPrice).First();
+        var tops = Rows.Select(r => r.TopDepartment).Distinct().ToList();
+        var topText = tops.Count == 1 ? $"{tops[0]} is the top department in every income group" : $"top departments differ: {Wording.List(Rows.Select(r => $"{r.TopDepartment} ({r.IncomeGroup})"))}";
+        return $"{pricey.IncomeGroup} customers pay the most per item ({Wording.Money(pricey.MeanItemPrice)}) and {cheap.IncomeGroup} customers the least ({Wording.Money(cheap.MeanItemPrice)}); {topText}.";
+    }
+
+    /// <inheritdoc />
+    public override string Method() =>
+        $"Population: {Population.ActiveDescription(Options)}. Income groups: Low below {Options.LowIncomeBelow:N0}, Middle {Options.LowIncomeBelow:N0} to {Options.HighIncomeAbove:N0} inclusive, High above {Options.HighIncomeAbove:N0}. "
+        + "Top department is the one with most lines in the group (ties: the lower department id).";
+}

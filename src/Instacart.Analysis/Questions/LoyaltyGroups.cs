@@ -1,0 +1,68 @@
+using Instacart.Analysis.Derivation;
+
+namespace Instacart.Analysis.Questions;
+
+/// <summary>A loyalty group's size and habits.</summary>
+/// <param name="Loyalty">New customer, Regular customer or Loyal customer.</param>
+/// <param name="Customers">Distinct active customers.</param>
+/// <param name="Orders">Distinct orders.</param>
+/// <param name="Lines">Order lines.</param>
+/// <param name="MeanItemPrice">Revenue / lines with a known price.</param>
+/// <param name="MeanOrderValue">Revenue / orders.</param>
+/// <param name="MedianDaysBetweenOrders">Median days since the prior order over the group's orders.</param>
+public sealed record LoyaltyRow(string Loyalty, long Customers, long Orders, long Lines, double? MeanItemPrice, double? MeanOrderValue, double? MedianDaysBetweenOrders);
+
+/// <summary>Loyalty distribution and habits (SPEC §5 <c>loyalty</c>).</summary>
+public sealed class LoyaltyGroups : QuestionAnswer<LoyaltyRow>
+{
+    private LoyaltyGroups(IReadOnlyList<LoyaltyRow> rows, InstacartData data)
+        : base(rows, data)
+    {
+    }
+
+    /// <inheritdoc />
+    public override string Key => "loyalty";
+
+    /// <inheritdoc />
+    public override string Question => "How loyal are customers, and do loyal customers shop differently?";
+
+    /// <summary>Customers, orders, lines, prices and median days per loyalty group of active customers.</summary>
+    public static LoyaltyGroups Compute(InstacartData data)
+    {
+        var loyalty = data.Customers.Loyalty;
+        var stats = GroupStats.ByCustomer(data, 3, Population.ActiveCustomerGroups(data, c => (int)loyalty[c]), GroupNeeds.Customers | GroupNeeds.MedianDays);
+        var rows = Enumerable.Range(0, 3)
+            .Where(g => stats.Lines[g] > 0)
+            .Select(g => new LoyaltyRow(Labels.Of((Loyalty)g), stats.Customers[g], stats.Orders[g], stats.Lines[g], stats.MeanItemPrice(g), stats.MeanOrderValue(g), stats.Median(g)))
+            .OrderBy(r => r.Loyalty, StringComparer.Ordinal)
+            .ToList();
+        return new LoyaltyGroups(rows, data);
+    }
+
+    /// <inheritdoc />
+    public override string Sentence()
+    {
+        var customers = Rows.Sum(r => (double)r.Customers);
+        if (customers == 0)
+        {
+            return "There are no active customers to group by loyalty.";
+        }
+
+        var largest = Rows.OrderByDescending(r => r.Customers).First();
+        var loyal = Rows.FirstOrDefault(r => r.Loyalty == Labels.Of(Derivation.Loyalty.Loyal));
+        var fresh = Rows.FirstOrDefault(r => r.Loyalty == Labels.Of(Derivation.Loyalty.New));
+        var sentence = $"{largest.Loyalty}s are the largest group ({Wording.Percent(largest.Customers, customers)} of active customers).";
+        if (loyal is not null && fresh is not null)
+        {
+            sentence += $" Loyal customers order every {Wording.Number(loyal.MedianDaysBetweenOrders)} days (median) against {Wording.Number(fresh.MedianDaysBetweenOrders)} for new ones, "
+                + $"with a mean item price of {Wording.Money(loyal.MeanItemPrice)} against {Wording.Money(fresh.MeanItemPrice)}.";
+        }
+
+        return sentence;
+    }
+
+    /// <inheritdoc />
+    public override string Method() =>
+        $"Population: {Population.ActiveDescription(Options)}. Loyalty by a customer's highest prior order number: Loyal above {Options.LoyalAbove}, Regular above {Options.RegularAbove} up to {Options.LoyalAbove}, New up to {Options.RegularAbove}. "
+        + "Median days between orders is over the group's orders (one value per order, first orders without a value left out); even counts average the two middle values.";
+}

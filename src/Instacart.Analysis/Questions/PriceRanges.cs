@@ -1,0 +1,76 @@
+using Instacart.Analysis.Derivation;
+
+namespace Instacart.Analysis.Questions;
+
+/// <summary>A price range's products, lines and revenue.</summary>
+/// <param name="PriceRange">Low, Mid, High or Unknown.</param>
+/// <param name="Products">Distinct products among the population's lines.</param>
+/// <param name="Lines">Order lines.</param>
+/// <param name="Revenue">Sum of known prices.</param>
+public sealed record PriceRangesRow(string PriceRange, long Products, long Lines, double Revenue);
+
+/// <summary>Simpler price groupings (SPEC §5 <c>price_ranges</c>).</summary>
+public sealed class PriceRanges : QuestionAnswer<PriceRangesRow>
+{
+    private PriceRanges(IReadOnlyList<PriceRangesRow> rows, InstacartData data)
+        : base(rows, data)
+    {
+    }
+
+    /// <inheritdoc />
+    public override string Key => "price_ranges";
+
+    /// <inheritdoc />
+    public override string Question => "How do sales split across simple price ranges?";
+
+    /// <summary>Products, lines and revenue per price range present among the lines.</summary>
+    public static PriceRanges Compute(InstacartData data)
+    {
+        var products = data.Products;
+        var rangeOfProduct = new int[products.Count];
+        for (var p = 0; p < products.Count; p++)
+        {
+            rangeOfProduct[p] = (int)Rules.PriceRangeOf(products.Price[p], data.Options);
+        }
+
+        var stats = GroupStats.ByProduct(data, 4, rangeOfProduct, GroupNeeds.None);
+        var distinct = new long[4];
+        var sold = new bool[products.Count];
+        foreach (var p in data.Lines.Product)
+        {
+            sold[p] = true;
+        }
+
+        for (var p = 0; p < products.Count; p++)
+        {
+            distinct[rangeOfProduct[p]] += sold[p] ? 1 : 0;
+        }
+
+        var rows = Enumerable.Range(0, 4)
+            .Where(g => stats.Lines[g] > 0)
+            .Select(g => new PriceRangesRow(Labels.Of((PriceRange)g), distinct[g], stats.Lines[g], stats.Revenue[g]))
+            .OrderBy(r => r.PriceRange, StringComparer.Ordinal)
+            .ToList();
+        return new PriceRanges(rows, data);
+    }
+
+    /// <inheritdoc />
+    public override string Sentence()
+    {
+        var lines = Rows.Sum(r => (double)r.Lines);
+        var revenue = Rows.Sum(r => r.Revenue);
+        if (lines == 0)
+        {
+            return "There are no order lines to group by price.";
+        }
+
+        var ranked = Rows.OrderByDescending(r => r.Lines).ToList();
+        var parts = ranked.Select(r => $"{r.PriceRange} {Wording.Percent(r.Lines, lines)} of lines and {Wording.Percent(r.Revenue, revenue)} of revenue");
+        return $"{ranked[0].PriceRange}-range products dominate: {Wording.List(parts)}.";
+    }
+
+    /// <inheritdoc />
+    public override string Method() =>
+        $"Population: {Population.LinesDescription}. Price range of a product: Low if price ≤ {Options.LowPriceMax:0}, Mid if {Options.LowPriceMax:0} < price ≤ {Options.MidPriceMax:0}, High above {Options.MidPriceMax:0}, Unknown when the price is missing "
+        + $"(prices above {Options.PriceOutlierAbove:0} are data-entry errors and become missing before ranges are assigned). Products counts distinct products among the lines.";
+}

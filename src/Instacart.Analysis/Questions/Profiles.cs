@@ -1,0 +1,63 @@
+using Instacart.Analysis.Derivation;
+
+namespace Instacart.Analysis.Questions;
+
+/// <summary>A customer profile's habits.</summary>
+/// <param name="Profile">Age group × household, e.g. "Young parent".</param>
+/// <param name="Customers">Distinct active customers.</param>
+/// <param name="OrdersPerCustomer">Orders / customers.</param>
+/// <param name="MeanItemPrice">Revenue / lines with a known price.</param>
+/// <param name="MeanOrderValue">Revenue / orders.</param>
+/// <param name="MedianDaysBetweenOrders">Median days since the prior order over the profile's orders.</param>
+/// <param name="TopDepartment">The department with most lines (ties: lower id).</param>
+public sealed record ProfilesRow(string Profile, long Customers, double? OrdersPerCustomer, double? MeanItemPrice, double? MeanOrderValue, double? MedianDaysBetweenOrders, string? TopDepartment);
+
+/// <summary>Customer profiles (SPEC §5 <c>profiles</c>).</summary>
+public sealed class Profiles : QuestionAnswer<ProfilesRow>
+{
+    private Profiles(IReadOnlyList<ProfilesRow> rows, InstacartData data)
+        : base(rows, data)
+    {
+    }
+
+    /// <inheritdoc />
+    public override string Key => "profiles";
+
+    /// <inheritdoc />
+    public override string Question => "Which customer profiles are there, and how do they shop?";
+
+    /// <summary>Customers, orders per customer, prices, median days and top department per profile of active customers.</summary>
+    public static Profiles Compute(InstacartData data)
+    {
+        var facts = data.Customers;
+        var stats = GroupStats.ByCustomer(data, 6, Population.ActiveCustomerGroups(data, c => (int)facts.Profile[c]), GroupNeeds.Customers | GroupNeeds.Departments | GroupNeeds.MedianDays);
+        var departments = data.Input.Departments;
+        var rows = Enumerable.Range(0, 6)
+            .Where(g => stats.Lines[g] > 0)
+            .Select(g => new ProfilesRow(Labels.Of((Profile)g), stats.Customers[g], (double)stats.Orders[g] / stats.Customers[g], stats.MeanItemPrice(g), stats.MeanOrderValue(g), stats.Median(g), departments.NameOrNull(stats.TopDepartment(g))))
+            .OrderBy(r => r.Profile, StringComparer.Ordinal)
+            .ToList();
+        return new Profiles(rows, data);
+    }
+
+    /// <inheritdoc />
+    public override string Sentence()
+    {
+        if (Rows.Count == 0)
+        {
+            return "There are no active customers to profile.";
+        }
+
+        var customers = Rows.Sum(r => (double)r.Customers);
+        var largest = Rows.OrderByDescending(r => r.Customers).First();
+        var smallest = Rows.OrderBy(r => r.Customers).First();
+        var mostValue = Rows.OrderByDescending(r => r.MeanOrderValue).First();
+        return $"\"{largest.Profile}\" is the largest profile ({Wording.Percent(largest.Customers, customers)} of active customers) and \"{smallest.Profile}\" the smallest ({Wording.Percent(smallest.Customers, customers)}); "
+            + $"\"{mostValue.Profile}\" orders are worth most ({Wording.Money(mostValue.MeanOrderValue)}), and the median gap between orders runs from {Wording.Number(Rows.Min(r => r.MedianDaysBetweenOrders))} to {Wording.Number(Rows.Max(r => r.MedianDaysBetweenOrders))} days.";
+    }
+
+    /// <inheritdoc />
+    public override string Method() =>
+        $"Population: {Population.ActiveDescription(Options)}. Profile = age group (Young adult ≤ {Options.YoungMaxAge}, Middle-aged, Senior ≥ {Options.SeniorMinAge}) × household (Parent when n_dependants > 0). "
+        + "Median days between orders is over the profile's orders; top department by lines (ties: lower id).";
+}

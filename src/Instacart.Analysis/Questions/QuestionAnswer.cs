@@ -1,0 +1,50 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Data.Analysis;
+
+namespace Instacart.Analysis.Questions;
+
+/// <summary>The rows of one question plus what every answer shares (table, JSON).</summary>
+/// <typeparam name="TRow">The question's typed row.</typeparam>
+public abstract class QuestionAnswer<TRow> : IQuestionAnswer
+    where TRow : class
+{
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+    };
+
+    /// <summary>Wraps the rows, already ordered by key.</summary>
+    protected QuestionAnswer(IReadOnlyList<TRow> rows, InstacartData data)
+    {
+        Rows = rows;
+        Options = data.Options;
+    }
+
+    /// <summary>The rows, ordered by key ascending.</summary>
+    public IReadOnlyList<TRow> Rows { get; }
+
+    /// <summary>The options the answer was computed with.</summary>
+    public Derivation.AnalysisOptions Options { get; }
+
+    /// <inheritdoc />
+    public abstract string Key { get; }
+
+    /// <inheritdoc />
+    public abstract string Question { get; }
+
+    /// <inheritdoc />
+    public abstract string Sentence();
+
+    /// <inheritdoc />
+    public abstract string Method();
+
+    /// <inheritdoc />
+    public DataFrame ToDataFrame() => RowFrames.ToDataFrame(Rows);
+
+    /// <inheritdoc />
+    public JsonArray ToJson() => JsonSerializer.SerializeToNode(Rows, Json)!.AsArray();
+
+    /// <summary>The sentence, so that a notebook cell ending in the answer shows it.</summary>
+    public override string ToString() => Sentence();
+}

@@ -1,0 +1,57 @@
+namespace Instacart.Analysis.Questions;
+
+/// <summary>An hour's spend.</summary>
+/// <param name="Hour">The hour, 0–23.</param>
+/// <param name="Revenue">Sum of known prices.</param>
+/// <param name="MeanItemPrice">Revenue / lines with a known price (null when none).</param>
+/// <param name="MeanOrderValue">Revenue / orders (null when no orders).</param>
+public sealed record SpendByHourRow(int Hour, double Revenue, double? MeanItemPrice, double? MeanOrderValue);
+
+/// <summary>When people spend the most (SPEC §5 <c>spend_by_hour</c>).</summary>
+public sealed class SpendByHour : QuestionAnswer<SpendByHourRow>
+{
+    private SpendByHour(IReadOnlyList<SpendByHourRow> rows, InstacartData data)
+        : base(rows, data)
+    {
+    }
+
+    /// <inheritdoc />
+    public override string Key => "spend_by_hour";
+
+    /// <inheritdoc />
+    public override string Question => "At what time of day do people spend the most?";
+
+    /// <summary>Revenue, mean item price and mean order value per hour (all 24).</summary>
+    public static SpendByHour Compute(InstacartData data)
+    {
+        var hour = data.Orders.HourOfDay;
+        var stats = GroupStats.ByOrder(data, 24, Population.OrderGroups(data, o => hour[o]), GroupNeeds.None);
+        var rows = Enumerable.Range(0, 24)
+            .Select(h => new SpendByHourRow(h, stats.Revenue[h], stats.MeanItemPrice(h), stats.MeanOrderValue(h)))
+            .ToList();
+        return new SpendByHour(rows, data);
+    }
+
+    /// <inheritdoc />
+    public override string Sentence()
+    {
+        var known = Rows.Where(r => r.MeanOrderValue is not null).ToList();
+        if (known.Count == 0)
+        {
+            return "There are no priced order lines, so spend by hour is unknown.";
+        }
+
+        var byRevenue = Rows.OrderByDescending(r => r.Revenue).ThenBy(r => r.Hour).First();
+        var richest = known.OrderByDescending(r => r.MeanOrderValue).ThenBy(r => r.Hour).First();
+        var poorest = known.OrderBy(r => r.MeanOrderValue).ThenBy(r => r.Hour).First();
+        var prices = Rows.Where(r => r.MeanItemPrice is not null).Select(r => r.MeanItemPrice!.Value).ToList();
+        return $"Most money is spent at {Wording.Hour(byRevenue.Hour)} ({Wording.Percent(byRevenue.Revenue, Rows.Sum(r => r.Revenue))} of revenue), because that is when most orders come in; "
+            + $"per order, baskets are worth most at {Wording.Hour(richest.Hour)} ({Wording.Money(richest.MeanOrderValue)}) and least at {Wording.Hour(poorest.Hour)} ({Wording.Money(poorest.MeanOrderValue)}), "
+            + $"while the mean item price barely moves ({Wording.Money(prices.Min())} to {Wording.Money(prices.Max())}).";
+    }
+
+    /// <inheritdoc />
+    public override string Method() =>
+        $"Population: {Population.LinesDescription}. Revenue is the sum of known item prices (a price above {Options.PriceOutlierAbove:0} is a data-entry error and counts as missing; missing prices are left out of every sum and mean). "
+        + "Mean item price = revenue / lines with a known price; mean order value = revenue / distinct orders. An hour without lines shows revenue 0 and no means.";
+}

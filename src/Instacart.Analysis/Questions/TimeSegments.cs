@@ -1,0 +1,60 @@
+using Instacart.Analysis.Derivation;
+
+namespace Instacart.Analysis.Questions;
+
+/// <summary>A shopping-time segment's volume and spend.</summary>
+/// <param name="TimeSegment">Early birds, Midday, Evening or Night owls.</param>
+/// <param name="Orders">Distinct orders.</param>
+/// <param name="Lines">Order lines.</param>
+/// <param name="Revenue">Sum of known prices.</param>
+/// <param name="MeanOrderValue">Revenue / orders.</param>
+public sealed record TimeSegmentsRow(string TimeSegment, long Orders, long Lines, double Revenue, double? MeanOrderValue);
+
+/// <summary>Shopping-time segments (SPEC §5 <c>time_segments</c>).</summary>
+public sealed class TimeSegments : QuestionAnswer<TimeSegmentsRow>
+{
+    private TimeSegments(IReadOnlyList<TimeSegmentsRow> rows, InstacartData data)
+        : base(rows, data)
+    {
+    }
+
+    /// <inheritdoc />
+    public override string Key => "time_segments";
+
+    /// <inheritdoc />
+    public override string Question => "How do early birds, midday, evening and night-owl shoppers differ?";
+
+    /// <summary>Orders, lines, revenue and mean order value per time segment present.</summary>
+    public static TimeSegments Compute(InstacartData data)
+    {
+        var hour = data.Orders.HourOfDay;
+        var stats = GroupStats.ByOrder(data, 4, Population.OrderGroups(data, o => (int)Rules.TimeSegmentOf(hour[o])), GroupNeeds.None);
+        var rows = Enumerable.Range(0, 4)
+            .Where(g => stats.Lines[g] > 0)
+            .Select(g => new TimeSegmentsRow(Labels.Of((TimeSegment)g), stats.Orders[g], stats.Lines[g], stats.Revenue[g], stats.MeanOrderValue(g)))
+            .OrderBy(r => r.TimeSegment, StringComparer.Ordinal)
+            .ToList();
+        return new TimeSegments(rows, data);
+    }
+
+    /// <inheritdoc />
+    public override string Sentence()
+    {
+        var orders = Rows.Sum(r => (double)r.Orders);
+        if (orders == 0)
+        {
+            return "There are no orders to split by time of day.";
+        }
+
+        var busiest = Rows.OrderByDescending(r => r.Orders).First();
+        var richest = Rows.Where(r => r.MeanOrderValue is not null).OrderByDescending(r => r.MeanOrderValue).First();
+        var poorest = Rows.Where(r => r.MeanOrderValue is not null).OrderBy(r => r.MeanOrderValue).First();
+        return $"{busiest.TimeSegment} shoppers place the most orders ({Wording.Percent(busiest.Orders, orders)}); "
+            + $"{richest.TimeSegment} baskets are worth most ({Wording.Money(richest.MeanOrderValue)} per order) and {poorest.TimeSegment} baskets least ({Wording.Money(poorest.MeanOrderValue)}).";
+    }
+
+    /// <inheritdoc />
+    public override string Method() =>
+        $"Population: {Population.LinesDescription}. Segments by the order's hour of day, inclusive: Early birds 04–09, Midday 10–15, Evening 16–21, Night owls 22–03. "
+        + "Revenue is the sum of known prices; mean order value = revenue / distinct orders.";
+}

@@ -1,0 +1,38 @@
+using System.CommandLine;
+using Instacart.Analysis;
+using Instacart.Analysis.Answers;
+using Spectre.Console;
+
+namespace Instacart.Cli.Commands;
+
+/// <summary><c>instacart answers</c>: computes the eleven questions and writes <c>answers.json</c>.</summary>
+internal static class AnswersCommand
+{
+    public static Command Create()
+    {
+        var data = CommonOptions.Data();
+        var dayConvention = CommonOptions.DayConvention();
+        var output = new Option<FileInfo>("--out")
+        {
+            Description = "Where to write answers.json (written to a temporary name, then renamed). Default: artifacts/answers.json.",
+            DefaultValueFactory = _ => new FileInfo(Path.Combine("artifacts", "answers.json")),
+        };
+        var command = new Command("answers", "Load, clean and merge the data folder, answer the eleven questions, write answers.json and print the reconciliation.")
+        {
+            data, output, dayConvention,
+        };
+        command.SetAction((parse, _) => Failures.Guard(() =>
+        {
+            var folder = parse.GetValue(data)!.FullName;
+            var target = parse.GetValue(output)!.FullName;
+            OutputPlacement.EnsureOutside(folder, target);
+            var loaded = InstacartData.Load(folder, CommonOptions.ToOptions(parse.GetValue(dayConvention)!));
+            var document = AnswersDocument.Compute(loaded);
+            AnswersDocument.Write(document, target);
+            ReconciliationTable.Print(loaded.Reconciliation);
+            AnsiConsole.MarkupLineInterpolated($"Wrote [bold]{target}[/]");
+            return Task.FromResult(0);
+        }));
+        return command;
+    }
+}

@@ -1,0 +1,28 @@
+using System.CommandLine;
+using Instacart.Analysis.Derivation;
+
+namespace Instacart.Cli.Commands;
+
+/// <summary>Options shared by several commands, so each is described once.</summary>
+internal static class CommonOptions
+{
+    /// <summary>The data folder (default: <c>data-sample</c> under the current directory).</summary>
+    public static Option<DirectoryInfo> Data() => new("--data")
+    {
+        Description = "The folder holding orders.csv, order_products__prior.csv, products.csv, departments.csv and customers.csv (optional: order_products__train.csv, aisles.csv).",
+        DefaultValueFactory = _ => new DirectoryInfo("data-sample"),
+    };
+
+    /// <summary>How <c>order_dow</c> 0..6 is named.</summary>
+    public static Option<string> DayConvention() => new Option<string>("--day-convention")
+    {
+        Description = "How order_dow 0..6 is read: saturday-first (0 = Saturday, the course's reading) or sunday-first.",
+        DefaultValueFactory = _ => "saturday-first",
+    }.AcceptOnlyFromAmong("saturday-first", "sunday-first");
+
+    /// <summary>The analysis options for a parsed <c>--day-convention</c>.</summary>
+    public static AnalysisOptions ToOptions(string dayConvention) => AnalysisOptions.Default with
+    {
+        DayConvention = dayConvention == "sunday-first" ? Analysis.Derivation.DayConvention.SundayFirst : Analysis.Derivation.DayConvention.SaturdayFirst,
+    };
+}

@@ -1,0 +1,10 @@
+using System.CommandLine;
+using Instacart.Cli.Commands;
+
+var root = new RootCommand("Instacart notebooks: answer an online grocer's questions from the Instacart data, run the notebooks and export the report.")
+{
+    AnswersCommand.Create(),
+    GenerateCommand.Create(),
+};
+
+return await root.Parse(args).InvokeAsync();
