@@ -14,7 +14,9 @@ internal static class ReconciliationTable
             table.AddRow(key, value.ToString("N0", System.Globalization.CultureInfo.InvariantCulture));
         }
 
-        table.Caption(reconciliation.AddsUp ? "joined − without product − without customer = merged ✓" : "does NOT add up");
         AnsiConsole.Write(table);
+        AnsiConsole.WriteLine(reconciliation.AddsUp
+            ? "lines_joined_orders − lines_without_product − lines_without_customer = lines_merged: adds up."
+            : "The reconciliation does NOT add up.");
     }
 }
