@@ -25,7 +25,7 @@ public static class DataFolder
     {
         if (!Directory.Exists(folder))
         {
-            throw new InputException(fileName, 0, 0, null, $"a data folder at {folder}", "no such folder");
+            throw new InputException(folder, 0, 0, null, "an existing data folder", "no such folder");
         }
 
         var path = Path.Combine(folder, fileName);
