@@ -5,6 +5,7 @@ var root = new RootCommand("Instacart notebooks: answer an online grocer's quest
 {
     AnswersCommand.Create(),
     GenerateCommand.Create(),
+    BenchCommand.Create(),
 };
 
 return await root.Parse(args).InvokeAsync();

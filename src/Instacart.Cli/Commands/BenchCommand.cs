@@ -1,0 +1,124 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Instacart.Analysis;
+using Instacart.Analysis.Answers;
+using Spectre.Console;
+
+namespace Instacart.Cli.Commands;
+
+/// <summary>
+/// <c>instacart bench</c>: runs the whole pipeline once (load → clean → merge → derive → every answer) and prints
+/// each stage's wall time, rows per second and the process's peak working set.
+/// </summary>
+internal static class BenchCommand
+{
+    public static Command Create()
+    {
+        var data = CommonOptions.Data();
+        var dayConvention = CommonOptions.DayConvention();
+        var json = new Option<FileInfo?>("--json")
+        {
+            Description = "Also write the measurements as JSON to this file.",
+        };
+        var command = new Command("bench", "Time each stage of the pipeline on a data folder (load, clean, index, merge, derive, answers) and report rows/s and peak memory.")
+        {
+            data, json, dayConvention,
+        };
+        command.SetAction((parse, _) => Failures.Guard(() =>
+        {
+            var folder = parse.GetValue(data)!.FullName;
+            var target = parse.GetValue(json)?.FullName;
+            if (target is not null)
+            {
+                OutputPlacement.EnsureOutside(folder, target);
+            }
+
+            var sinceStart = DateTime.Now - Process.GetCurrentProcess().StartTime;
+            var total = Stopwatch.StartNew();
+            var loaded = InstacartData.Load(folder, CommonOptions.ToOptions(parse.GetValue(dayConvention)!));
+            var stages = loaded.Timings.Select(t => (t.Stage, t.Elapsed, t.Rows)).ToList();
+
+            var clock = Stopwatch.StartNew();
+            var answers = CoreQuestions.Compute(loaded);
+            stages.Add(("questions", clock.Elapsed, loaded.Lines.Count));
+
+            clock.Restart();
+            var text = AnswersDocument.ToText(AnswersDocument.Build(loaded, answers));
+            stages.Add(("answers.json", clock.Elapsed, text.Length));
+            var pipeline = total.Elapsed;
+
+            using var process = Process.GetCurrentProcess();
+            process.Refresh();
+            var peak = process.PeakWorkingSet64;
+            Print(folder, stages, pipeline, sinceStart, peak, loaded);
+            if (target is not null)
+            {
+                WriteJson(target, folder, stages, pipeline, sinceStart, peak, loaded);
+                AnsiConsole.MarkupLineInterpolated($"Wrote [bold]{target}[/]");
+            }
+
+            return Task.FromResult(0);
+        }));
+        return command;
+    }
+
+    private static double RowsPerSecond(TimeSpan elapsed, long rows) => elapsed.TotalSeconds > 0 ? rows / elapsed.TotalSeconds : 0;
+
+    private static void Print(string folder, List<(string Stage, TimeSpan Elapsed, long Rows)> stages, TimeSpan pipeline, TimeSpan startup, long peak, InstacartData loaded)
+    {
+        var table = new Table().AddColumn("stage").AddColumn(new TableColumn("seconds").RightAligned())
+            .AddColumn(new TableColumn("rows").RightAligned()).AddColumn(new TableColumn("rows/s").RightAligned());
+        foreach (var (stage, elapsed, rows) in stages)
+        {
+            table.AddRow(
+                stage,
+                elapsed.TotalSeconds.ToString("0.000", CultureInfo.InvariantCulture),
+                rows.ToString("N0", CultureInfo.InvariantCulture),
+                RowsPerSecond(elapsed, rows).ToString("N0", CultureInfo.InvariantCulture));
+        }
+
+        table.AddRow(
+            "[bold]pipeline[/]",
+            $"[bold]{pipeline.TotalSeconds.ToString("0.000", CultureInfo.InvariantCulture)}[/]",
+            loaded.Input.PriorLines.Count.ToString("N0", CultureInfo.InvariantCulture),
+            RowsPerSecond(pipeline, loaded.Input.PriorLines.Count).ToString("N0", CultureInfo.InvariantCulture));
+        AnsiConsole.MarkupLineInterpolated($"Data: [bold]{folder}[/] ({Environment.ProcessorCount} cores, .NET {Environment.Version})");
+        AnsiConsole.Write(table);
+        AnsiConsole.MarkupLineInterpolated($"Process start to first stage: {startup.TotalSeconds.ToString("0.000", CultureInfo.InvariantCulture)} s");
+        AnsiConsole.MarkupLineInterpolated($"Peak working set: [bold]{(peak / (1024.0 * 1024.0)).ToString("N0", CultureInfo.InvariantCulture)} MiB[/]");
+    }
+
+    private static void WriteJson(string target, string folder, List<(string Stage, TimeSpan Elapsed, long Rows)> stages, TimeSpan pipeline, TimeSpan startup, long peak, InstacartData loaded)
+    {
+        var stageArray = new JsonArray();
+        foreach (var (stage, elapsed, rows) in stages)
+        {
+            stageArray.Add(new JsonObject
+            {
+                ["stage"] = stage,
+                ["seconds"] = Math.Round(elapsed.TotalSeconds, 4),
+                ["rows"] = rows,
+                ["rows_per_second"] = Math.Round(RowsPerSecond(elapsed, rows)),
+            });
+        }
+
+        var document = new JsonObject
+        {
+            ["data"] = Path.GetFileName(folder),
+            ["processors"] = Environment.ProcessorCount,
+            ["runtime"] = Environment.Version.ToString(),
+            ["order_lines_rows"] = loaded.Input.PriorLines.Count,
+            ["lines_merged"] = loaded.Lines.Count,
+            ["stages"] = stageArray,
+            ["pipeline_seconds"] = Math.Round(pipeline.TotalSeconds, 4),
+            ["startup_seconds"] = Math.Round(startup.TotalSeconds, 4),
+            ["peak_working_set_bytes"] = peak,
+        };
+        var full = Path.GetFullPath(target);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        File.WriteAllText(full, document.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
+    }
+}
