@@ -41,8 +41,8 @@ public static class AnswersDocument
         return (JsonObject)Canonical(document)!;
     }
 
-    /// <summary>Computes the eleven core questions and builds the document.</summary>
-    public static JsonObject Compute(InstacartData data) => Build(data, CoreQuestions.Compute(data));
+    /// <summary>Computes the eleven core questions and the cheap stakeholder extras, and builds the document.</summary>
+    public static JsonObject Compute(InstacartData data) => Build(data, [.. CoreQuestions.Compute(data), .. StakeholderExtras.Compute(data)]);
 
     /// <summary>The document as UTF-8 text: indented, LF line ends, a final newline.</summary>
     public static string ToText(JsonObject document)

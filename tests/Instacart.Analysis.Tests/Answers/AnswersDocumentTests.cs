@@ -9,7 +9,7 @@ public class AnswersDocumentTests
     private static readonly InstacartData Data = TinyData.Load();
 
     [Fact]
-    public void Compute_TinyData_HasFormatOptionsReconciliationAndElevenQuestions()
+    public void Compute_TinyData_HasFormatOptionsReconciliationElevenQuestionsAndTheCheapExtras()
     {
         using var json = JsonDocument.Parse(AnswersDocument.ToText(AnswersDocument.Compute(Data)));
         var root = json.RootElement;
@@ -18,7 +18,7 @@ public class AnswersDocumentTests
         Assert.Equal("instacart-answers/1", root.GetProperty("format").GetString());
         Assert.Equal("saturday-first", root.GetProperty("options").GetProperty("day_convention").GetString());
         Assert.Equal(
-            ["age_family", "busiest_days", "busiest_hours", "departments", "income", "loyalty", "price_ranges", "profiles", "regions", "spend_by_hour", "time_segments"],
+            ["age_family", "baby_households", "busiest_days", "busiest_hours", "department_mix", "departments", "hour_quadrants", "income", "loyalty", "price_ranges", "profiles", "regions", "spend_by_hour", "spender_frequency", "time_segments"],
             root.GetProperty("questions").EnumerateObject().Select(p => p.Name));
         Assert.Equal(16, root.GetProperty("reconciliation").EnumerateObject().Count());
     }

@@ -1,0 +1,60 @@
+using Instacart.Analysis.Derivation;
+
+namespace Instacart.Analysis.Questions;
+
+/// <summary>A profile split by whether the household buys baby products.</summary>
+/// <param name="Profile">The customer profile.</param>
+/// <param name="BabyHousehold">Whether the customers bought anything from the babies department.</param>
+/// <param name="Customers">Distinct active customers.</param>
+/// <param name="OrdersPerCustomer">Orders / customers.</param>
+/// <param name="MeanOrderValue">Revenue / orders.</param>
+public sealed record BabyHouseholdsRow(string Profile, bool BabyHousehold, long Customers, double? OrdersPerCustomer, double? MeanOrderValue);
+
+/// <summary>Profiles split by baby household (stakeholder extra <c>baby_households</c>).</summary>
+public sealed class BabyHouseholds : QuestionAnswer<BabyHouseholdsRow>
+{
+    private BabyHouseholds(IReadOnlyList<BabyHouseholdsRow> rows, InstacartData data)
+        : base(rows, data)
+    {
+    }
+
+    /// <inheritdoc />
+    public override string Key => "baby_households";
+
+    /// <inheritdoc />
+    public override string Question => "Do households that buy baby products shop differently?";
+
+    /// <summary>Customers, orders per customer and mean order value per profile × baby household.</summary>
+    public static BabyHouseholds Compute(InstacartData data)
+    {
+        var facts = data.Customers;
+        var stats = GroupStats.ByCustomer(data, 12, Population.ActiveCustomerGroups(data, c => ((int)facts.Profile[c] * 2) + (facts.BabyHousehold[c] ? 1 : 0)), GroupNeeds.Customers);
+        var rows = Enumerable.Range(0, 12)
+            .Where(g => stats.Lines[g] > 0)
+            .Select(g => new BabyHouseholdsRow(Labels.Of((Profile)(g / 2)), g % 2 == 1, stats.Customers[g], (double)stats.Orders[g] / stats.Customers[g], stats.MeanOrderValue(g)))
+            .OrderBy(r => r.Profile, StringComparer.Ordinal)
+            .ThenBy(r => r.BabyHousehold)
+            .ToList();
+        return new BabyHouseholds(rows, data);
+    }
+
+    /// <inheritdoc />
+    public override string Sentence()
+    {
+        var baby = Rows.Where(r => r.BabyHousehold).ToList();
+        var other = Rows.Where(r => !r.BabyHousehold).ToList();
+        if (baby.Count == 0 || other.Count == 0)
+        {
+            return "Baby and other households cannot be compared: one of the two groups is empty.";
+        }
+
+        double Orders(IEnumerable<BabyHouseholdsRow> rows) => rows.Sum(r => r.OrdersPerCustomer!.Value * r.Customers);
+        var babyCustomers = baby.Sum(r => r.Customers);
+        var otherCustomers = other.Sum(r => r.Customers);
+        return $"{Wording.Percent(babyCustomers, babyCustomers + otherCustomers)} of active customers buy baby products; they place {Wording.Number(Orders(baby) / babyCustomers)} orders each against {Wording.Number(Orders(other) / otherCustomers)} for other households.";
+    }
+
+    /// <inheritdoc />
+    public override string Method() =>
+        $"Population: {Population.ActiveDescription(Options)}. A baby household bought at least one product of the '{Options.BabyDepartment}' department among its merged lines; the split is within each profile.";
+}

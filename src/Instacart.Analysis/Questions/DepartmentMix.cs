@@ -1,0 +1,106 @@
+using Instacart.Analysis.Derivation;
+
+namespace Instacart.Analysis.Questions;
+
+/// <summary>A department's share of one customer group's lines against its overall share.</summary>
+/// <param name="Dimension">age_group, income_group, household or region.</param>
+/// <param name="Group">The group's label within the dimension.</param>
+/// <param name="DepartmentId">The department id.</param>
+/// <param name="Department">Its name.</param>
+/// <param name="Lines">The group's lines in the department.</param>
+/// <param name="Share">Lines / the group's lines.</param>
+/// <param name="OverallShare">The department's share of all active lines.</param>
+/// <param name="ShareDifference">Share − overall share (positive: the group buys relatively more).</param>
+/// <param name="ReorderRate">Share of the group's lines in the department that are reorders.</param>
+public sealed record DepartmentMixRow(string Dimension, string Group, int DepartmentId, string Department, long Lines, double Share, double OverallShare, double ShareDifference, double? ReorderRate);
+
+/// <summary>Department mix by customer group (stakeholder extra <c>department_mix</c>).</summary>
+public sealed class DepartmentMix : QuestionAnswer<DepartmentMixRow>
+{
+    private DepartmentMix(IReadOnlyList<DepartmentMixRow> rows, InstacartData data)
+        : base(rows, data)
+    {
+    }
+
+    /// <inheritdoc />
+    public override string Key => "department_mix";
+
+    /// <inheritdoc />
+    public override string Question => "Do customer groups fill their baskets differently?";
+
+    /// <summary>Every department's share and reorder rate per age group, income group, household and region of active customers.</summary>
+    public static DepartmentMix Compute(InstacartData data)
+    {
+        var facts = data.Customers;
+        var departments = data.Input.Departments;
+        var dimensions = new (string Name, int Groups, Func<int, int> Of, Func<int, string> Label)[]
+        {
+            ("age_group", 3, c => (int)facts.AgeGroup[c], g => Labels.Of((AgeGroup)g)),
+            ("household", 2, c => (int)facts.Household[c], g => Labels.Of((Household)g)),
+            ("income_group", 3, c => (int)facts.IncomeGroup[c], g => Labels.Of((IncomeGroup)g)),
+            ("region", 5, c => (int)facts.Region[c], g => Labels.Of((Region)g)),
+        };
+
+        var overall = GroupStats.ByCustomer(data, 1, Population.ActiveCustomerGroups(data, _ => 0), GroupNeeds.Departments);
+        var rows = new List<DepartmentMixRow>();
+        foreach (var (name, groups, of, label) in dimensions)
+        {
+            // Department × group cells: reorders need the department too, so group by (group, department).
+            var width = departments.MaxId + 1;
+            var groupOfCustomer = Population.ActiveCustomerGroups(data, of);
+            var cellOfLine = new long[groups * width];
+            var reorders = new long[groups * width];
+            var groupLines = new long[groups];
+            for (var i = 0; i < data.Lines.Count; i++)
+            {
+                var g = groupOfCustomer[data.CustomerOf(i)];
+                if (g < 0)
+                {
+                    continue;
+                }
+
+                var cell = (g * width) + data.Products.DepartmentId[data.Lines.Product[i]];
+                cellOfLine[cell]++;
+                reorders[cell] += data.Lines.Reordered[i];
+                groupLines[g]++;
+            }
+
+            for (var g = 0; g < groups; g++)
+            {
+                if (groupLines[g] == 0)
+                {
+                    continue;
+                }
+
+                foreach (var d in departments.Ids)
+                {
+                    var lines = cellOfLine[(g * width) + d];
+                    var share = (double)lines / groupLines[g];
+                    var overallShare = overall.Lines[0] == 0 ? 0 : (double)overall.DepartmentLines[0, d] / overall.Lines[0];
+                    rows.Add(new DepartmentMixRow(name, label(g), d, departments[d], lines, share, overallShare, share - overallShare, lines == 0 ? null : (double)reorders[(g * width) + d] / lines));
+                }
+            }
+        }
+
+        var ordered = rows.OrderBy(r => r.Dimension, StringComparer.Ordinal).ThenBy(r => r.Group, StringComparer.Ordinal).ThenBy(r => r.DepartmentId).ToList();
+        return new DepartmentMix(ordered, data);
+    }
+
+    /// <inheritdoc />
+    public override string Sentence()
+    {
+        if (Rows.Count == 0)
+        {
+            return "There are no active customers to compare department mixes.";
+        }
+
+        var largest = Rows.OrderByDescending(r => Math.Abs(r.ShareDifference)).First();
+        var direction = largest.ShareDifference > 0 ? "more" : "less";
+        return $"The largest difference in basket mix: {largest.Group} customers ({largest.Dimension.Replace('_', ' ')}) put {Wording.Percent(largest.Share)} of their lines in {largest.Department} against {Wording.Percent(largest.OverallShare)} overall ({direction}, {Math.Abs(largest.ShareDifference) * 100:0.0} points).";
+    }
+
+    /// <inheritdoc />
+    public override string Method() =>
+        $"Population: {Population.ActiveDescription(Options)}. For each group of a dimension, a department's share is its lines over the group's lines; "
+        + "the difference is against the department's share of all active lines, so a positive difference means the group buys relatively more there. Reorder rate is over the group's lines in the department.";
+}

@@ -1,0 +1,85 @@
+namespace Instacart.Analysis.Questions;
+
+/// <summary>An hour placed by traffic and basket value.</summary>
+/// <param name="Hour">The hour, 0–23.</param>
+/// <param name="Orders">Distinct orders in that hour.</param>
+/// <param name="MeanOrderValue">Revenue / orders (null when no orders).</param>
+/// <param name="Busy">Orders above the median hour's.</param>
+/// <param name="Pricey">Mean order value above the median hour's.</param>
+/// <param name="Quadrant">Perfect storm, Pricier baskets, Traffic surge or Slow hours.</param>
+public sealed record HourQuadrantsRow(int Hour, long Orders, double? MeanOrderValue, bool Busy, bool Pricey, string Quadrant);
+
+/// <summary>Hours by traffic × basket value (stakeholder extra <c>hour_quadrants</c>).</summary>
+public sealed class HourQuadrants : QuestionAnswer<HourQuadrantsRow>
+{
+    /// <summary>Busy and pricey.</summary>
+    public const string PerfectStorm = "Perfect storm";
+
+    /// <summary>Quiet but pricey.</summary>
+    public const string PricierBaskets = "Pricier baskets";
+
+    /// <summary>Busy but cheaper.</summary>
+    public const string TrafficSurge = "Traffic surge";
+
+    /// <summary>Quiet and cheaper.</summary>
+    public const string SlowHours = "Slow hours";
+
+    private HourQuadrants(IReadOnlyList<HourQuadrantsRow> rows, InstacartData data, double medianOrders, double? medianValue)
+        : base(rows, data)
+    {
+        MedianOrders = medianOrders;
+        MedianOrderValue = medianValue;
+    }
+
+    /// <summary>The median of the 24 hourly order counts: the traffic line.</summary>
+    public double MedianOrders { get; }
+
+    /// <summary>The median of the hourly mean order values (hours with orders): the value line.</summary>
+    public double? MedianOrderValue { get; }
+
+    /// <inheritdoc />
+    public override string Key => "hour_quadrants";
+
+    /// <inheritdoc />
+    public override string Question => "Which hours combine heavy traffic with valuable baskets?";
+
+    /// <summary>Classifies each hour against the median hour's orders and mean order value.</summary>
+    public static HourQuadrants Compute(InstacartData data)
+    {
+        var spend = SpendByHour.Compute(data).Rows;
+        var orders = BusiestHours.Compute(data).Rows.Select(r => r.Orders).ToArray();
+        var medianOrders = Derivation.Rules.Median(orders.Select(o => (float)o).ToArray());
+        var values = spend.Where(r => r.MeanOrderValue is not null).Select(r => (float)r.MeanOrderValue!.Value).ToArray();
+        double? medianValue = values.Length == 0 ? null : Derivation.Rules.Median(values);
+        var rows = spend.Select(r =>
+        {
+            var busy = orders[r.Hour] > medianOrders;
+            var pricey = r.MeanOrderValue is { } v && medianValue is { } m && v > m;
+            var quadrant = (busy, pricey) switch
+            {
+                (true, true) => PerfectStorm,
+                (false, true) => PricierBaskets,
+                (true, false) => TrafficSurge,
+                _ => SlowHours,
+            };
+            return new HourQuadrantsRow(r.Hour, orders[r.Hour], r.MeanOrderValue, busy, pricey, quadrant);
+        }).ToList();
+        return new HourQuadrants(rows, data, medianOrders, medianValue);
+    }
+
+    /// <inheritdoc />
+    public override string Sentence()
+    {
+        var storm = Rows.Where(r => r.Quadrant == PerfectStorm).ToList();
+        var pricier = Rows.Where(r => r.Quadrant == PricierBaskets).ToList();
+        var stormText = storm.Count == 0
+            ? "No hour is both busier and pricier than the median hour"
+            : $"{storm.Count} hours are a \"perfect storm\" of above-median traffic and basket value ({Wording.List(storm.Select(r => Wording.Hour(r.Hour)))})";
+        return $"{stormText}; {pricier.Count} quieter hours still bring pricier baskets ({Wording.List(pricier.Select(r => Wording.Hour(r.Hour)))}), a cheaper slot for ads aimed at big spenders.";
+    }
+
+    /// <inheritdoc />
+    public override string Method() =>
+        $"Population: {Population.LinesDescription}. An hour is busy when its distinct orders exceed the median of the 24 hourly counts, "
+        + "and pricey when its mean order value (known prices only) exceeds the median of the hourly means; an hour at the median counts as below it.";
+}

@@ -1,0 +1,70 @@
+using Instacart.Analysis.Derivation;
+
+namespace Instacart.Analysis.Questions;
+
+/// <summary>A spending × frequency cell of active customers.</summary>
+/// <param name="Spending">Low spender or High spender.</param>
+/// <param name="Frequency">Frequent, Regular, Non-frequent customer or Unknown.</param>
+/// <param name="Customers">Distinct active customers.</param>
+/// <param name="Orders">Distinct orders.</param>
+/// <param name="Revenue">Sum of known prices.</param>
+/// <param name="RevenueShare">The cell's share of all active revenue.</param>
+/// <param name="RevenuePerCustomer">Revenue / customers.</param>
+public sealed record SpenderFrequencyRow(string Spending, string Frequency, long Customers, long Orders, double Revenue, double RevenueShare, double RevenuePerCustomer);
+
+/// <summary>Spending flag × frequency flag (stakeholder extra <c>spender_frequency</c>).</summary>
+public sealed class SpenderFrequency : QuestionAnswer<SpenderFrequencyRow>
+{
+    private SpenderFrequency(IReadOnlyList<SpenderFrequencyRow> rows, InstacartData data)
+        : base(rows, data)
+    {
+    }
+
+    /// <inheritdoc />
+    public override string Key => "spender_frequency";
+
+    /// <inheritdoc />
+    public override string Question => "Which mix of spending and shopping frequency brings the most revenue?";
+
+    /// <summary>Customers, orders and revenue per spending × frequency cell of active customers.</summary>
+    public static SpenderFrequency Compute(InstacartData data)
+    {
+        var facts = data.Customers;
+        const int frequencies = 4;
+        var stats = GroupStats.ByCustomer(data, 2 * frequencies, Population.ActiveCustomerGroups(data, c => ((int)facts.Spending[c] * frequencies) + (int)facts.Frequency[c]), GroupNeeds.Customers);
+        var total = stats.Revenue.Sum();
+        var rows = Enumerable.Range(0, 2 * frequencies)
+            .Where(g => stats.Lines[g] > 0)
+            .Select(g => new SpenderFrequencyRow(
+                Labels.Of((Spending)(g / frequencies)),
+                Labels.Of((Frequency)(g % frequencies)),
+                stats.Customers[g],
+                stats.Orders[g],
+                stats.Revenue[g],
+                total == 0 ? 0 : stats.Revenue[g] / total,
+                stats.Revenue[g] / stats.Customers[g]))
+            .OrderBy(r => r.Spending, StringComparer.Ordinal)
+            .ThenBy(r => r.Frequency, StringComparer.Ordinal)
+            .ToList();
+        return new SpenderFrequency(rows, data);
+    }
+
+    /// <inheritdoc />
+    public override string Sentence()
+    {
+        if (Rows.Count == 0)
+        {
+            return "There are no active customers to cross spending with frequency.";
+        }
+
+        var best = Rows.OrderByDescending(r => r.RevenuePerCustomer).First();
+        var largest = Rows.OrderByDescending(r => r.RevenueShare).First();
+        return $"{best.Spending}s who are {best.Frequency.ToLowerInvariant()}s bring the most revenue per customer ({Wording.Money(best.RevenuePerCustomer)}); "
+            + $"the largest slice of revenue ({Wording.Percent(largest.RevenueShare)}) comes from {largest.Spending.ToLowerInvariant()}s who are {largest.Frequency.ToLowerInvariant()}s.";
+    }
+
+    /// <inheritdoc />
+    public override string Method() =>
+        $"Population: {Population.ActiveDescription(Options)}. Spending: High spender when the mean known item price is at least {Options.HighSpenderMin:0}. "
+        + $"Frequency: median days between the customer's orders with lines; Frequent up to {Options.FrequentMaxDays:0}, Regular up to {Options.RegularMaxDays:0}, Non-frequent above, Unknown without a value. Revenue share is over all active revenue.";
+}
