@@ -1,0 +1,161 @@
+using Instacart.Analysis.Derivation;
+using Instacart.Analysis.Questions;
+
+namespace Instacart.Analysis.Statistics;
+
+/// <summary>The customer or order grouping whose means are compared.</summary>
+public enum GroupingDimension
+{
+    /// <summary>Time segment of the order (the <c>lines</c> population).</summary>
+    TimeSegment,
+
+    /// <summary>Loyalty of active customers.</summary>
+    Loyalty,
+
+    /// <summary>Census region of active customers.</summary>
+    Region,
+
+    /// <summary>Age group × household of active customers.</summary>
+    AgeFamily,
+
+    /// <summary>Income group of active customers.</summary>
+    Income,
+
+    /// <summary>Profile of active customers.</summary>
+    Profile,
+}
+
+/// <summary>A group's mean order value and mean item price with their 95% intervals.</summary>
+/// <param name="Group">The group's label.</param>
+/// <param name="OrderValue">Mean order value (known prices summed per order) over the group's orders.</param>
+/// <param name="ItemPrice">Mean known item price over the group's lines.</param>
+public sealed record GroupInterval(string Group, MeanInterval OrderValue, MeanInterval ItemPrice);
+
+/// <summary>
+/// 95% confidence intervals (Student's t) for the mean order value and mean item price of every group in a
+/// comparison, and whether the highest and lowest group differ significantly (Welch's t-test), so that a
+/// notebook says "significant" only when it is.
+/// </summary>
+public sealed class GroupIntervals
+{
+    private GroupIntervals(GroupingDimension dimension, IReadOnlyList<GroupInterval> groups)
+    {
+        Dimension = dimension;
+        Groups = groups;
+    }
+
+    /// <summary>The grouping compared.</summary>
+    public GroupingDimension Dimension { get; }
+
+    /// <summary>One entry per group present, ordered by label.</summary>
+    public IReadOnlyList<GroupInterval> Groups { get; }
+
+    /// <summary>Computes the intervals of <paramref name="dimension"/> on its population.</summary>
+    public static GroupIntervals Compute(InstacartData data, GroupingDimension dimension)
+    {
+        var facts = data.Customers;
+        var (count, label, groupOfOrder) = dimension switch
+        {
+            GroupingDimension.TimeSegment => (4, (Func<int, string>)(g => Labels.Of((TimeSegment)g)), (Func<int, int>)(o => (int)Rules.TimeSegmentOf(data.Orders.HourOfDay[o]))),
+            GroupingDimension.Loyalty => (3, g => Labels.Of((Loyalty)g), ActiveCustomer(data, c => (int)facts.Loyalty[c])),
+            GroupingDimension.Region => (5, g => Labels.Of((Region)g), ActiveCustomer(data, c => (int)facts.Region[c])),
+            GroupingDimension.AgeFamily => (6, g => $"{Labels.Of((AgeGroup)(g / 2))}, {Labels.Of((Household)(g % 2)).ToLowerInvariant()}", ActiveCustomer(data, c => ((int)facts.AgeGroup[c] * 2) + (int)facts.Household[c])),
+            GroupingDimension.Income => (3, g => Labels.Of((IncomeGroup)g), ActiveCustomer(data, c => (int)facts.IncomeGroup[c])),
+            _ => (6, g => Labels.Of((Profile)g), ActiveCustomer(data, c => (int)facts.Profile[c])),
+        };
+
+        var orderRevenue = new double[data.Orders.Count];
+        var orderHasLines = new bool[data.Orders.Count];
+        var lineCount = new long[count];
+        var lineSum = new double[count];
+        var lineSquares = new double[count];
+        for (var i = 0; i < data.Lines.Count; i++)
+        {
+            var o = data.Lines.Order[i];
+            var g = groupOfOrder(o);
+            if (g < 0)
+            {
+                continue;
+            }
+
+            orderHasLines[o] = true;
+            var price = data.Products.Price[data.Lines.Product[i]];
+            if (!double.IsNaN(price))
+            {
+                orderRevenue[o] += price;
+                lineCount[g]++;
+                lineSum[g] += price;
+                lineSquares[g] += price * price;
+            }
+        }
+
+        var orderCount = new long[count];
+        var orderSum = new double[count];
+        var orderSquares = new double[count];
+        for (var o = 0; o < orderHasLines.Length; o++)
+        {
+            if (orderHasLines[o])
+            {
+                var g = groupOfOrder(o);
+                orderCount[g]++;
+                orderSum[g] += orderRevenue[o];
+                orderSquares[g] += orderRevenue[o] * orderRevenue[o];
+            }
+        }
+
+        var groups = Enumerable.Range(0, count)
+            .Where(g => orderCount[g] > 0)
+            .Select(g => new GroupInterval(label(g), MeanInterval.FromMoments(orderCount[g], orderSum[g], orderSquares[g]), MeanInterval.FromMoments(lineCount[g], lineSum[g], lineSquares[g])))
+            .OrderBy(g => g.Group, StringComparer.Ordinal)
+            .ToList();
+        return new GroupIntervals(dimension, groups);
+    }
+
+    /// <summary>The intervals as a table: group, n, mean, low and high for both measures.</summary>
+    public Microsoft.Data.Analysis.DataFrame ToDataFrame() => RowFrames.ToDataFrame(Groups.Select(g => new IntervalRow(
+        g.Group, g.OrderValue.Count, g.OrderValue.Mean, g.OrderValue.Low, g.OrderValue.High, g.ItemPrice.Count, g.ItemPrice.Mean, g.ItemPrice.Low, g.ItemPrice.High)).ToList());
+
+    /// <summary>Says whether the highest and lowest mean order value (and item price) differ significantly.</summary>
+    public string Sentence()
+    {
+        if (Groups.Count < 2)
+        {
+            return "There is only one group, so there is nothing to compare.";
+        }
+
+        return $"{Compare("Mean order value", g => g.OrderValue)} {Compare("Mean item price", g => g.ItemPrice)} (95% t-intervals; Welch's t-test at the 5% level.)";
+    }
+
+    private string Compare(string measure, Func<GroupInterval, MeanInterval> of)
+    {
+        var withMeans = Groups.Where(g => of(g).Count > 1).ToList();
+        if (withMeans.Count < 2)
+        {
+            return $"{measure}: too few values to compare.";
+        }
+
+        var high = withMeans.OrderByDescending(g => of(g).Mean).First();
+        var low = withMeans.OrderBy(g => of(g).Mean).First();
+        var verdict = of(high).DiffersFrom(of(low)) ? "a significant difference" : "a gap within the noise, not a finding";
+        return $"{measure} is highest for {high.Group} ({Interval(of(high))}) and lowest for {low.Group} ({Interval(of(low))}): {verdict}.";
+    }
+
+    private static string Interval(MeanInterval m) =>
+        $"{Wording.Money(m.Mean)}, 95% CI {Wording.Money(m.Low)}–{Wording.Money(m.High)}";
+
+    private static Func<int, int> ActiveCustomer(InstacartData data, Func<int, int> groupOfCustomer)
+    {
+        var groups = new int[data.Customers.Count];
+        for (var c = 0; c < groups.Length; c++)
+        {
+            groups[c] = data.Customers.Active[c] ? groupOfCustomer(c) : -1;
+        }
+
+        var orderCustomer = data.Merge.OrderCustomer;
+        return o => orderCustomer[o] < 0 ? -1 : groups[orderCustomer[o]];
+    }
+
+    private sealed record IntervalRow(
+        string Group, long Orders, double MeanOrderValue, double MeanOrderValueLow, double MeanOrderValueHigh,
+        long PricedLines, double MeanItemPrice, double MeanItemPriceLow, double MeanItemPriceHigh);
+}
