@@ -1,0 +1,28 @@
+using System.Diagnostics;
+using System.Globalization;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Running;
+using Instacart.Benchmarks;
+
+// "duckdb" runs the DuckDB peer once in this process and prints each step (for cold end-to-end timing);
+// anything else goes to BenchmarkDotNet, e.g. --filter '*Parser*'.
+if (args.Length > 0 && args[0] == "duckdb")
+{
+    var folder = args.Length > 1 ? Path.GetFullPath(args[1]) : BenchData.Folder;
+    var total = Stopwatch.StartNew();
+    DuckDbPeer.Progress = Console.Error.WriteLine;
+    var steps = DuckDbPeer.Run(folder);
+    foreach (var (step, elapsed, rows) in steps)
+    {
+        Console.WriteLine($"{step,-20} {elapsed.TotalSeconds.ToString("0.000", CultureInfo.InvariantCulture),8} s{(args.Contains("--rows") ? rows : "")}");
+    }
+
+    Console.WriteLine($"{"total",-20} {total.Elapsed.TotalSeconds.ToString("0.000", CultureInfo.InvariantCulture),8} s");
+    return 0;
+}
+
+// Each operation takes seconds on full-scale data: a few iterations are enough and keep a run short.
+var config = DefaultConfig.Instance.AddJob(Job.Default.WithLaunchCount(1).WithWarmupCount(1).WithIterationCount(5).WithId("FullScale"));
+BenchmarkSwitcher.FromAssembly(typeof(BenchData).Assembly).Run(args, config);
+return 0;
