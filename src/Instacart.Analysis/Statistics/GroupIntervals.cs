@@ -126,6 +126,12 @@ public sealed class GroupIntervals
         return $"{Compare("Mean order value", g => g.OrderValue)} {Compare("Mean item price", g => g.ItemPrice)} (95% t-intervals; Welch's t-test at the 5% level.)";
     }
 
+    /// <summary>How the intervals are computed and what they assume.</summary>
+    public string Method() =>
+        "Mean order value: the mean over the group's orders of the order's known-price total; mean item price: the mean known price over the group's lines. "
+        + "Each interval is mean ± t(0.975, n − 1) · s / √n; two groups differ significantly when Welch's t-test rejects equal means at the 5% level. "
+        + "Orders (and lines) are treated as independent draws, although one customer's orders resemble each other, so the intervals are somewhat narrower than a customer-level bootstrap would give.";
+
     private string Compare(string measure, Func<GroupInterval, MeanInterval> of)
     {
         var withMeans = Groups.Where(g => of(g).Count > 1).ToList();
