@@ -45,17 +45,7 @@ internal sealed class StrictCsvReader : IDisposable
     /// </summary>
     public static StrictCsvReader Open(string path, string[]? expectedHeader, bool trackLineNumbers)
     {
-        var options = CsvReaderOptions.Default with
-        {
-            Separator = ',',
-            HasHeader = true,
-            TrackLineNumbers = trackLineNumbers,
-            SkipEmptyLines = false,
-            MalformedData = CsvMalformedDataHandling.Throw,
-            FieldCountMismatch = CsvFieldCountHandling.Throw,
-            MissingField = CsvMissingFieldHandling.Throw,
-            IncludeValuesInExceptions = false,
-        };
+        var options = StrictOptions(trackLineNumbers);
 
         CsvReader reader;
         try
@@ -93,6 +83,19 @@ internal sealed class StrictCsvReader : IDisposable
 
         return new StrictCsvReader(reader, path, expectedHeader ?? header, trackLineNumbers);
     }
+
+    /// <summary>The reader options that reject bad input rather than recover from it (a header row expected).</summary>
+    internal static CsvReaderOptions StrictOptions(bool trackLineNumbers) => CsvReaderOptions.Default with
+    {
+        Separator = ',',
+        HasHeader = true,
+        TrackLineNumbers = trackLineNumbers,
+        SkipEmptyLines = false,
+        MalformedData = CsvMalformedDataHandling.Throw,
+        FieldCountMismatch = CsvFieldCountHandling.Throw,
+        MissingField = CsvMissingFieldHandling.Throw,
+        IncludeValuesInExceptions = false,
+    };
 
     private static void CheckHeader(string fileName, string[] expected, string[] found, CsvReader reader)
     {

@@ -1,0 +1,60 @@
+namespace Instacart.Analysis.Model;
+
+/// <summary>
+/// How many threads the hot paths (lines parse, merge, group-bys) use: one per processor unless a caller (a
+/// test comparing the parallel path with the plain one) sets it for its own flow with <see cref="Use"/>.
+/// </summary>
+internal static class Parallelism
+{
+    private static readonly AsyncLocal<int?> Override = new();
+
+    /// <summary>The degree for the current flow; 1 means the plain sequential path.</summary>
+    public static int Degree => Override.Value ?? Environment.ProcessorCount;
+
+    /// <summary>Sets the degree for the current flow until the result is disposed.</summary>
+    public static IDisposable Use(int degree)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(degree, 1);
+        var previous = Override.Value;
+        Override.Value = degree;
+        return new Restore(previous);
+    }
+
+    /// <summary>
+    /// Splits <c>[0, count)</c> into a fixed number of ranges that depends only on <paramref name="count"/>, so
+    /// floating-point partial sums combined in range order are the same whatever the degree.
+    /// </summary>
+    public static (int Start, int End)[] Ranges(int count, int minPerRange = 1 << 20)
+    {
+        var ranges = Math.Clamp(count / minPerRange, 1, 64);
+        var result = new (int, int)[ranges];
+        for (var r = 0; r < ranges; r++)
+        {
+            result[r] = ((int)((long)count * r / ranges), (int)((long)count * (r + 1) / ranges));
+        }
+
+        return result;
+    }
+
+    /// <summary>Runs <paramref name="body"/> for each index in <c>[0, count)</c> on up to <see cref="Degree"/> threads.</summary>
+    public static void For(int count, Action<int> body)
+    {
+        var degree = Degree;
+        if (degree <= 1 || count <= 1)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                body(i);
+            }
+
+            return;
+        }
+
+        Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = degree }, body);
+    }
+
+    private sealed class Restore(int? previous) : IDisposable
+    {
+        public void Dispose() => Override.Value = previous;
+    }
+}

@@ -1,0 +1,121 @@
+using System.Text;
+using Instacart.Analysis.Answers;
+using Instacart.Analysis.Input;
+using Instacart.Analysis.Model;
+using Instacart.Analysis.Synthetic;
+using Instacart.Analysis.Tests.Fixtures;
+
+namespace Instacart.Analysis.Tests.Performance;
+
+/// <summary>Every fast path (range-parallel lines parse, parallel merge and group-bys) gives exactly what the plain path gives.</summary>
+public sealed class ParallelPathTests : IClassFixture<ParallelPathTests.QuirkyData>
+{
+    private readonly QuirkyData data;
+
+    public ParallelPathTests(QuirkyData data) => this.data = data;
+
+    /// <summary>Generated data with every quirk, large enough that the lines file is split into ranges.</summary>
+    public sealed class QuirkyData : IDisposable
+    {
+        public QuirkyData() => SyntheticGenerator.Write(Folder.Path, new SyntheticOptions(4_000, 7));
+
+        public TempFolder Folder { get; } = new();
+
+        public string PriorLines => Folder.File(InputFiles.PriorLines);
+
+        public void Dispose() => Folder.Dispose();
+    }
+
+    [Fact]
+    public void Answers_ParallelAndSequential_AreTheSameText()
+    {
+        string Answers(int degree)
+        {
+            using var _ = Parallelism.Use(degree);
+            return AnswersDocument.ToText(AnswersDocument.Compute(InstacartData.Load(data.Folder.Path)));
+        }
+
+        var plain = Answers(1);
+        Assert.Equal(plain, Answers(2));
+        Assert.Equal(plain, Answers(5));
+    }
+
+    [Fact]
+    public void Answers_ParallelPath_MatchTheApprovedSampleSnapshot()
+    {
+        using var _ = Parallelism.Use(3);
+        var text = AnswersDocument.ToText(AnswersDocument.Compute(InstacartData.Load(RepoPaths.DataSample)));
+        var approved = File.ReadAllText(Path.Combine(RepoPaths.Root, "tests", "Instacart.Analysis.Tests", "Answers", "approved", "data-sample.answers.json"));
+        Assert.Equal(approved, text);
+    }
+
+    [Theory]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(8)]
+    public void LinesRanges_TakeTheFastPath_AndEqualTheSequentialRead(int threads)
+    {
+        var plain = OrderLinesLoader.LoadSequential(data.PriorLines);
+        var fast = OrderLinesLoader.TryLoadRanges(data.PriorLines, threads);
+        Assert.NotNull(fast);
+        AssertSame(plain, fast);
+    }
+
+    [Theory]
+    [InlineData("\n", true)]
+    [InlineData("\r\n", true)]
+    [InlineData("\n", false)]
+    [InlineData("\r\n", false)]
+    public void LinesRanges_LineEndingsBomAndNoFinalBreak_EqualTheSequentialRead(string newline, bool bom)
+    {
+        using var temp = new TempFolder();
+        var path = temp.File(InputFiles.PriorLines);
+        var text = new StringBuilder("order_id,product_id,add_to_cart_order,reordered").Append(newline);
+        for (var i = 0; i < 50_000; i++)
+        {
+            text.Append(i / 7).Append(',').Append(i % 997).Append(',').Append((i % 7) + 1).Append(',').Append(i % 2);
+            if (i < 49_999)
+            {
+                text.Append(newline);
+            }
+        }
+
+        File.WriteAllText(path, text.ToString(), new UTF8Encoding(bom));
+        var plain = OrderLinesLoader.LoadSequential(path);
+        Assert.Equal(50_000, plain.Count);
+        AssertSame(plain, OrderLinesLoader.Load(path, threads: 4, minBytes: 0));
+    }
+
+    [Theory]
+    [InlineData("49000,12,3,x")]
+    [InlineData("49000,12,0,1")]
+    [InlineData("49000,12,3")]
+    [InlineData("")]
+    [InlineData("49000,\"12\n\",3,1")]
+    [InlineData("49000,-12,3,1")]
+    public void LinesRanges_BadRecordDeepInTheFile_GivesTheSequentialError(string bad)
+    {
+        using var temp = new TempFolder();
+        var path = temp.File(InputFiles.PriorLines);
+        var text = new StringBuilder("order_id,product_id,add_to_cart_order,reordered\n");
+        for (var i = 0; i < 60_000; i++)
+        {
+            text.Append(i == 45_000 ? bad : $"{i / 7},{i % 997},{(i % 7) + 1},{i % 2}").Append('\n');
+        }
+
+        File.WriteAllText(path, text.ToString());
+        var plain = Assert.Throws<InputException>(() => OrderLinesLoader.LoadSequential(path));
+        var fast = Assert.Throws<InputException>(() => OrderLinesLoader.Load(path, threads: 4, minBytes: 0));
+        Assert.Equal(plain.Message, fast.Message);
+        Assert.Null(OrderLinesLoader.TryLoadRanges(path, 4));
+    }
+
+    private static void AssertSame(OrderLinesTable expected, OrderLinesTable actual)
+    {
+        Assert.Equal(expected.FileName, actual.FileName);
+        Assert.Equal(expected.OrderId, actual.OrderId);
+        Assert.Equal(expected.ProductId, actual.ProductId);
+        Assert.Equal(expected.AddToCartOrder, actual.AddToCartOrder);
+        Assert.Equal(expected.Reordered, actual.Reordered);
+    }
+}
