@@ -1,0 +1,36 @@
+using System.Text;
+
+namespace Instacart.Notebooks;
+
+/// <summary>The <c>index.html</c> of a run: every notebook with its title, answer sentence (or failure) and links.</summary>
+public static class IndexPage
+{
+    /// <summary>Renders the index page.</summary>
+    /// <param name="notebooks">The notebooks of the run, in order.</param>
+    /// <returns>The HTML document.</returns>
+    public static string Render(IEnumerable<NotebookReport> notebooks)
+    {
+        ArgumentNullException.ThrowIfNull(notebooks);
+        var list = notebooks.ToList();
+        var failed = list.Count(n => n.Status != RunStatus.Succeeded);
+        var body = new StringBuilder();
+        body.Append("<header class=\"page\">\n<h1>Instacart notebooks</h1>\n<p>")
+            .Append(list.Count).Append(list.Count == 1 ? " notebook" : " notebooks")
+            .Append(failed == 0 ? ", all ran without error." : $", {failed} failed.")
+            .Append("</p>\n</header>\n<main>\n<table class=\"index\">\n<thead><tr><th>Notebook</th><th>Answer</th><th>Status</th></tr></thead>\n<tbody>\n");
+        foreach (var notebook in list)
+        {
+            var ok = notebook.Status == RunStatus.Succeeded;
+            body.Append("<tr><td><a href=\"").Append(HtmlExporter.Encode(notebook.Name)).Append(".html\">")
+                .Append(HtmlExporter.Encode(notebook.Title)).Append("</a><br><small><a href=\"")
+                .Append(HtmlExporter.Encode(notebook.Name)).Append(".ipynb\">")
+                .Append(HtmlExporter.Encode(notebook.Name)).Append(".ipynb</a></small></td><td>")
+                .Append(HtmlExporter.Encode(ok ? notebook.Answer ?? "" : notebook.Error ?? "Failed"))
+                .Append("</td><td class=\"status ").Append(ok ? "ok" : "failed").Append("\">")
+                .Append(ok ? "ok" : "failed").Append("</td></tr>\n");
+        }
+
+        body.Append("</tbody>\n</table>\n</main>\n");
+        return HtmlExporter.Page("Instacart notebooks", body.ToString(), withCharts: false);
+    }
+}

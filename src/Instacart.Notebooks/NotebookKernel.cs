@@ -1,0 +1,212 @@
+using System.Diagnostics;
+using Instacart.Analysis.Display;
+using Microsoft.DotNet.Interactive;
+using Microsoft.DotNet.Interactive.Commands;
+using Microsoft.DotNet.Interactive.CSharp;
+using Microsoft.DotNet.Interactive.Documents;
+using Microsoft.DotNet.Interactive.Events;
+using Microsoft.DotNet.Interactive.Formatting;
+using Microsoft.DotNet.Interactive.PackageManagement;
+
+namespace Instacart.Notebooks;
+
+/// <summary>The result of sending one cell to the kernel.</summary>
+/// <param name="Outputs">The outputs, display updates applied.</param>
+/// <param name="Succeeded">Whether the command succeeded.</param>
+/// <param name="Failure">When it failed: the error code and message (<c>CS0029: …</c>) or exception type and message.</param>
+/// <param name="FailureLine">0-based line within the cell of the first error diagnostic, when known.</param>
+/// <param name="Duration">How long the kernel took.</param>
+internal sealed record CellExecution(
+    IReadOnlyList<InteractiveDocumentOutputElement> Outputs,
+    bool Succeeded,
+    string? Failure,
+    int? FailureLine,
+    TimeSpan Duration);
+
+/// <summary>
+/// The real .NET Interactive kernel as VS Code's Polyglot Notebooks sets it up for C#: a
+/// <see cref="CompositeKernel"/> with a <see cref="CSharpKernel"/> (NuGet directive, kernel helpers such as
+/// <c>display</c>, value sharing), Plotly.NET.Interactive's formatter extension, and then the library's
+/// formatters so that they win.
+/// </summary>
+internal sealed class NotebookKernel : IDisposable
+{
+    private readonly CompositeKernel _kernel;
+    private readonly OutputScrubber _scrubber;
+    private int _executionCount;
+
+    private NotebookKernel(CompositeKernel kernel, OutputScrubber scrubber)
+    {
+        _kernel = kernel;
+        _scrubber = scrubber;
+    }
+
+    /// <summary>Starts a fresh kernel. Formatter state is process-wide, so it is reset first.</summary>
+    public static async Task<NotebookKernel> StartAsync(OutputScrubber scrubber)
+    {
+        Formatter.ResetToDefault();
+        var csharp = new CSharpKernel()
+            .UseNugetDirective((kernel, references) =>
+            {
+                kernel.AddAssemblyReferences(references.SelectMany(r => r.AssemblyPaths));
+                return Task.CompletedTask;
+            }, false)
+            .UseKernelHelpers()
+            .UseValueSharing();
+        var composite = new CompositeKernel { csharp };
+        composite.DefaultKernelName = csharp.Name;
+        await ((IKernelExtension)new Plotly.NET.Interactive.FormatterKernelExtension()).OnLoadAsync(composite);
+        NotebookSession.RegisterFormatters();
+
+        // Run the deferred setup (kernel helpers) now, so the first cell's time is the cell's own.
+        var warmUp = await composite.SendAsync(new SubmitCode("", csharp.Name));
+        if (warmUp.Events.OfType<CommandFailed>().FirstOrDefault() is { } failed)
+        {
+            composite.Dispose();
+            throw new InvalidOperationException("The C# kernel did not start: " + failed.Message);
+        }
+
+        return new NotebookKernel(composite, scrubber);
+    }
+
+    /// <summary>The execution count the next cell gets.</summary>
+    public int NextExecutionCount => _executionCount + 1;
+
+    /// <summary>Runs one C# cell and collects every event as an output.</summary>
+    public async Task<CellExecution> RunAsync(string code, CancellationToken cancellationToken)
+    {
+        var executionCount = ++_executionCount;
+        var command = new SubmitCode(code, NotebookSource.CSharp);
+        var stopwatch = Stopwatch.StartNew();
+        var result = await _kernel.SendAsync(command, cancellationToken);
+        stopwatch.Stop();
+
+        var outputs = new List<InteractiveDocumentOutputElement>();
+        var displayIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        Diagnostic? firstError = null;
+        string? failure = null;
+        var succeeded = true;
+
+        foreach (var kernelEvent in result.Events)
+        {
+            switch (kernelEvent)
+            {
+                case StandardOutputValueProduced stdout:
+                    AppendStream(outputs, "stdout", stdout.FormattedValues);
+                    break;
+                case StandardErrorValueProduced stderr:
+                    AppendStream(outputs, "stderr", stderr.FormattedValues);
+                    break;
+                case DisplayedValueProduced produced:
+                    if (produced.ValueId is { } newId)
+                    {
+                        displayIndex[newId] = outputs.Count;
+                    }
+
+                    outputs.Add(new DisplayElement(Bundle(produced.FormattedValues)));
+                    break;
+                case DisplayedValueUpdated updated:
+                    // Keep the last state of a display; an update for an id never shown is appended, as VS Code does.
+                    if (updated.ValueId is { } id && displayIndex.TryGetValue(id, out var index))
+                    {
+                        outputs[index] = new DisplayElement(Bundle(updated.FormattedValues));
+                    }
+                    else
+                    {
+                        if (updated.ValueId is { } unknownId)
+                        {
+                            displayIndex[unknownId] = outputs.Count;
+                        }
+
+                        outputs.Add(new DisplayElement(Bundle(updated.FormattedValues)));
+                    }
+
+                    break;
+                case ReturnValueProduced returned when returned.Value is not DisplayedValue:
+                    var element = new ReturnValueElement { ExecutionOrder = executionCount };
+                    foreach (var (mime, value) in Bundle(returned.FormattedValues))
+                    {
+                        element.Data[mime] = value;
+                    }
+
+                    outputs.Add(element);
+                    break;
+                case DiagnosticsProduced diagnostics:
+                    firstError ??= diagnostics.Diagnostics.FirstOrDefault(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error);
+                    break;
+                case ErrorProduced error:
+                    outputs.Add(new ErrorElement(_scrubber.Scrub(error.Message), "Error", []));
+                    break;
+                case CommandFailed commandFailed when failure is null:
+                    succeeded = false;
+                    failure = Describe(commandFailed, firstError);
+                    outputs.Add(ErrorOutput(commandFailed, firstError));
+                    break;
+            }
+        }
+
+        if (succeeded && result.Events.OfType<CommandFailed>().Any())
+        {
+            succeeded = false;
+        }
+
+        return new CellExecution(outputs, succeeded, failure, firstError?.LinePositionSpan.Start.Line, stopwatch.Elapsed);
+    }
+
+    private static string Describe(CommandFailed failed, Diagnostic? error)
+    {
+        if (error is not null)
+        {
+            return $"{error.Code}: {error.Message}";
+        }
+
+        return failed.Exception is { } exception
+            ? $"{exception.GetType().FullName}: {exception.Message}"
+            : failed.Message;
+    }
+
+    private ErrorElement ErrorOutput(CommandFailed failed, Diagnostic? error)
+    {
+        if (error is not null)
+        {
+            return new ErrorElement(_scrubber.Scrub(failed.Message), error.Code, []);
+        }
+
+        if (failed.Exception is { } exception)
+        {
+            var trace = (exception.StackTrace ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Select(_scrubber.ScrubStackLine)
+                .ToArray();
+            return new ErrorElement(_scrubber.Scrub(exception.Message), exception.GetType().FullName ?? "Exception", trace);
+        }
+
+        return new ErrorElement(_scrubber.Scrub(failed.Message), "Error", []);
+    }
+
+    private Dictionary<string, object> Bundle(IEnumerable<FormattedValue> values)
+    {
+        var bundle = new Dictionary<string, object>(StringComparer.Ordinal);
+        foreach (var value in values)
+        {
+            bundle[value.MimeType] = _scrubber.Scrub(value.Value ?? "");
+        }
+
+        return bundle;
+    }
+
+    private void AppendStream(List<InteractiveDocumentOutputElement> outputs, string name, IEnumerable<FormattedValue> values)
+    {
+        var text = _scrubber.Scrub(string.Concat(values.Where(v => v.MimeType == "text/plain").Select(v => v.Value)));
+        if (outputs.Count > 0 && outputs[^1] is TextElement last && last.Name == name)
+        {
+            outputs[^1] = new TextElement(last.Text + text, name);
+        }
+        else
+        {
+            outputs.Add(new TextElement(text, name));
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _kernel.Dispose();
+}

@@ -1,0 +1,83 @@
+namespace Instacart.Notebooks;
+
+/// <summary>What to run and where to write it.</summary>
+/// <param name="NotebooksDirectory">The folder of <c>NN-name.dib</c> notebooks.</param>
+/// <param name="OutputDirectory">The folder the run writes (created if missing): per notebook <c>NN-name.ipynb</c> and <c>NN-name.html</c>, then <c>index.html</c>, <c>run.json</c> and the extra report files.</param>
+public sealed record RunOptions(string NotebooksDirectory, string OutputDirectory)
+{
+    /// <summary>The data folder handed to every kernel as <c>INSTACART_DATA</c> (made absolute). Default: <c>data-sample</c> beside the notebooks folder.</summary>
+    public string? DataDirectory { get; init; }
+
+    /// <summary>
+    /// Runs only the notebooks whose file name matches: a pattern with <c>*</c> and <c>?</c> (e.g. <c>01-*</c>), or else a
+    /// plain substring of the file name (e.g. <c>busiest</c>); several may be given separated by commas. Null runs every notebook.
+    /// </summary>
+    public string? Only { get; init; }
+
+    /// <summary>
+    /// How many notebooks run at once. 1 (the default, and the fastest measured on two cores) runs them one after
+    /// another in this process, each in a fresh kernel. Above 1, each notebook runs in its own child process
+    /// (isolated assembly loads, working directory and formatters), that many at a time.
+    /// </summary>
+    public int Parallelism { get; init; } = 1;
+
+    /// <summary>Files written after the notebooks, e.g. <c>answers.json</c> (the CLI passes the writer).</summary>
+    public IReadOnlyList<ExtraReportFile> ExtraReportFiles { get; init; } = [];
+}
+
+/// <summary>A report file the runner writes (atomically) into the output folder after the notebooks ran.</summary>
+/// <param name="FileName">The file name inside the output folder, e.g. <c>answers.json</c>.</param>
+/// <param name="WriteAsync">Writes the content to the stream it is given.</param>
+public sealed record ExtraReportFile(string FileName, Func<ExtraReportContext, Stream, CancellationToken, Task> WriteAsync);
+
+/// <summary>What an extra report file writer may use.</summary>
+/// <param name="DataDirectory">The absolute data folder of the run.</param>
+/// <param name="OutputDirectory">The absolute output folder.</param>
+/// <param name="Notebooks">The notebooks' results.</param>
+public sealed record ExtraReportContext(string DataDirectory, string OutputDirectory, IReadOnlyList<NotebookReport> Notebooks);
+
+/// <summary>Where a run is.</summary>
+public enum RunProgressKind
+{
+    /// <summary>The run found its notebooks.</summary>
+    RunStarted,
+
+    /// <summary>A notebook started (kernel starting).</summary>
+    NotebookStarted,
+
+    /// <summary>A notebook's kernel is ready.</summary>
+    KernelStarted,
+
+    /// <summary>A code cell started.</summary>
+    CellStarted,
+
+    /// <summary>A code cell finished.</summary>
+    CellFinished,
+
+    /// <summary>A notebook finished and its files are written.</summary>
+    NotebookFinished,
+
+    /// <summary>An extra report file is being written.</summary>
+    ReportFile,
+}
+
+/// <summary>A progress report.</summary>
+/// <param name="Kind">What happened.</param>
+/// <param name="Notebook">The notebook's name (file name without extension), or the report file's name.</param>
+/// <param name="NotebookNumber">1-based position of the notebook in the run.</param>
+/// <param name="NotebookCount">How many notebooks the run has.</param>
+/// <param name="Cell">The 1-based cell index, for cell events.</param>
+/// <param name="CodeCellNumber">1-based position of the cell among the notebook's code cells, for cell events.</param>
+/// <param name="CodeCellCount">How many code cells the notebook has.</param>
+/// <param name="Elapsed">Time since the notebook started.</param>
+/// <param name="Error">A failure message, when the event is a failure.</param>
+public sealed record RunProgress(
+    RunProgressKind Kind,
+    string Notebook,
+    int NotebookNumber,
+    int NotebookCount,
+    int? Cell,
+    int CodeCellNumber,
+    int CodeCellCount,
+    TimeSpan Elapsed,
+    string? Error);

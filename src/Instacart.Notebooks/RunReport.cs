@@ -1,0 +1,143 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace Instacart.Notebooks;
+
+/// <summary>One notebook's outcome.</summary>
+/// <param name="Name">File name without extension (also the output files' name).</param>
+/// <param name="Source">Display path, e.g. <c>notebooks/01-busiest-days.dib</c>.</param>
+/// <param name="Title">Title (first heading of the first markdown cell).</param>
+/// <param name="Answer">The answer sentence (see <see cref="ExecutedNotebook.Answer"/>), if any.</param>
+/// <param name="Status">Succeeded or failed.</param>
+/// <param name="Error">The first failure message (<c>notebooks/NN-name.dib: cell K, line L: …</c>).</param>
+/// <param name="KernelStart">Kernel start time.</param>
+/// <param name="Duration">Total time, kernel start included.</param>
+/// <param name="Cells">Every cell's status.</param>
+public sealed record NotebookReport(
+    string Name,
+    string Source,
+    string Title,
+    string? Answer,
+    RunStatus Status,
+    string? Error,
+    TimeSpan KernelStart,
+    TimeSpan Duration,
+    IReadOnlyList<CellReport> Cells)
+{
+    /// <summary>Summarizes an executed notebook.</summary>
+    /// <param name="notebook">The executed notebook.</param>
+    /// <returns>Its report.</returns>
+    public static NotebookReport From(ExecutedNotebook notebook)
+    {
+        ArgumentNullException.ThrowIfNull(notebook);
+        return new(notebook.Name, notebook.DisplayPath, notebook.Title, notebook.Answer, notebook.Status, notebook.Error,
+            notebook.KernelStart, notebook.Duration, notebook.Cells.Select(c => c.Report).ToList());
+    }
+}
+
+/// <summary>An extra report file's outcome.</summary>
+/// <param name="FileName">Its name in the output folder.</param>
+/// <param name="Status">Succeeded or failed.</param>
+/// <param name="Duration">Time to write it.</param>
+/// <param name="Error">Why it failed.</param>
+public sealed record ReportFileResult(string FileName, RunStatus Status, TimeSpan Duration, string? Error);
+
+/// <summary>The outcome of a run.</summary>
+/// <param name="OutputDirectory">The absolute output folder.</param>
+/// <param name="Notebooks">Every notebook, in run order.</param>
+/// <param name="ReportFiles">The extra report files.</param>
+/// <param name="Duration">Wall time of the whole run.</param>
+public sealed record RunReport(string OutputDirectory, IReadOnlyList<NotebookReport> Notebooks, IReadOnlyList<ReportFileResult> ReportFiles, TimeSpan Duration)
+{
+    /// <summary>Whether every notebook and report file succeeded (and there was at least one notebook).</summary>
+    public bool Succeeded => Notebooks.Count > 0 && Notebooks.All(n => n.Status == RunStatus.Succeeded) && ReportFiles.All(f => f.Status == RunStatus.Succeeded);
+
+    /// <summary>The process exit code for the CLI: 0 when <see cref="Succeeded"/>, else 1.</summary>
+    public int ExitCode => Succeeded ? 0 : 1;
+
+    /// <summary>Every failure message, notebooks first.</summary>
+    public IEnumerable<string> Errors =>
+        Notebooks.Where(n => n.Error is not null).Select(n => n.Error!)
+            .Concat(ReportFiles.Where(f => f.Error is not null).Select(f => $"{f.FileName}: {f.Error}"));
+
+    /// <summary>The <c>run.json</c> text: per notebook and cell, status, duration in milliseconds and error.</summary>
+    /// <returns>Indented JSON.</returns>
+    public string ToJson()
+    {
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            json.WriteStartObject();
+            json.WriteBoolean("succeeded", Succeeded);
+            json.WriteNumber("durationMs", Ms(Duration));
+            json.WriteStartArray("notebooks");
+            foreach (var notebook in Notebooks)
+            {
+                json.WriteStartObject();
+                json.WriteString("name", notebook.Name);
+                json.WriteString("source", notebook.Source);
+                json.WriteString("title", notebook.Title);
+                json.WriteString("status", Status(notebook.Status));
+                json.WriteNumber("durationMs", Ms(notebook.Duration));
+                json.WriteNumber("kernelStartMs", Ms(notebook.KernelStart));
+                WriteNullable(json, "answer", notebook.Answer);
+                WriteNullable(json, "error", notebook.Error);
+                json.WriteString("ipynb", notebook.Name + ".ipynb");
+                json.WriteString("html", notebook.Name + ".html");
+                json.WriteStartArray("cells");
+                foreach (var cell in notebook.Cells)
+                {
+                    json.WriteStartObject();
+                    json.WriteNumber("index", cell.Index);
+                    json.WriteNumber("line", cell.Line);
+                    json.WriteString("kind", cell.Kind);
+                    json.WriteString("status", Status(cell.Status));
+                    json.WriteNumber("durationMs", Ms(cell.Duration));
+                    WriteNullable(json, "error", cell.Error);
+                    json.WriteEndObject();
+                }
+
+                json.WriteEndArray();
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteStartArray("reportFiles");
+            foreach (var file in ReportFiles)
+            {
+                json.WriteStartObject();
+                json.WriteString("name", file.FileName);
+                json.WriteString("status", Status(file.Status));
+                json.WriteNumber("durationMs", Ms(file.Duration));
+                WriteNullable(json, "error", file.Error);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        return System.Text.Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+    }
+
+    private static long Ms(TimeSpan time) => (long)Math.Round(time.TotalMilliseconds);
+
+    private static string Status(RunStatus status) => status switch
+    {
+        RunStatus.Succeeded => "succeeded",
+        RunStatus.Failed => "failed",
+        _ => "skipped",
+    };
+
+    private static void WriteNullable(Utf8JsonWriter json, string name, string? value)
+    {
+        if (value is null)
+        {
+            json.WriteNull(name);
+        }
+        else
+        {
+            json.WriteString(name, value);
+        }
+    }
+}
