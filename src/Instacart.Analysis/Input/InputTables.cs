@@ -59,6 +59,27 @@ public sealed record InputTables(
             }
         }
 
-        return new InputTables(folder, orders, prior.GetAwaiter().GetResult(), train, products, departments, aisles, customers);
+        var tables = new InputTables(folder, orders, prior.GetAwaiter().GetResult(), train, products, departments, aisles, customers);
+        tables.EnsureRequiredFilesHaveRows();
+        return tables;
+    }
+
+    /// <summary>A required file with a header and no data row is a cut-short export, not an empty shop: bad input.</summary>
+    private void EnsureRequiredFilesHaveRows()
+    {
+        foreach (var (file, rows) in new (string, int)[]
+        {
+            (InputFiles.Orders, Orders.Count),
+            (InputFiles.PriorLines, PriorLines.Count),
+            (InputFiles.Products, Products.Count),
+            (InputFiles.Departments, Departments.Ids.Count),
+            (InputFiles.Customers, Customers.Count),
+        })
+        {
+            if (rows == 0)
+            {
+                throw new InputException(file, 2, 0, null, "at least one data row", "only the header");
+            }
+        }
     }
 }

@@ -25,7 +25,13 @@ public static class NamedIdsLoader
                 throw csv.Error(0, $"a unique {csv.Columns[0]}", $"'{id}', already on line {firstLine[id]}");
             }
 
-            rows.Add((id, csv.Text(1)));
+            var name = csv.Text(1);
+            if (string.IsNullOrWhiteSpace(name))
+            {
+                throw csv.Error(1, $"a {csv.Columns[1]} name", "nothing (an empty field)");
+            }
+
+            rows.Add((id, name));
         }
 
         return new NamedIds(csv.FileName, rows);

@@ -1,0 +1,36 @@
+using System.Diagnostics;
+
+namespace Instacart.Cli.Tests;
+
+/// <summary>Runs the built <c>instacart</c> command in its own process, as a user would.</summary>
+public static class CliProcess
+{
+    public sealed record Result(int ExitCode, string StandardOutput, string StandardError);
+
+    public static Result Run(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "instacart.dll"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["NO_COLOR"] = "1";
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(120_000))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException("instacart did not finish in 2 minutes: " + string.Join(' ', args));
+        }
+
+        return new Result(process.ExitCode, output.Result, error.Result);
+    }
+}
