@@ -24,45 +24,94 @@ public sealed record LineMerge(LineTable Lines, int[] OrderCustomer, long LinesJ
             orderCustomer[row] = customerIndex.RowOf(orders.UserId[row]);
         }
 
-        var capacity = priorLines.Count;
-        var lineOrder = new ColumnBuilder<int>(capacity);
-        var lineProduct = new ColumnBuilder<int>(capacity);
-        var lineReordered = new ColumnBuilder<byte>(capacity);
-        long joined = 0, withoutProduct = 0, withoutCustomer = 0;
+        // Fixed line ranges joined concurrently, each compacting its kept lines into the front of its own slice of
+        // scratch columns; the slices are then copied, in file order, into columns of the exact length.
+        var count = priorLines.Count;
+        var ranges = Parallelism.Ranges(count);
+        var scratchOrder = new int[count];
+        var scratchProduct = new int[count];
+        var scratchReordered = new byte[count];
+        var kept = new int[ranges.Length];
+        var joinedBy = new long[ranges.Length];
+        var withoutProductBy = new long[ranges.Length];
+        var withoutCustomerBy = new long[ranges.Length];
+        var firstUnknown = new int[ranges.Length];
         var evalSet = orders.EvalSet;
-        for (var i = 0; i < priorLines.Count; i++)
+        var orderIds = priorLines.OrderId;
+        var productIds = priorLines.ProductId;
+        var reordered = priorLines.Reordered;
+        Parallelism.For(ranges.Length, r =>
         {
-            var order = orderIndex.RowOf(priorLines.OrderId[i]);
-            if (order < 0)
+            var (start, end) = ranges[r];
+            var write = start;
+            long joined = 0, withoutProduct = 0, withoutCustomer = 0;
+            firstUnknown[r] = -1;
+            for (var i = start; i < end; i++)
             {
-                throw UnknownOrder(priorLines, i);
+                var order = orderIndex.RowOf(orderIds[i]);
+                if (order < 0)
+                {
+                    firstUnknown[r] = i;
+                    break;
+                }
+
+                if (evalSet[order] != EvalSet.Prior)
+                {
+                    continue;
+                }
+
+                joined++;
+                var product = products.IndexOf(productIds[i]);
+                if (product < 0)
+                {
+                    withoutProduct++;
+                    continue;
+                }
+
+                if (orderCustomer[order] < 0)
+                {
+                    withoutCustomer++;
+                    continue;
+                }
+
+                scratchOrder[write] = order;
+                scratchProduct[write] = product;
+                scratchReordered[write] = reordered[i];
+                write++;
             }
 
-            if (evalSet[order] != EvalSet.Prior)
-            {
-                continue;
-            }
+            kept[r] = write - start;
+            joinedBy[r] = joined;
+            withoutProductBy[r] = withoutProduct;
+            withoutCustomerBy[r] = withoutCustomer;
+        });
 
-            joined++;
-            var product = products.IndexOf(priorLines.ProductId[i]);
-            if (product < 0)
+        foreach (var row in firstUnknown)
+        {
+            if (row >= 0)
             {
-                withoutProduct++;
-                continue;
+                throw UnknownOrder(priorLines, row);
             }
-
-            if (orderCustomer[order] < 0)
-            {
-                withoutCustomer++;
-                continue;
-            }
-
-            lineOrder.Add(order);
-            lineProduct.Add(product);
-            lineReordered.Add(priorLines.Reordered[i]);
         }
 
-        var lines = new LineTable(lineOrder.ToArray(), lineProduct.ToArray(), lineReordered.ToArray());
+        var at = new int[ranges.Length + 1];
+        for (var r = 0; r < ranges.Length; r++)
+        {
+            at[r + 1] = at[r] + kept[r];
+        }
+
+        var lineOrder = new int[at[^1]];
+        var lineProduct = new int[at[^1]];
+        var lineReordered = new byte[at[^1]];
+        Parallelism.For(ranges.Length, r =>
+        {
+            Array.Copy(scratchOrder, ranges[r].Start, lineOrder, at[r], kept[r]);
+            Array.Copy(scratchProduct, ranges[r].Start, lineProduct, at[r], kept[r]);
+            Array.Copy(scratchReordered, ranges[r].Start, lineReordered, at[r], kept[r]);
+        });
+
+        long joined = joinedBy.Sum(), withoutProduct = withoutProductBy.Sum(), withoutCustomer = withoutCustomerBy.Sum();
+        var lines = new LineTable(lineOrder, lineProduct, lineReordered);
         return new LineMerge(lines, orderCustomer, joined, withoutProduct, withoutCustomer);
     }
 

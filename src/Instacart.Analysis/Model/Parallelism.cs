@@ -6,17 +6,24 @@ namespace Instacart.Analysis.Model;
 /// </summary>
 internal static class Parallelism
 {
-    private static readonly AsyncLocal<int?> Override = new();
+    /// <summary>The default smallest range of lines: big enough that a range's overhead is noise.</summary>
+    public const int DefaultMinPerRange = 1 << 20;
+
+    private static readonly AsyncLocal<(int Degree, int MinPerRange)?> Override = new();
 
     /// <summary>The degree for the current flow; 1 means the plain sequential path.</summary>
-    public static int Degree => Override.Value ?? Environment.ProcessorCount;
+    public static int Degree => Override.Value?.Degree ?? Environment.ProcessorCount;
 
-    /// <summary>Sets the degree for the current flow until the result is disposed.</summary>
-    public static IDisposable Use(int degree)
+    /// <summary>The smallest range of lines for the current flow (tests lower it to split small data).</summary>
+    public static int MinPerRange => Override.Value?.MinPerRange ?? DefaultMinPerRange;
+
+    /// <summary>Sets the degree (and the smallest range) for the current flow until the result is disposed.</summary>
+    public static IDisposable Use(int degree, int minPerRange = DefaultMinPerRange)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(degree, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(minPerRange, 1);
         var previous = Override.Value;
-        Override.Value = degree;
+        Override.Value = (degree, minPerRange);
         return new Restore(previous);
     }
 
@@ -24,9 +31,9 @@ internal static class Parallelism
     /// Splits <c>[0, count)</c> into a fixed number of ranges that depends only on <paramref name="count"/>, so
     /// floating-point partial sums combined in range order are the same whatever the degree.
     /// </summary>
-    public static (int Start, int End)[] Ranges(int count, int minPerRange = 1 << 20)
+    public static (int Start, int End)[] Ranges(int count)
     {
-        var ranges = Math.Clamp(count / minPerRange, 1, 64);
+        var ranges = Math.Clamp(count / MinPerRange, 1, 64);
         var result = new (int, int)[ranges];
         for (var r = 0; r < ranges; r++)
         {
@@ -53,7 +60,7 @@ internal static class Parallelism
         Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = degree }, body);
     }
 
-    private sealed class Restore(int? previous) : IDisposable
+    private sealed class Restore((int, int)? previous) : IDisposable
     {
         public void Dispose() => Override.Value = previous;
     }

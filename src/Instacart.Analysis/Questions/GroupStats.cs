@@ -94,53 +94,55 @@ internal sealed class GroupStats
         where TKey : struct, ILineKey
     {
         var departments = data.Input.Departments.MaxId + 1;
-        var stats = new GroupStats(groups, (needs & GroupNeeds.Departments) != 0 ? departments : 0);
-        var lines = data.Lines;
-        var products = data.Products;
-        var orderCustomer = data.Merge.OrderCustomer;
-        var orderWords = (data.Orders.Count + 63) / 64;
-        var customerWords = (data.Customers.Count + 63) / 64;
-        var orderBits = new ulong[groups][];
-        var customerBits = new ulong[groups][];
-        for (var g = 0; g < groups; g++)
-        {
-            orderBits[g] = new ulong[orderWords];
-            customerBits[g] = (needs & GroupNeeds.Customers) != 0 ? new ulong[customerWords] : [];
-        }
-
         var wantCustomers = (needs & GroupNeeds.Customers) != 0;
         var wantDepartments = (needs & GroupNeeds.Departments) != 0;
-        for (var i = 0; i < lines.Count; i++)
+        var stats = new GroupStats(groups, wantDepartments ? departments : 0);
+        var lines = data.Lines;
+
+        // Line ranges spread over workers; each worker owns its counters and bit sets, which are exact in any
+        // order (integers, bit sets). Revenue is not: a double running sum depends on the order of additions (a
+        // revenue of exactly x.5 rounded to 6 digits differed between splits), so the workers only record each
+        // line's group, and one streaming pass then adds the prices in line order, exactly as the plain loop did.
+        var ranges = Model.Parallelism.Ranges(lines.Count);
+        var lineGroup = groups < Outside ? new byte[lines.Count] : null;
+        var workers = Math.Max(1, Math.Min(Model.Parallelism.Degree, ranges.Length));
+        var partials = new Partial[workers];
+        var next = -1;
+        Model.Parallelism.For(workers, w =>
         {
-            var g = key.GroupOf(i);
-            if (g < 0)
+            var partial = new Partial(groups, wantDepartments ? departments : 0, data.Orders.Count, wantCustomers ? data.Customers.Count : 0);
+            int r;
+            while ((r = Interlocked.Increment(ref next)) < ranges.Length)
             {
-                continue;
+                Accumulate(data, key, ranges[r].Start, ranges[r].End, partial, lineGroup, wantCustomers, wantDepartments);
             }
 
-            var o = lines.Order[i];
-            var p = lines.Product[i];
-            stats.Lines[g]++;
-            stats.Reordered[g] += lines.Reordered[i];
-            var price = products.Price[p];
-            if (!double.IsNaN(price))
-            {
-                stats.KnownPriceLines[g]++;
-                stats.Revenue[g] += price;
-            }
+            partials[w] = partial;
+        });
 
-            orderBits[g][o >> 6] |= 1UL << o;
-            if (wantCustomers)
+        var orderBits = partials[0].OrderBits;
+        var customerBits = partials[0].CustomerBits;
+        foreach (var partial in partials)
+        {
+            for (var g = 0; g < groups; g++)
             {
-                var c = orderCustomer[o];
-                customerBits[g][c >> 6] |= 1UL << c;
-            }
+                stats.Lines[g] += partial.Lines[g];
+                stats.KnownPriceLines[g] += partial.KnownPriceLines[g];
+                stats.Reordered[g] += partial.Reordered[g];
+                for (var d = 0; d < stats.DepartmentLines.GetLength(1); d++)
+                {
+                    stats.DepartmentLines[g, d] += partial.DepartmentLines[(g * departments) + d];
+                }
 
-            if (wantDepartments)
-            {
-                stats.DepartmentLines[g, products.DepartmentId[p]]++;
+                if (!ReferenceEquals(partial, partials[0]))
+                {
+                    Or(orderBits[g], partial.OrderBits[g]);
+                    Or(customerBits[g], partial.CustomerBits[g]);
+                }
             }
         }
+
+        SumRevenue(data, key, lineGroup, stats.Revenue);
 
         for (var g = 0; g < groups; g++)
         {
@@ -177,6 +179,118 @@ internal sealed class GroupStats
         return stats;
     }
 
+    private static void Accumulate<TKey>(InstacartData data, TKey key, int start, int end, Partial partial, byte[]? lineGroup, bool wantCustomers, bool wantDepartments)
+        where TKey : struct, ILineKey
+    {
+        var lineOrder = data.Lines.Order;
+        var lineProduct = data.Lines.Product;
+        var lineReordered = data.Lines.Reordered;
+        var price = data.Products.Price;
+        var departmentOf = data.Products.DepartmentId;
+        var orderCustomer = data.Merge.OrderCustomer;
+        var departments = partial.Departments;
+        var lastOrder = -1;
+        var lastGroup = -1;
+        for (var i = start; i < end; i++)
+        {
+            var o = lineOrder[i];
+            int g;
+            if (key.PerOrder && o == lastOrder)
+            {
+                // Lines of one order sit together in the file: the group and the distinct-order bit are known.
+                g = lastGroup;
+                if (lineGroup is not null)
+                {
+                    lineGroup[i] = g < 0 ? (byte)Outside : (byte)g;
+                }
+
+                if (g < 0)
+                {
+                    continue;
+                }
+            }
+            else
+            {
+                g = key.GroupOf(i);
+                lastOrder = o;
+                lastGroup = g;
+                if (lineGroup is not null)
+                {
+                    lineGroup[i] = g < 0 ? (byte)Outside : (byte)g;
+                }
+
+                if (g < 0)
+                {
+                    continue;
+                }
+
+                partial.OrderBits[g][o >> 6] |= 1UL << o;
+                if (wantCustomers)
+                {
+                    var c = orderCustomer[o];
+                    partial.CustomerBits[g][c >> 6] |= 1UL << c;
+                }
+            }
+
+            var p = lineProduct[i];
+            partial.Lines[g]++;
+            partial.Reordered[g] += lineReordered[i];
+            var known = price[p];
+            if (!double.IsNaN(known))
+            {
+                partial.KnownPriceLines[g]++;
+            }
+
+            if (wantDepartments)
+            {
+                partial.DepartmentLines[(g * departments) + departmentOf[p]]++;
+            }
+        }
+    }
+
+    /// <summary>The line-group mark of a line outside the population (groups are fewer than this).</summary>
+    private const int Outside = byte.MaxValue;
+
+    /// <summary>Adds each known price to its line's group in line order: bit for bit the plain loop's sums.</summary>
+    private static void SumRevenue<TKey>(InstacartData data, TKey key, byte[]? lineGroup, double[] revenue)
+        where TKey : struct, ILineKey
+    {
+        var price = data.Products.Price;
+        var lineProduct = data.Lines.Product;
+        if (lineGroup is null)
+        {
+            for (var i = 0; i < lineProduct.Length; i++)
+            {
+                var g = key.GroupOf(i);
+                var known = price[lineProduct[i]];
+                if (g >= 0 && !double.IsNaN(known))
+                {
+                    revenue[g] += known;
+                }
+            }
+
+            return;
+        }
+
+        for (var i = 0; i < lineGroup.Length; i++)
+        {
+            int g = lineGroup[i];
+            var known = price[lineProduct[i]];
+            if (g != Outside && !double.IsNaN(known))
+            {
+                revenue[g] += known;
+            }
+        }
+    }
+
+    private static void Or(ulong[] into, ulong[] from)
+    {
+        for (var w = 0; w < from.Length; w++)
+        {
+            into[w] |= from[w];
+        }
+    }
+
     private static long PopCount(ulong[] bits)
     {
         long count = 0;
@@ -190,21 +304,64 @@ internal sealed class GroupStats
 
     private interface ILineKey
     {
+        /// <summary>Whether the group is a function of the line's order (so consecutive lines of one order share it).</summary>
+        bool PerOrder { get; }
+
         int GroupOf(int line);
+    }
+
+    /// <summary>One worker's totals: counts and bit sets are merged exactly; revenue is kept per range outside.</summary>
+    private sealed class Partial
+    {
+        public Partial(int groups, int departments, int orders, int customers)
+        {
+            Departments = departments;
+            Lines = new long[groups];
+            KnownPriceLines = new long[groups];
+            Reordered = new long[groups];
+            DepartmentLines = new long[groups * departments];
+            OrderBits = new ulong[groups][];
+            CustomerBits = new ulong[groups][];
+            for (var g = 0; g < groups; g++)
+            {
+                OrderBits[g] = new ulong[(orders + 63) / 64];
+                CustomerBits[g] = new ulong[(customers + 63) / 64];
+            }
+        }
+
+        public int Departments { get; }
+
+        public long[] Lines { get; }
+
+        public long[] KnownPriceLines { get; }
+
+        public long[] Reordered { get; }
+
+        public long[] DepartmentLines { get; }
+
+        public ulong[][] OrderBits { get; }
+
+        public ulong[][] CustomerBits { get; }
     }
 
     private readonly struct OrderKey(int[] lineOrder, int[] groupOfOrder) : ILineKey
     {
+        public bool PerOrder => true;
+
         public int GroupOf(int line) => groupOfOrder[lineOrder[line]];
     }
 
     private readonly struct ProductKey(int[] lineProduct, int[] groupOfProduct) : ILineKey
     {
+        public bool PerOrder => false;
+
         public int GroupOf(int line) => groupOfProduct[lineProduct[line]];
     }
 
     private readonly struct CustomerKey(int[] lineOrder, int[] orderCustomer, int[] groupOfCustomer) : ILineKey
     {
+        public bool PerOrder => true;
+
         public int GroupOf(int line) => groupOfCustomer[orderCustomer[lineOrder[line]]];
     }
 }

@@ -29,24 +29,44 @@ public sealed class ParallelPathTests : IClassFixture<ParallelPathTests.QuirkyDa
     [Fact]
     public void Answers_ParallelAndSequential_AreTheSameText()
     {
-        string Answers(int degree)
+        // Ranges of 40,000 lines split this data into 16 ranges: the merge and every group-by run range by range.
+        string Answers(int degree, int minPerRange)
         {
-            using var _ = Parallelism.Use(degree);
+            using var _ = Parallelism.Use(degree, minPerRange);
             return AnswersDocument.ToText(AnswersDocument.Compute(InstacartData.Load(data.Folder.Path)));
         }
 
-        var plain = Answers(1);
-        Assert.Equal(plain, Answers(2));
-        Assert.Equal(plain, Answers(5));
+        var plain = Answers(1, Parallelism.DefaultMinPerRange);
+        Assert.Equal(plain, Answers(2, Parallelism.DefaultMinPerRange));
+        Assert.Equal(plain, Answers(1, 40_000));
+        Assert.Equal(plain, Answers(2, 40_000));
+        Assert.Equal(plain, Answers(5, 40_000));
     }
 
     [Fact]
     public void Answers_ParallelPath_MatchTheApprovedSampleSnapshot()
     {
-        using var _ = Parallelism.Use(3);
+        using var _ = Parallelism.Use(3, 1_000);
         var text = AnswersDocument.ToText(AnswersDocument.Compute(InstacartData.Load(RepoPaths.DataSample)));
         var approved = File.ReadAllText(Path.Combine(RepoPaths.Root, "tests", "Instacart.Analysis.Tests", "Answers", "approved", "data-sample.answers.json"));
         Assert.Equal(approved, text);
+    }
+
+    [Fact]
+    public void Merge_UnknownOrderInALaterRange_ReportsTheFirstOneInFileOrder()
+    {
+        using var temp = TinyData.Write(new Dictionary<string, string>
+        {
+            [InputFiles.PriorLines] = TinyData.PriorLines + "999,1,1,0\n" + TinyData.PriorLines.Split('\n', 2)[1] + "998,1,1,0\n",
+        });
+        string Error(int degree)
+        {
+            using var _ = Parallelism.Use(degree, 2);
+            return Assert.Throws<InputException>(() => InstacartData.Load(temp.Path)).Message;
+        }
+
+        Assert.Equal(Error(1), Error(3));
+        Assert.Contains("'999'", Error(3), StringComparison.Ordinal);
     }
 
     [Theory]
