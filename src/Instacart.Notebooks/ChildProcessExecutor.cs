@@ -1,8 +1,104 @@
+using System.Diagnostics;
+using System.Text.Json;
+
 namespace Instacart.Notebooks;
 
-/// <summary>Runs a notebook in a child process (for <see cref="RunOptions.Parallelism"/> above 1).</summary>
+/// <summary>
+/// Runs a notebook in a child process (for <see cref="RunOptions.Parallelism"/> above 1): this assembly started
+/// again in worker mode, which runs and exports the notebook and reports its progress as JSON lines on stdout and
+/// its <see cref="NotebookReport"/> as a JSON file. A child has its own working directory, formatters and assembly
+/// loads, so notebooks can run side by side.
+/// </summary>
 internal static class ChildProcessExecutor
 {
-    public static Task<ExecutedNotebook> RunAsync(NotebookSource source, string dataDirectory, Action<NotebookEvent> onEvent, CancellationToken cancellationToken) =>
-        NotebookExecutor.RunAsync(source, dataDirectory, onEvent, cancellationToken);
+    public static async Task<NotebookReport> RunAsync(
+        string file,
+        string dataDirectory,
+        string outputDirectory,
+        Action<NotebookEventKind, int?, string?> onEvent,
+        CancellationToken cancellationToken)
+    {
+        var reportFile = Path.Combine(outputDirectory, $".{Path.GetFileNameWithoutExtension(file)}.{Environment.ProcessId}.{Guid.NewGuid():N}.report.json");
+        var start = WorkerCommand(["--notebook", Path.GetFullPath(file), "--data", dataDirectory, "--out", outputDirectory, "--report", reportFile]);
+        start.WorkingDirectory = Path.GetDirectoryName(Path.GetFullPath(file))!;
+        start.Environment[NotebookExecutor.DataFolderVariable] = dataDirectory;
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the notebook worker process.");
+        var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
+        try
+        {
+            while (await process.StandardOutput.ReadLineAsync(cancellationToken) is { } line)
+            {
+                if (NotebookWorker.TryParseEvent(line, out var kind, out var cell, out var error))
+                {
+                    onEvent(kind, cell, error);
+                }
+            }
+
+            await process.WaitForExitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
+
+        try
+        {
+            if (process.ExitCode != 0 || !File.Exists(reportFile))
+            {
+                throw new InvalidOperationException($"The notebook worker exited with code {process.ExitCode}: {(await stderr).Trim()}");
+            }
+
+            await using var stream = File.OpenRead(reportFile);
+            return await JsonSerializer.DeserializeAsync<NotebookReport>(stream, NotebookWorker.JsonOptions, cancellationToken)
+                   ?? throw new InvalidOperationException("The notebook worker wrote an empty report.");
+        }
+        finally
+        {
+            File.Delete(reportFile);
+        }
+    }
+
+    /// <summary>How to start this assembly in worker mode with the same runtime and dependencies as this process.</summary>
+    private static ProcessStartInfo WorkerCommand(IEnumerable<string> arguments)
+    {
+        var assembly = typeof(ChildProcessExecutor).Assembly.Location;
+        var start = new ProcessStartInfo
+        {
+            FileName = DotnetHost(),
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add("exec");
+        var ownConfig = Path.ChangeExtension(assembly, ".runtimeconfig.json");
+        if (!File.Exists(ownConfig) && System.Reflection.Assembly.GetEntryAssembly()?.Location is { Length: > 0 } entry)
+        {
+            // Referenced from another application: borrow its runtime configuration and dependency list.
+            start.ArgumentList.Add("--runtimeconfig");
+            start.ArgumentList.Add(Path.ChangeExtension(entry, ".runtimeconfig.json"));
+            start.ArgumentList.Add("--depsfile");
+            start.ArgumentList.Add(Path.ChangeExtension(entry, ".deps.json"));
+        }
+
+        start.ArgumentList.Add(assembly);
+        start.ArgumentList.Add(NotebookWorker.Verb);
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        return start;
+    }
+
+    private static string DotnetHost()
+    {
+        if (Environment.ProcessPath is { } path && Path.GetFileNameWithoutExtension(path).Equals("dotnet", StringComparison.OrdinalIgnoreCase))
+        {
+            return path;
+        }
+
+        return Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
+    }
 }

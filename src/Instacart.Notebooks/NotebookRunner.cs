@@ -104,49 +104,82 @@ public static class NotebookRunner
         var name = Path.GetFileNameWithoutExtension(file);
         var started = Stopwatch.StartNew();
         progress?.Report(new RunProgress(RunProgressKind.NotebookStarted, name, number, count, null, 0, 0, TimeSpan.Zero, null));
-        ExecutedNotebook executed;
-        NotebookSource? source = null;
+        Dictionary<int, int> codeCells;
         try
         {
-            source = NotebookSource.Read(file);
+            codeCells = NotebookSource.Read(file).Cells.Where(c => c.IsCode).Select((c, i) => (c.Index, Number: i + 1)).ToDictionary(p => p.Index, p => p.Number);
         }
-        catch (NotebookFormatException exception)
+        catch (NotebookFormatException)
         {
-            var folder = Path.GetFileName(Path.GetDirectoryName(file)) ?? "";
-            executed = NotebookExecutor.Unreadable(name, folder + "/" + Path.GetFileName(file), exception.Message);
-            return Finish(executed);
+            codeCells = [];
         }
 
-        var codeCells = source.Cells.Where(c => c.IsCode).Select((c, i) => (c.Index, Number: i + 1)).ToDictionary(p => p.Index, p => p.Number);
-        void OnEvent(NotebookEvent e)
+        void OnEvent(NotebookEventKind kind, int? cell, string? error)
         {
-            var kind = e.Kind switch
+            var progressKind = kind switch
             {
                 NotebookEventKind.KernelStarting => (RunProgressKind?)null,
                 NotebookEventKind.KernelStarted => RunProgressKind.KernelStarted,
                 NotebookEventKind.CellStarted => RunProgressKind.CellStarted,
                 _ => RunProgressKind.CellFinished,
             };
-            if (kind is { } k)
+            if (progressKind is { } k)
             {
-                var cellNumber = e.Cell is null ? 0 : codeCells[e.Cell.Index];
-                progress?.Report(new RunProgress(k, name, number, count, e.Cell?.Index, cellNumber, codeCells.Count, started.Elapsed, e.Error));
+                var cellNumber = cell is { } c && codeCells.TryGetValue(c, out var n) ? n : 0;
+                progress?.Report(new RunProgress(k, name, number, count, cell, cellNumber, codeCells.Count, started.Elapsed, error));
             }
         }
 
-        executed = options.Parallelism > 1
-            ? await ChildProcessExecutor.RunAsync(source, dataDirectory, OnEvent, cancellationToken)
-            : await NotebookExecutor.RunAsync(source, dataDirectory, OnEvent, cancellationToken);
-        return Finish(executed);
-
-        NotebookReport Finish(ExecutedNotebook notebook)
+        NotebookReport report;
+        try
         {
-            AtomicFile.WriteAllText(Path.Combine(outputDirectory, notebook.Name + ".ipynb"), IpynbWriter.ToJson(notebook));
-            AtomicFile.WriteAllText(Path.Combine(outputDirectory, notebook.Name + ".html"), HtmlExporter.Render(notebook));
-            var report = NotebookReport.From(notebook);
-            progress?.Report(new RunProgress(RunProgressKind.NotebookFinished, name, number, count, null, 0, report.Cells.Count(c => c.Kind == NotebookSource.CSharp), started.Elapsed, notebook.Error));
-            return report;
+            report = options.Parallelism > 1
+                ? await ChildProcessExecutor.RunAsync(file, dataDirectory, outputDirectory, OnEvent, cancellationToken)
+                : await RunAndExportAsync(file, dataDirectory, outputDirectory, e => OnEvent(e.Kind, e.Cell?.Index, e.Error), cancellationToken);
         }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            var failed = NotebookExecutor.Unreadable(name, DisplayPathOf(file), $"{DisplayPathOf(file)}: {exception.GetType().Name}: {exception.Message}");
+            report = Export(failed, outputDirectory);
+        }
+
+        progress?.Report(new RunProgress(RunProgressKind.NotebookFinished, name, number, count, null, 0, codeCells.Count, started.Elapsed, report.Error));
+        return report;
+    }
+
+    /// <summary>Reads, runs and exports one notebook in this process; what a worker process does for its notebook.</summary>
+    internal static async Task<NotebookReport> RunAndExportAsync(
+        string file,
+        string dataDirectory,
+        string outputDirectory,
+        Action<NotebookEvent>? onEvent,
+        CancellationToken cancellationToken)
+    {
+        ExecutedNotebook executed;
+        try
+        {
+            var source = NotebookSource.Read(file);
+            executed = await NotebookExecutor.RunAsync(source, dataDirectory, onEvent, cancellationToken);
+        }
+        catch (NotebookFormatException exception)
+        {
+            executed = NotebookExecutor.Unreadable(Path.GetFileNameWithoutExtension(file), DisplayPathOf(file), exception.Message);
+        }
+
+        return Export(executed, outputDirectory);
+    }
+
+    private static NotebookReport Export(ExecutedNotebook notebook, string outputDirectory)
+    {
+        AtomicFile.WriteAllText(Path.Combine(outputDirectory, notebook.Name + ".ipynb"), IpynbWriter.ToJson(notebook));
+        AtomicFile.WriteAllText(Path.Combine(outputDirectory, notebook.Name + ".html"), HtmlExporter.Render(notebook));
+        return NotebookReport.From(notebook);
+    }
+
+    private static string DisplayPathOf(string file)
+    {
+        var folder = Path.GetFileName(Path.GetDirectoryName(Path.GetFullPath(file))) ?? "";
+        return folder.Length == 0 ? Path.GetFileName(file) : folder + "/" + Path.GetFileName(file);
     }
 
     private sealed class SynchronizedProgress(IProgress<RunProgress> inner) : IProgress<RunProgress>

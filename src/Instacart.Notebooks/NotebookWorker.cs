@@ -1,0 +1,88 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Instacart.Notebooks;
+
+/// <summary>
+/// Worker mode of this assembly: <c>Instacart.Notebooks worker --notebook F --data D --out O --report R</c> runs and
+/// exports one notebook, writes progress as JSON lines on stdout and the <see cref="NotebookReport"/> to R.
+/// </summary>
+public static class NotebookWorker
+{
+    /// <summary>The first argument that selects worker mode.</summary>
+    public const string Verb = "worker";
+
+    internal static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        Converters = { new JsonStringEnumConverter() },
+    };
+
+    /// <summary>The worker's entry point.</summary>
+    /// <param name="args">The command line.</param>
+    /// <returns>0 when the notebook was run and exported (whether or not it failed), 2 on bad arguments.</returns>
+    public static async Task<int> MainAsync(string[] args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        if (args.Length == 0 || args[0] != Verb)
+        {
+            await Console.Error.WriteLineAsync("Usage: Instacart.Notebooks worker --notebook FILE --data DIR --out DIR --report FILE");
+            return 2;
+        }
+
+        var options = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 1; i + 1 < args.Length; i += 2)
+        {
+            options[args[i]] = args[i + 1];
+        }
+
+        if (!options.TryGetValue("--notebook", out var notebook) || !options.TryGetValue("--data", out var data) ||
+            !options.TryGetValue("--out", out var output) || !options.TryGetValue("--report", out var reportFile))
+        {
+            await Console.Error.WriteLineAsync("worker: --notebook, --data, --out and --report are required.");
+            return 2;
+        }
+
+        // The kernel redirects Console.Out while cells run; progress goes to the raw stdout stream instead.
+        await using var stdout = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false)) { AutoFlush = true };
+        var gate = new Lock();
+        var report = await NotebookRunner.RunAndExportAsync(notebook, data, output, e =>
+        {
+            var line = JsonSerializer.Serialize(new WorkerEvent(e.Kind, e.Cell?.Index, e.Error), JsonOptions);
+            lock (gate)
+            {
+                stdout.WriteLine(line);
+            }
+        }, CancellationToken.None);
+        AtomicFile.WriteAllText(reportFile, JsonSerializer.Serialize(report, JsonOptions));
+        return 0;
+    }
+
+    internal static bool TryParseEvent(string line, out NotebookEventKind kind, out int? cell, out string? error)
+    {
+        kind = default;
+        cell = null;
+        error = null;
+        if (!line.StartsWith('{'))
+        {
+            return false;
+        }
+
+        try
+        {
+            if (JsonSerializer.Deserialize<WorkerEvent>(line, JsonOptions) is not { } e)
+            {
+                return false;
+            }
+
+            (kind, cell, error) = (e.Kind, e.Cell, e.Error);
+            return true;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    private sealed record WorkerEvent(NotebookEventKind Kind, int? Cell, string? Error);
+}
