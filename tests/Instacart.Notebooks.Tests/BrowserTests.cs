@@ -1,0 +1,140 @@
+using Microsoft.Playwright;
+
+namespace Instacart.Notebooks.Tests;
+
+/// <summary>
+/// A fact that needs a Chromium executable: <c>CHROMIUM_PATH</c> if set, else <c>/usr/bin/chromium</c> (Debian's
+/// <c>chromium</c> package; Playwright cannot download its own browsers here). Without it the test is reported
+/// as skipped with the reason, since xUnit 2 has no dynamic skip.
+/// </summary>
+public sealed class ChromiumFactAttribute : FactAttribute
+{
+    public ChromiumFactAttribute()
+    {
+        if (!File.Exists(ExecutablePath))
+        {
+            Skip = $"No Chromium at {ExecutablePath}: install it (apt-get install -y chromium) or set CHROMIUM_PATH.";
+        }
+    }
+
+    public static string ExecutablePath =>
+        Environment.GetEnvironmentVariable("CHROMIUM_PATH") is { Length: > 0 } path ? path : "/usr/bin/chromium";
+}
+
+[Collection(FixtureRunCollection.Name)]
+public sealed class BrowserTests(FixtureRun run)
+{
+    private sealed record PageVisit(IPage Page, List<string> ConsoleErrors, List<string> Dialogs, List<string> BlockedRequests);
+
+    private async Task<T> WithPageAsync<T>(string file, Func<PageVisit, Task<T>> test)
+    {
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumFactAttribute.ExecutablePath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1100, Height = 900 } });
+        var page = await context.NewPageAsync();
+        var visit = new PageVisit(page, [], [], []);
+        await page.RouteAsync("**/*", async route =>
+        {
+            if (route.Request.Url.StartsWith("file://", StringComparison.Ordinal))
+            {
+                await route.ContinueAsync();
+            }
+            else
+            {
+                visit.BlockedRequests.Add(route.Request.Url);
+                await route.AbortAsync();
+            }
+        });
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                visit.ConsoleErrors.Add(message.Text);
+            }
+        };
+        page.PageError += (_, error) => visit.ConsoleErrors.Add(error);
+        page.Dialog += async (_, dialog) =>
+        {
+            visit.Dialogs.Add(dialog.Message);
+            await dialog.DismissAsync();
+        };
+        await page.GotoAsync(new Uri(Path.Combine(run.OutputDirectory, file)).AbsoluteUri, new PageGotoOptions { WaitUntil = WaitUntilState.Load });
+        return await test(visit);
+    }
+
+    private static async Task ScreenshotAsync(IPage page, string name)
+    {
+        Directory.CreateDirectory(RepoPaths.Screenshots);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(RepoPaths.Screenshots, name), FullPage = true });
+    }
+
+    [ChromiumFact]
+    public async Task Page_FidelityNotebookOffline_ChartsRenderAnswerAndTableShowWithoutErrors()
+    {
+        await WithPageAsync("01-fidelity.html", async visit =>
+        {
+            var page = visit.Page;
+            var charts = page.Locator(".plotly-chart");
+            Assert.Equal(1, await charts.CountAsync());
+            for (var i = 0; i < await charts.CountAsync(); i++)
+            {
+                await charts.Nth(i).Locator(".main-svg").First.WaitForAsync(new LocatorWaitForOptions { Timeout = 15_000 });
+                Assert.True(await charts.Nth(i).Locator("svg.main-svg").CountAsync() > 0);
+                Assert.True(await charts.Nth(i).Locator("g.point").CountAsync() >= 3, "the bars are drawn");
+            }
+
+            Assert.Equal("Bananas lead with 7 orders.", (await page.Locator(".answer p").InnerTextAsync()).Trim());
+            Assert.Equal(4, await page.Locator(".instacart-table table tr").CountAsync());
+            Assert.Contains("</script><script>alert(1)</script>", await page.Locator(".instacart-table").InnerTextAsync());
+            await ScreenshotAsync(page, "01-fidelity.png");
+
+            Assert.Empty(visit.ConsoleErrors);
+            Assert.Empty(visit.Dialogs);
+            Assert.Empty(visit.BlockedRequests);
+            return true;
+        });
+    }
+
+    [ChromiumFact]
+    public async Task Page_ThirdPartyPlotlyNotebookOffline_ChartRendersWithoutErrors()
+    {
+        await WithPageAsync("04-plain-plotly.html", async visit =>
+        {
+            await visit.Page.Locator(".plotly-chart .main-svg").First.WaitForAsync(new LocatorWaitForOptions { Timeout = 15_000 });
+            Assert.Contains("Aisles 24 and 83 sell the most.", await visit.Page.Locator(".answer").InnerTextAsync());
+            await ScreenshotAsync(visit.Page, "04-plain-plotly.png");
+
+            Assert.Empty(visit.ConsoleErrors);
+            Assert.Empty(visit.Dialogs);
+            Assert.Empty(visit.BlockedRequests);
+            return true;
+        });
+    }
+
+    [ChromiumFact]
+    public async Task Page_IndexAndFailedNotebook_ShowStatusWithoutErrors()
+    {
+        await WithPageAsync("index.html", async visit =>
+        {
+            Assert.Equal(5, await visit.Page.Locator("table.index tbody tr").CountAsync());
+            Assert.Equal(3, await visit.Page.Locator("td.status.failed").CountAsync());
+            await ScreenshotAsync(visit.Page, "index.png");
+            Assert.Empty(visit.ConsoleErrors);
+            Assert.Empty(visit.BlockedRequests);
+            return true;
+        });
+
+        await WithPageAsync("02-compile-error.html", async visit =>
+        {
+            Assert.Contains("CS0029", await visit.Page.Locator("section.cell.failed").InnerTextAsync());
+            await ScreenshotAsync(visit.Page, "02-compile-error.png");
+            Assert.Empty(visit.ConsoleErrors);
+            return true;
+        });
+    }
+}
