@@ -10,7 +10,7 @@ using Spectre.Console;
 namespace Instacart.Cli.Commands;
 
 /// <summary>
-/// <c>instacart bench</c>: runs the whole pipeline once (load → clean → merge → derive → every answer) and prints
+/// <c>instacart bench</c>: runs the whole pipeline once (load → clean → merge → derive → the eleven questions → every answer) and prints
 /// each stage's wall time, rows per second and the process's peak working set.
 /// </summary>
 internal static class BenchCommand
@@ -41,13 +41,19 @@ internal static class BenchCommand
             var loaded = InstacartData.Load(folder, CommonOptions.ToOptions(parse.GetValue(dayConvention)!));
             var stages = loaded.Timings.Select(t => (t.Stage, t.Elapsed, t.Rows)).ToList();
 
+            // The eleven core questions alone (the group-bys DuckDB is compared on), then everything the answers
+            // command writes (the eleven again and the stakeholder extras) and its text.
             var clock = Stopwatch.StartNew();
-            var answers = CoreQuestions.Compute(loaded);
-            stages.Add(("questions", clock.Elapsed, loaded.Lines.Count));
+            CoreQuestions.Compute(loaded);
+            stages.Add(("questions (11)", clock.Elapsed, loaded.Lines.Count));
 
             clock.Restart();
-            var text = AnswersDocument.ToText(AnswersDocument.Build(loaded, answers));
-            stages.Add(("answers.json", clock.Elapsed, text.Length));
+            var document = AnswersDocument.Compute(loaded);
+            stages.Add(("all answers", clock.Elapsed, loaded.Lines.Count));
+
+            clock.Restart();
+            var text = AnswersDocument.ToText(document);
+            stages.Add(("answers.json text", clock.Elapsed, text.Length));
             var pipeline = total.Elapsed;
 
             using var process = Process.GetCurrentProcess();
