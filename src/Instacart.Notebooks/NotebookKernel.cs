@@ -150,7 +150,58 @@ internal sealed class NotebookKernel : IDisposable
             succeeded = false;
         }
 
-        return new CellExecution(outputs, succeeded, failure, firstError?.LinePositionSpan.Start.Line, stopwatch.Elapsed);
+        var failureLine = firstError is null ? (int?)null : CellLineOf(code, firstError.LinePositionSpan.Start.Line);
+        return new CellExecution(outputs, succeeded, failure, failureLine, stopwatch.Elapsed);
+    }
+
+    /// <summary>
+    /// The 0-based line within the cell of a diagnostic the kernel reported. The kernel compiles the cell without
+    /// its directive lines (<c>#r "nuget:…"</c>, <c>#i</c>, <c>#!magic</c>) and maps a diagnostic back by adding only
+    /// where the code starts, so after a <c>#r "path"</c> line (which stays in the code) followed by
+    /// <c>#r "nuget:…"</c> lines its line is off by the number of those lines. Undo that: the compiled line is
+    /// the reported line minus the first code line, and it is the n-th line of the cell that is not a directive.
+    /// </summary>
+    internal static int CellLineOf(string code, int reportedLine)
+    {
+        var lines = code.Replace("\r\n", "\n").Split('\n');
+        var codeLines = new List<int>(lines.Length);
+        for (var i = 0; i < lines.Length; i++)
+        {
+            if (!IsDirective(lines[i]))
+            {
+                codeLines.Add(i);
+            }
+        }
+
+        if (codeLines.Count == 0 || codeLines.Count == lines.Length)
+        {
+            return reportedLine;
+        }
+
+        var compiled = reportedLine - codeLines[0];
+        return compiled >= 0 && compiled < codeLines.Count ? codeLines[compiled] : reportedLine;
+    }
+
+    private static bool IsDirective(string line)
+    {
+        var text = line.TrimStart();
+        if (text.StartsWith("#!", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        if (text.StartsWith("#i", StringComparison.Ordinal) && text.Length > 2 && char.IsWhiteSpace(text[2]))
+        {
+            return true;
+        }
+
+        if (!text.StartsWith("#r", StringComparison.Ordinal) || text.Length < 3 || !char.IsWhiteSpace(text[2]))
+        {
+            return false;
+        }
+
+        var argument = text[2..].TrimStart().TrimStart('"').TrimStart();
+        return argument.StartsWith("nuget:", StringComparison.OrdinalIgnoreCase);
     }
 
     private static string Describe(CommandFailed failed, Diagnostic? error)

@@ -121,8 +121,8 @@ public sealed class BrowserTests(FixtureRun run)
     {
         await WithPageAsync("index.html", async visit =>
         {
-            Assert.Equal(5, await visit.Page.Locator("table.index tbody tr").CountAsync());
-            Assert.Equal(3, await visit.Page.Locator("td.status.failed").CountAsync());
+            Assert.Equal(6, await visit.Page.Locator("table.index tbody tr").CountAsync());
+            Assert.Equal(4, await visit.Page.Locator("td.status.failed").CountAsync());
             await ScreenshotAsync(visit.Page, "index.png");
             Assert.Empty(visit.ConsoleErrors);
             Assert.Empty(visit.BlockedRequests);

@@ -98,9 +98,29 @@ public sealed class RunnerTests(FixtureRun run)
     {
         Assert.Equal(1, run.Report.ExitCode);
         Assert.False(run.Report.Succeeded);
-        Assert.Equal(["01-fidelity", "02-compile-error", "03-runtime-error", "04-plain-plotly", "05-fsharp-cell"], run.Report.Notebooks.Select(n => n.Name));
+        Assert.Equal(["01-fidelity", "02-compile-error", "03-runtime-error", "04-plain-plotly", "05-fsharp-cell", "06-error-after-references"], run.Report.Notebooks.Select(n => n.Name));
         Assert.Equal(RunStatus.Succeeded, run.Notebook("04-plain-plotly").Status);
-        Assert.Equal(3, run.Report.Errors.Count());
+        Assert.Equal(4, run.Report.Errors.Count());
+    }
+
+    [Fact]
+    public void RunAsync_CompileErrorAfterPathAndNuGetReferences_ReportsTheFileLineOfTheError()
+    {
+        var notebook = run.Notebook("06-error-after-references");
+
+        Assert.Equal("notebooks/06-error-after-references.dib: cell 2, line 17: CS0029: Cannot implicitly convert type 'int' to 'string'", notebook.Error);
+        var lines = File.ReadAllLines(Path.Combine(RepoPaths.FixtureNotebooks, "06-error-after-references.dib"));
+        Assert.Equal("string text = count;", lines[17 - 1]);
+    }
+
+    [Theory]
+    [InlineData("var a = 1;\nint b = \"x\";", 1, 1)]
+    [InlineData("#r \"nuget: A, 1.0\"\n#r \"nuget: B, 1.0\"\n\nvar q = 1;\nint a = \"x\";", 4, 4)]
+    [InlineData("#r \"lib.dll\"\n#r \"nuget: A, 1.0\"\n#r \"nuget: B, 1.0\"\n\nStart();\nusing X;", 3, 5)]
+    [InlineData("#!time\nint a = \"x\";", 1, 1)]
+    public void CellLineOf_KernelReportedLine_IsTheLineInTheCell(string code, int reported, int expected)
+    {
+        Assert.Equal(expected, NotebookKernel.CellLineOf(code, reported));
     }
 
     [Fact]
@@ -160,7 +180,7 @@ public sealed class RunnerTests(FixtureRun run)
         await NotebookRunner.RunAsync(new RunOptions(RepoPaths.FixtureNotebooks, second) { DataDirectory = Path.Combine(RepoPaths.Fixtures, "data") });
 
         var files = Directory.EnumerateFiles(run.OutputDirectory).Select(Path.GetFileName).Where(f => f!.EndsWith(".ipynb") || f.EndsWith(".html")).ToList();
-        Assert.Equal(11, files.Count);
+        Assert.Equal(13, files.Count);
         foreach (var file in files)
         {
             Assert.True(File.ReadAllBytes(Path.Combine(run.OutputDirectory, file!)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(second, file!))), $"{file} differs between two runs");
@@ -200,7 +220,7 @@ public sealed class RunnerTests(FixtureRun run)
         Assert.Contains("CS0029", (string?)cells[2]!["error"]);
         Assert.True((long)cells[1]!["durationMs"]! >= 0);
         Assert.Equal("answers.json", (string?)json["reportFiles"]![0]!["name"]);
-        Assert.Equal("[\"01-fidelity\",\"02-compile-error\",\"03-runtime-error\",\"04-plain-plotly\",\"05-fsharp-cell\"]\n", run.Read("answers.json"));
+        Assert.Equal("[\"01-fidelity\",\"02-compile-error\",\"03-runtime-error\",\"04-plain-plotly\",\"05-fsharp-cell\",\"06-error-after-references\"]\n", run.Read("answers.json"));
     }
 
     [Fact]
