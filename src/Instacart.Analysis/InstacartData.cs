@@ -91,20 +91,15 @@ public sealed class InstacartData
         var merge = Stage("merge", () => LineMerge.Build(input.Orders, input.PriorLines, products.Catalog, input.Customers, orderIndex), _ => input.PriorLines.Count);
         var customers = Stage("derive", () => CustomerFacts.Derive(input.Orders, merge.OrderCustomer, input.Customers, products.Catalog, input.Departments, merge.Lines, options), _ => merge.Lines.Count);
 
+        // Active lines and customers from the per-customer line counts the derivation already made: no pass over lines.
         long linesActive = 0;
-        var activeSeen = new bool[customers.Count];
         var customersActive = 0;
-        for (var i = 0; i < merge.Lines.Count; i++)
+        for (var c = 0; c < customers.Count; c++)
         {
-            var c = merge.OrderCustomer[merge.Lines.Order[i]];
-            if (customers.Active[c])
+            if (customers.Active[c] && customers.Lines[c] > 0)
             {
-                linesActive++;
-                if (!activeSeen[c])
-                {
-                    activeSeen[c] = true;
-                    customersActive++;
-                }
+                linesActive += customers.Lines[c];
+                customersActive++;
             }
         }
 

@@ -153,27 +153,7 @@ internal sealed class GroupStats
         if ((needs & GroupNeeds.MedianDays) != 0)
         {
             var days = data.Orders.DaysSincePrior;
-            var buffer = new List<float>();
-            for (var g = 0; g < groups; g++)
-            {
-                buffer.Clear();
-                var bits = orderBits[g];
-                for (var w = 0; w < bits.Length; w++)
-                {
-                    var word = bits[w];
-                    while (word != 0)
-                    {
-                        var o = (w << 6) + BitOperations.TrailingZeroCount(word);
-                        word &= word - 1;
-                        if (!float.IsNaN(days[o]))
-                        {
-                            buffer.Add(days[o]);
-                        }
-                    }
-                }
-
-                stats.MedianDays[g] = Rules.Median(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(buffer));
-            }
+            Model.Parallelism.For(groups, g => stats.MedianDays[g] = MedianOver(orderBits[g], days));
         }
 
         return stats;
@@ -246,6 +226,88 @@ internal sealed class GroupStats
                 partial.DepartmentLines[(g * departments) + departmentOf[p]]++;
             }
         }
+    }
+
+    /// <summary>Largest whole day counted by the histogram median; other values take the sorting path.</summary>
+    private const int HistogramDays = 1024;
+
+    /// <summary>
+    /// The median of the non-missing days of the orders in <paramref name="bits"/>, equal to
+    /// <see cref="Rules.Median"/> of those values. Days are whole numbers in the data (<c>15.0</c>), so they are
+    /// counted per day and the middle values are read from the counts; any other value falls back to the sort.
+    /// </summary>
+    internal static double MedianOver(ulong[] bits, float[] days)
+    {
+        Span<long> counts = stackalloc long[HistogramDays];
+        counts.Clear();
+        long n = 0;
+        for (var w = 0; w < bits.Length; w++)
+        {
+            var word = bits[w];
+            while (word != 0)
+            {
+                var o = (w << 6) + BitOperations.TrailingZeroCount(word);
+                word &= word - 1;
+                var d = days[o];
+                if (float.IsNaN(d))
+                {
+                    continue;
+                }
+
+                var whole = (int)d;
+                if (whole != d || whole < 0 || whole >= HistogramDays || (whole == 0 && float.IsNegative(d)))
+                {
+                    return MedianBySort(bits, days);
+                }
+
+                counts[whole]++;
+                n++;
+            }
+        }
+
+        if (n == 0)
+        {
+            return double.NaN;
+        }
+
+        // The k-th smallest (0-based) value, as the sorted array would hold it.
+        float At(Span<long> histogram, long k)
+        {
+            for (var v = 0; v < histogram.Length; v++)
+            {
+                if (k < histogram[v])
+                {
+                    return v;
+                }
+
+                k -= histogram[v];
+            }
+
+            throw new InvalidOperationException("median index beyond the count");
+        }
+
+        var mid = n / 2;
+        return n % 2 == 1 ? At(counts, mid) : (At(counts, mid - 1) + (double)At(counts, mid)) / 2;
+    }
+
+    private static double MedianBySort(ulong[] bits, float[] days)
+    {
+        var buffer = new List<float>();
+        for (var w = 0; w < bits.Length; w++)
+        {
+            var word = bits[w];
+            while (word != 0)
+            {
+                var o = (w << 6) + BitOperations.TrailingZeroCount(word);
+                word &= word - 1;
+                if (!float.IsNaN(days[o]))
+                {
+                    buffer.Add(days[o]);
+                }
+            }
+        }
+
+        return Rules.Median(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(buffer));
     }
 
     /// <summary>The line-group mark of a line outside the population (groups are fewer than this).</summary>
