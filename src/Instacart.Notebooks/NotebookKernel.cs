@@ -139,7 +139,7 @@ internal sealed class NotebookKernel : IDisposable
                     break;
                 case CommandFailed commandFailed when failure is null:
                     succeeded = false;
-                    failure = Describe(commandFailed, firstError);
+                    failure = _scrubber.Scrub(Describe(commandFailed, firstError));
                     outputs.Add(ErrorOutput(commandFailed, firstError));
                     break;
             }
