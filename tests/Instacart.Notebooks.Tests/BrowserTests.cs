@@ -117,6 +117,30 @@ public sealed class BrowserTests(FixtureRun run)
     }
 
     [ChromiumFact]
+    public async Task NotebookChartHtml_PageWithPlotly_DrawsWithoutLoadingAnythingOrRunningTheTraceName()
+    {
+        // What VS Code or Jupyter shows: the chart's text/html output, in a page that already has plotly.js.
+        var notebook = System.Text.Json.Nodes.JsonNode.Parse(run.Read("01-fidelity.ipynb"))!;
+        var chartHtml = notebook["cells"]!.AsArray()
+            .SelectMany(c => c!["outputs"] is System.Text.Json.Nodes.JsonArray outputs ? outputs : [])
+            .Select(o => o!["data"]?["text/html"])
+            .OfType<System.Text.Json.Nodes.JsonArray>()
+            .Select(lines => string.Concat(lines.Select(l => (string?)l)))
+            .Single(html => html.Contains("Plotly.newPlot", StringComparison.Ordinal));
+        await File.WriteAllTextAsync(Path.Combine(run.OutputDirectory, "notebook-chart-output.html"),
+            $"<!DOCTYPE html><html><head><meta charset=\"utf-8\"><script>{PlotlyJs.Script}</script></head><body>{chartHtml}</body></html>");
+
+        await WithPageAsync("notebook-chart-output.html", async visit =>
+        {
+            await visit.Page.Locator(".instacart-chart .main-svg").First.WaitForAsync(new LocatorWaitForOptions { Timeout = 15_000 });
+            Assert.Empty(visit.ConsoleErrors);
+            Assert.Empty(visit.Dialogs);
+            Assert.Empty(visit.BlockedRequests);
+            return true;
+        });
+    }
+
+    [ChromiumFact]
     public async Task Page_IndexAndFailedNotebook_ShowStatusWithoutErrors()
     {
         await WithPageAsync("index.html", async visit =>
