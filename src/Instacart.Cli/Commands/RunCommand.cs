@@ -1,0 +1,63 @@
+using System.CommandLine;
+using Instacart.Analysis;
+using Instacart.Analysis.Answers;
+using Instacart.Notebooks;
+
+namespace Instacart.Cli.Commands;
+
+/// <summary><c>instacart run</c>: every notebook in the .NET Interactive kernel, exported as .ipynb and offline HTML.</summary>
+internal static class RunCommand
+{
+    public static Command Create()
+    {
+        var notebooks = new Option<DirectoryInfo>("--notebooks")
+        {
+            Description = "The folder of NN-name.dib notebooks.",
+            DefaultValueFactory = _ => new DirectoryInfo("notebooks"),
+        };
+        var data = CommonOptions.Data();
+        var output = new Option<DirectoryInfo>("--out")
+        {
+            Description = "The report folder: NN-name.ipynb and NN-name.html per notebook, index.html, answers.json and run.json.",
+            DefaultValueFactory = _ => new DirectoryInfo(Path.Combine("artifacts", "report")),
+        };
+        var only = new Option<string?>("--only")
+        {
+            Description = "Run only the notebooks whose file name matches: a pattern with * and ? (e.g. 01-*) or a substring; several separated by commas.",
+        };
+        var parallelism = new Option<int>("--parallel")
+        {
+            Description = "How many notebooks run at once, each in its own process above 1 (1, the default, measured fastest on two cores).",
+            DefaultValueFactory = _ => 1,
+        };
+        var command = new Command("run", "Run the notebooks in the .NET Interactive C# kernel on a data folder and write the report (exit 1 when a cell fails, 2 on bad input).")
+        {
+            notebooks, data, output, only, parallelism,
+        };
+        command.SetAction((parse, cancellation) => Failures.Guard(async () =>
+        {
+            var folder = parse.GetValue(data)!.FullName;
+            var target = parse.GetValue(output)!.FullName;
+            OutputPlacement.EnsureOutside(folder, target);
+
+            // Validate the data once before any kernel starts: bad input is one clear line and exit code 2,
+            // not the same error in every notebook. The loaded data then gives answers.json.
+            var loaded = InstacartData.Load(folder);
+            var answers = new ExtraReportFile("answers.json", async (_, stream, token) =>
+            {
+                var text = AnswersDocument.ToText(ReportAnswers.Compute(loaded));
+                await stream.WriteAsync(new System.Text.UTF8Encoding(false).GetBytes(text), token);
+            });
+            var options = new RunOptions(parse.GetValue(notebooks)!.FullName, target)
+            {
+                DataDirectory = folder,
+                Only = parse.GetValue(only),
+                Parallelism = Math.Max(1, parse.GetValue(parallelism)),
+                ExtraReportFiles = [answers],
+            };
+            var report = await new ConsoleReporter().RunAsync(options, cancellation);
+            return report.ExitCode;
+        }));
+        return command;
+    }
+}
