@@ -104,7 +104,8 @@ internal sealed class GroupStats
         // revenue of exactly x.5 rounded to 6 digits differed between splits), so the workers only record each
         // line's group, and one streaming pass then adds the prices in line order, exactly as the plain loop did.
         var ranges = Model.Parallelism.Ranges(lines.Count);
-        var lineGroup = groups < Outside ? new byte[lines.Count] : null;
+        var lineGroup = groups < Outside ? System.Buffers.ArrayPool<byte>.Shared.Rent(Math.Max(1, lines.Count)) : null;
+        var revenue = new RevenueCursor(data, ranges, lineGroup, stats.Revenue);
         var workers = Math.Max(1, Math.Min(Model.Parallelism.Degree, ranges.Length));
         var partials = new Partial[workers];
         var next = -1;
@@ -115,6 +116,7 @@ internal sealed class GroupStats
             while ((r = Interlocked.Increment(ref next)) < ranges.Length)
             {
                 Accumulate(data, key, ranges[r].Start, ranges[r].End, partial, lineGroup, wantCustomers, wantDepartments);
+                revenue.Done(r);
             }
 
             partials[w] = partial;
@@ -142,7 +144,15 @@ internal sealed class GroupStats
             }
         }
 
-        SumRevenue(data, key, lineGroup, stats.Revenue);
+        if (lineGroup is null)
+        {
+            SumRevenue(data, key, stats.Revenue);
+        }
+        else
+        {
+            revenue.Finish();
+            System.Buffers.ArrayPool<byte>.Shared.Return(lineGroup);
+        }
 
         for (var g = 0; g < groups; g++)
         {
@@ -169,6 +179,12 @@ internal sealed class GroupStats
         var departmentOf = data.Products.DepartmentId;
         var orderCustomer = data.Merge.OrderCustomer;
         var departments = partial.Departments;
+        var lines = partial.Lines;
+        var reordered = partial.Reordered;
+        var knownPriceLines = partial.KnownPriceLines;
+        var departmentLines = partial.DepartmentLines;
+        var orderBits = partial.OrderBits;
+        var customerBits = partial.CustomerBits;
         var lastOrder = -1;
         var lastGroup = -1;
         for (var i = start; i < end; i++)
@@ -204,26 +220,26 @@ internal sealed class GroupStats
                     continue;
                 }
 
-                partial.OrderBits[g][o >> 6] |= 1UL << o;
+                orderBits[g][o >> 6] |= 1UL << o;
                 if (wantCustomers)
                 {
                     var c = orderCustomer[o];
-                    partial.CustomerBits[g][c >> 6] |= 1UL << c;
+                    customerBits[g][c >> 6] |= 1UL << c;
                 }
             }
 
             var p = lineProduct[i];
-            partial.Lines[g]++;
-            partial.Reordered[g] += lineReordered[i];
+            lines[g]++;
+            reordered[g] += lineReordered[i];
             var known = price[p];
             if (!double.IsNaN(known))
             {
-                partial.KnownPriceLines[g]++;
+                knownPriceLines[g]++;
             }
 
             if (wantDepartments)
             {
-                partial.DepartmentLines[(g * departments) + departmentOf[p]]++;
+                departmentLines[(g * departments) + departmentOf[p]]++;
             }
         }
     }
@@ -313,34 +329,87 @@ internal sealed class GroupStats
     /// <summary>The line-group mark of a line outside the population (groups are fewer than this).</summary>
     private const int Outside = byte.MaxValue;
 
-    /// <summary>Adds each known price to its line's group in line order: bit for bit the plain loop's sums.</summary>
-    private static void SumRevenue<TKey>(InstacartData data, TKey key, byte[]? lineGroup, double[] revenue)
+    /// <summary>The plain loop's revenue sums, for questions with too many groups to mark lines with a byte.</summary>
+    private static void SumRevenue<TKey>(InstacartData data, TKey key, double[] revenue)
         where TKey : struct, ILineKey
     {
         var price = data.Products.Price;
         var lineProduct = data.Lines.Product;
-        if (lineGroup is null)
+        for (var i = 0; i < lineProduct.Length; i++)
         {
-            for (var i = 0; i < lineProduct.Length; i++)
-            {
-                var g = key.GroupOf(i);
-                var known = price[lineProduct[i]];
-                if (g >= 0 && !double.IsNaN(known))
-                {
-                    revenue[g] += known;
-                }
-            }
-
-            return;
-        }
-
-        for (var i = 0; i < lineGroup.Length; i++)
-        {
-            int g = lineGroup[i];
+            var g = key.GroupOf(i);
             var known = price[lineProduct[i]];
-            if (g != Outside && !double.IsNaN(known))
+            if (g >= 0 && !double.IsNaN(known))
             {
                 revenue[g] += known;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Adds each known price to its line's group strictly in line order (bit for bit the plain loop's sums),
+    /// range after range as the workers finish marking them, so the summing overlaps the parallel pass. Only
+    /// one thread sums at a time; a worker that finds the gate taken goes back to its ranges.
+    /// </summary>
+    private sealed class RevenueCursor(InstacartData data, (int Start, int End)[] ranges, byte[]? lineGroup, double[] revenue)
+    {
+        private readonly int[] done = new int[ranges.Length];
+        private readonly Lock gate = new();
+        private int cursor;
+
+        public void Done(int range)
+        {
+            if (lineGroup is null)
+            {
+                return;
+            }
+
+            Volatile.Write(ref done[range], 1);
+            if (gate.TryEnter())
+            {
+                try
+                {
+                    Advance();
+                }
+                finally
+                {
+                    gate.Exit();
+                }
+            }
+        }
+
+        /// <summary>Sums what is left, once every range is marked.</summary>
+        public void Finish()
+        {
+            lock (gate)
+            {
+                Advance();
+                if (cursor != ranges.Length)
+                {
+                    throw new InvalidOperationException("a line range was never marked");
+                }
+            }
+        }
+
+        private void Advance()
+        {
+            var price = data.Products.Price;
+            var lineProduct = data.Lines.Product;
+            var groups = lineGroup!;
+            while (cursor < ranges.Length && Volatile.Read(ref done[cursor]) == 1)
+            {
+                var (start, end) = ranges[cursor];
+                for (var i = start; i < end; i++)
+                {
+                    int g = groups[i];
+                    var known = price[lineProduct[i]];
+                    if (g != Outside && !double.IsNaN(known))
+                    {
+                        revenue[g] += known;
+                    }
+                }
+
+                cursor++;
             }
         }
     }
