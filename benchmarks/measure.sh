@@ -22,10 +22,14 @@ cold() { sync; echo 3 > /proc/sys/vm/drop_caches 2>/dev/null; }
 echo "data: $(basename "$DATA"), $(du -sh "$DATA" | cut -f1), $(nproc) cores"
 if cold; then
   measure "library answers (cold)" "$CLI" answers --data "$DATA" --out "$OUT/answers.json"
+  cold; measure "library core 11 (cold)" "$PEER" core "$DATA" "$OUT/core.json"
   cold; measure "duckdb peer (cold)" "$PEER" duckdb "$DATA"
 fi
 for i in $(seq "$RUNS"); do
   measure "library answers (warm $i)" "$CLI" answers --data "$DATA" --out "$OUT/answers.json"
+done
+for i in $(seq "$RUNS"); do
+  measure "library core 11 (warm $i)" "$PEER" core "$DATA" "$OUT/core.json"
 done
 for i in $(seq "$RUNS"); do
   measure "duckdb peer (warm $i)" "$PEER" duckdb "$DATA"

@@ -4,7 +4,18 @@ using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using Instacart.Analysis;
+using Instacart.Analysis.Answers;
 using Instacart.Benchmarks;
+
+// "core DATA OUT" runs this library once, process start to answers.json written, on the eleven questions the peer
+// answers (the CLI's answers command also writes the stakeholder extras).
+if (args.Length > 2 && args[0] == "core")
+{
+    var loaded = InstacartData.Load(Path.GetFullPath(args[1]));
+    AnswersDocument.Write(AnswersDocument.Build(loaded, CoreQuestions.Compute(loaded)), Path.GetFullPath(args[2]));
+    return 0;
+}
 
 // "duckdb" runs the DuckDB peer once in this process and prints each step (for cold end-to-end timing);
 // anything else goes to BenchmarkDotNet, e.g. --filter '*Parser*'.
