@@ -1,0 +1,38 @@
+namespace Instacart.Analysis.Prediction;
+
+/// <summary>How the reorder model's rows are sampled and split and how the models are trained.</summary>
+public sealed record PredictionOptions
+{
+    /// <summary>The defaults.</summary>
+    public static PredictionOptions Default { get; } = new();
+
+    /// <summary>The seed of every random choice: user sample, split, ML.NET contexts, LightGBM, permutations.</summary>
+    public int Seed { get; init; } = 42;
+
+    /// <summary>The share of sampled users whose rows form the test set.</summary>
+    public double TestShare { get; init; } = 0.2;
+
+    /// <summary>
+    /// The most candidate rows (user × previously bought product) modelled: users are taken in a seeded random
+    /// order until the next would pass the cap, so every user keeps all or none of their rows.
+    /// </summary>
+    public int MaxCandidates { get; init; } = 2_000_000;
+
+    /// <summary>LightGBM boosting rounds.</summary>
+    public int LightGbmIterations { get; init; } = 200;
+
+    /// <summary>LightGBM leaves per tree.</summary>
+    public int LightGbmLeaves { get; init; } = 31;
+
+    /// <summary>LightGBM learning rate.</summary>
+    public double LightGbmLearningRate { get; init; } = 0.1;
+
+    /// <summary>LightGBM's smallest number of rows in a leaf.</summary>
+    public int LightGbmMinLeafRows { get; init; } = 100;
+
+    /// <summary>Threads for the trainers; 1 keeps every run bit-for-bit repeatable.</summary>
+    public int Threads { get; init; } = 1;
+
+    /// <summary>Permutation importance uses at most this many test rows (a seeded sample of test users' rows).</summary>
+    public int ImportanceRows { get; init; } = 400_000;
+}

@@ -1,0 +1,336 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Instacart.Analysis.Questions;
+using Microsoft.Data.Analysis;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using Microsoft.ML.Trainers;
+using Microsoft.ML.Trainers.LightGbm;
+
+namespace Instacart.Analysis.Prediction;
+
+/// <summary>One model's test-set metrics.</summary>
+/// <param name="Model"><c>logistic_regression</c> or <c>lightgbm</c>.</param>
+/// <param name="Auc">ROC AUC from ML.NET's binary classification evaluator.</param>
+/// <param name="AucCheck">ROC AUC recomputed from ranks by <see cref="RankingMetrics.Auc"/> (must agree).</param>
+/// <param name="F1">The best F1 over every threshold of the test scores.</param>
+/// <param name="Threshold">The probability threshold reaching it (positive when probability ≥ threshold).</param>
+/// <param name="Precision">Precision at that threshold.</param>
+/// <param name="Recall">Recall at that threshold.</param>
+public sealed record ModelRow(string Model, double Auc, double AucCheck, double F1, double Threshold, double Precision, double Recall);
+
+/// <summary>How much one feature matters to the LightGBM model.</summary>
+/// <param name="Feature">The feature's key (see <see cref="ReorderFeature.All"/>).</param>
+/// <param name="Level">user, product or user_product.</param>
+/// <param name="Description">What it measures.</param>
+/// <param name="AucDrop">Test AUC minus the AUC with this feature's column shuffled across rows (seeded).</param>
+public sealed record ImportanceRow(string Feature, string Level, string Description, double AucDrop);
+
+/// <summary>How long a stage of the computation took.</summary>
+/// <param name="Stage">features, logistic_regression, lightgbm or importance.</param>
+/// <param name="Seconds">Wall time.</param>
+public sealed record PredictionTiming(string Stage, double Seconds);
+
+/// <summary>
+/// Which previously bought products will a customer buy in their next order (SPEC extra <c>reorder_prediction</c>)?
+/// A logistic-regression baseline and LightGBM on user, product and user×product features computed only from the
+/// orders before the target order, split by user, evaluated by ROC AUC and the best-threshold F1.
+/// </summary>
+public sealed class ReorderPrediction
+{
+    private ReorderPrediction(CandidateTable table, PredictionOptions options, IReadOnlyList<ModelRow> models, IReadOnlyList<ImportanceRow> importance, IReadOnlyList<PredictionTiming> timings, int importanceRows)
+    {
+        Options = options;
+        Target = table.Target;
+        UsersEligible = table.UsersEligible;
+        UsersTrain = table.UsersTrain;
+        UsersTest = table.UsersTest;
+        Candidates = table.Count;
+        CandidatesEligible = table.CandidatesEligible;
+        TrainRows = table.IsTest.Count(t => !t);
+        TestRows = table.Count - TrainRows;
+        PositiveRate = table.Count == 0 ? 0 : (double)table.Label.Count(l => l) / table.Count;
+        TargetLines = table.TargetLines;
+        TargetLinesNew = table.TargetLinesNew;
+        Models = models;
+        Importance = importance;
+        Timings = timings;
+        ImportanceRows = importanceRows;
+    }
+
+    /// <summary>The key in <c>answers.json</c>.</summary>
+    public string Key => "reorder_prediction";
+
+    /// <summary>The stakeholder's question.</summary>
+    public string Question => "Can we predict which products a customer will buy again in their next order?";
+
+    /// <summary>The options used.</summary>
+    public PredictionOptions Options { get; }
+
+    /// <summary>Which order is predicted: the train order, or the last prior order held out.</summary>
+    public PredictionTarget Target { get; }
+
+    /// <summary>Users with a target order and earlier orders.</summary>
+    public int UsersEligible { get; }
+
+    /// <summary>Users in the training set.</summary>
+    public int UsersTrain { get; }
+
+    /// <summary>Users in the test set.</summary>
+    public int UsersTest { get; }
+
+    /// <summary>Candidate rows modelled (after the cap).</summary>
+    public int Candidates { get; }
+
+    /// <summary>Candidate rows of every eligible user (before the cap).</summary>
+    public long CandidatesEligible { get; }
+
+    /// <summary>Training rows.</summary>
+    public int TrainRows { get; }
+
+    /// <summary>Test rows.</summary>
+    public int TestRows { get; }
+
+    /// <summary>Share of candidate rows whose product is in the target order.</summary>
+    public double PositiveRate { get; }
+
+    /// <summary>Lines of the sampled users' target orders (clean products).</summary>
+    public long TargetLines { get; }
+
+    /// <summary>Of those, first-time purchases: no candidate row covers them.</summary>
+    public long TargetLinesNew { get; }
+
+    /// <summary>Test metrics of each model: the logistic baseline, then LightGBM.</summary>
+    public IReadOnlyList<ModelRow> Models { get; }
+
+    /// <summary>Permutation importance of each feature for LightGBM, largest AUC drop first.</summary>
+    public IReadOnlyList<ImportanceRow> Importance { get; }
+
+    /// <summary>Test rows the importance was measured on.</summary>
+    public int ImportanceRows { get; }
+
+    /// <summary>Wall time of each stage (not part of the JSON: it differs run to run).</summary>
+    public IReadOnlyList<PredictionTiming> Timings { get; }
+
+    /// <summary>Builds the candidates, trains both models on the training users and evaluates them on the test users.</summary>
+    public static ReorderPrediction Compute(InstacartData data, PredictionOptions? options = null)
+    {
+        options ??= PredictionOptions.Default;
+        var clock = Stopwatch.StartNew();
+        var timings = new List<PredictionTiming>();
+        void Lap(string stage)
+        {
+            timings.Add(new PredictionTiming(stage, clock.Elapsed.TotalSeconds));
+            clock.Restart();
+        }
+
+        var table = CandidateTable.Build(data, options);
+        Lap("features");
+        var trainRows = Enumerable.Range(0, table.Count).Where(r => !table.IsTest[r]).ToArray();
+        var testRows = Enumerable.Range(0, table.Count).Where(r => table.IsTest[r]).ToArray();
+        var testLabels = ModelRows.Labels(table, testRows);
+        var models = new List<ModelRow>();
+        var importance = new List<ImportanceRow>();
+        var importanceRows = 0;
+        if (trainRows.Length == 0 || testRows.Length == 0 || !table.Label.Any(l => l) || table.Label.All(l => l))
+        {
+            return new ReorderPrediction(table, options, models, importance, timings, 0);
+        }
+
+        var ml = new MLContext(options.Seed);
+        var trainView = ModelRows.View(ml, table, trainRows);
+        var testView = ModelRows.View(ml, table, testRows);
+
+        var logistic = ml.Transforms.NormalizeMeanVariance("NumericNormalized", "Numeric")
+            .Append(ml.Transforms.Categorical.OneHotEncoding("DepartmentHot", "Department"))
+            .Append(ml.Transforms.Concatenate("Features", "NumericNormalized", "DepartmentHot"))
+            .Append(ml.BinaryClassification.Trainers.LbfgsLogisticRegression(new LbfgsLogisticRegressionBinaryTrainer.Options
+            {
+                LabelColumnName = "Label",
+                FeatureColumnName = "Features",
+                NumberOfThreads = options.Threads,
+            }))
+            .Fit(trainView);
+        models.Add(Evaluate(ml, "logistic_regression", logistic, testView, testLabels));
+        Lap("logistic_regression");
+
+        var boosted = ml.Transforms.Categorical.OneHotEncoding("DepartmentHot", "Department")
+            .Append(ml.Transforms.Concatenate("Features", "Numeric", "DepartmentHot"))
+            .Append(ml.BinaryClassification.Trainers.LightGbm(new LightGbmBinaryTrainer.Options
+            {
+                LabelColumnName = "Label",
+                FeatureColumnName = "Features",
+                NumberOfIterations = options.LightGbmIterations,
+                NumberOfLeaves = options.LightGbmLeaves,
+                LearningRate = options.LightGbmLearningRate,
+                MinimumExampleCountPerLeaf = options.LightGbmMinLeafRows,
+                Seed = options.Seed,
+                NumberOfThreads = options.Threads,
+                Silent = true,
+            }))
+            .Fit(trainView);
+        models.Add(Evaluate(ml, "lightgbm", boosted, testView, testLabels));
+        Lap("lightgbm");
+
+        var rows = ImportanceSample(table, testRows, options);
+        importanceRows = rows.Length;
+        var labels = ModelRows.Labels(table, rows);
+        var baseline = RankingMetrics.Auc(Probabilities(boosted, ModelRows.View(ml, table, rows)), labels);
+        for (var f = 0; f < ReorderFeature.All.Count; f++)
+        {
+            var permutation = Enumerable.Range(0, rows.Length).ToArray();
+            new Random(options.Seed + 1 + f).Shuffle(permutation);
+            var shuffled = RankingMetrics.Auc(Probabilities(boosted, ModelRows.View(ml, table, rows, (f, permutation))), labels);
+            var feature = ReorderFeature.All[f];
+            importance.Add(new ImportanceRow(feature.Key, feature.Level, feature.Description, baseline - shuffled));
+        }
+
+        importance = [.. importance.OrderByDescending(r => r.AucDrop).ThenBy(r => r.Feature, StringComparer.Ordinal)];
+        Lap("importance");
+        return new ReorderPrediction(table, options, models, importance, timings, importanceRows);
+    }
+
+    /// <summary>The answer in one or two sentences.</summary>
+    public string Sentence()
+    {
+        if (Models.Count < 2)
+        {
+            return $"Too few users or no variety in the outcome ({Wording.Count(Candidates)} candidate rows) to train and test a reorder model.";
+        }
+
+        var logistic = Models[0];
+        var boosted = Models[1];
+        var top = Importance[0];
+        return $"LightGBM reaches AUC {Fixed(boosted.Auc)} against {Fixed(logistic.Auc)} for the logistic baseline; the strongest signal is {top.Description} "
+            + $"(shuffling it costs {Fixed(top.AucDrop)} AUC). At its best threshold ({Fixed(boosted.Threshold)}) LightGBM finds {Wording.Percent(boosted.Recall)} of the "
+            + $"reordered products with {Wording.Percent(boosted.Precision)} precision (F1 {Fixed(boosted.F1)}; logistic {Fixed(logistic.F1)}).";
+    }
+
+    /// <summary>The target, population, features, split, models and metrics.</summary>
+    public string Method()
+    {
+        var target = Target == PredictionTarget.Train
+            ? "each user's train order (its lines from order_products__train.csv); features come from all their prior orders"
+            : "each user's last prior order with merged lines, held out (there is no train file); features come from their earlier prior orders";
+        var cap = Candidates < CandidatesEligible
+            ? $"To stay within {Wording.Count(Options.MaxCandidates)} rows, users were taken in a seeded random order until the next would pass the cap: {Wording.Count(UsersTrain + UsersTest)} of {Wording.Count(UsersEligible)} eligible users, {Wording.Count(Candidates)} of {Wording.Count(CandidatesEligible)} candidate rows. "
+            : $"All {Wording.Count(UsersEligible)} eligible users are used (cap {Wording.Count(Options.MaxCandidates)} rows not reached). ";
+        return $"Target: {target}. Candidates: every product the user bought before the target order ({Wording.Count(Candidates)} rows, {Wording.Percent(PositiveRate)} of them in the target order); "
+            + $"{Wording.Count(TargetLinesNew)} of the {Wording.Count(TargetLines)} target lines are first-time purchases that no candidate covers. "
+            + "Features, only from orders before the target (no target line is read): user — orders, mean basket size, reorder rate, mean days between orders; "
+            + "product (over every user's earlier orders) — times bought, share of buyers who bought it again, department (one-hot); "
+            + "user × product — times bought, share of the user's orders containing it, orders since last bought, mean add-to-cart position. "
+            + cap
+            + $"Users are split {Wording.Percent(1 - Options.TestShare)}/{Wording.Percent(Options.TestShare)} (seed {Options.Seed}): {Wording.Count(UsersTrain)} training users ({Wording.Count(TrainRows)} rows), "
+            + $"{Wording.Count(UsersTest)} test users ({Wording.Count(TestRows)} rows); no user is in both. "
+            + "Models (ML.NET): L-BFGS logistic regression on z-scored features; LightGBM "
+            + $"({Options.LightGbmIterations} rounds, {Options.LightGbmLeaves} leaves, learning rate {Options.LightGbmLearningRate.ToString(CultureInfo.InvariantCulture)}, at least {Options.LightGbmMinLeafRows} rows a leaf, seed {Options.Seed}, {Options.Threads} thread(s) so runs repeat exactly). "
+            + "AUC from ML.NET's evaluator, checked against a rank (Mann–Whitney) computation; F1 at the best of every threshold on the test set. "
+            + $"Importance: the drop in LightGBM's test AUC when one feature's column is shuffled across {Wording.Count(ImportanceRows)} test rows (seeded).";
+    }
+
+    /// <summary>The models' metrics as a table.</summary>
+    public DataFrame ToDataFrame() => RowFrames.ToDataFrame(Models);
+
+    /// <summary>The permutation importance as a table.</summary>
+    public DataFrame ImportanceFrame() => RowFrames.ToDataFrame(Importance);
+
+    /// <summary>The stage timings as a table.</summary>
+    public DataFrame TimingFrame() => RowFrames.ToDataFrame(Timings);
+
+    /// <summary>The <c>reorder_prediction</c> object of <c>answers.json</c> (snake_case keys).</summary>
+    public JsonObject ToJson()
+    {
+        var models = new JsonArray();
+        foreach (var m in Models)
+        {
+            models.Add(new JsonObject
+            {
+                ["model"] = m.Model,
+                ["auc"] = m.Auc,
+                ["auc_check"] = m.AucCheck,
+                ["f1"] = m.F1,
+                ["threshold"] = m.Threshold,
+                ["precision"] = m.Precision,
+                ["recall"] = m.Recall,
+            });
+        }
+
+        var importance = new JsonArray();
+        foreach (var r in Importance)
+        {
+            importance.Add(new JsonObject { ["feature"] = r.Feature, ["level"] = r.Level, ["auc_drop"] = r.AucDrop });
+        }
+
+        return new JsonObject
+        {
+            ["target"] = Target == PredictionTarget.Train ? "train" : "last_prior",
+            ["users_eligible"] = UsersEligible,
+            ["users_train"] = UsersTrain,
+            ["users_test"] = UsersTest,
+            ["candidates"] = Candidates,
+            ["candidates_eligible"] = CandidatesEligible,
+            ["candidate_cap"] = Options.MaxCandidates,
+            ["positive_rate"] = PositiveRate,
+            ["models"] = models,
+            ["importance"] = importance,
+        };
+    }
+
+    /// <summary>The sentence, so that a notebook cell ending in the answer shows it.</summary>
+    public override string ToString() => Sentence();
+
+    private static ModelRow Evaluate(MLContext ml, string name, ITransformer model, IDataView test, bool[] labels)
+    {
+        var scored = model.Transform(test);
+        var metrics = ml.BinaryClassification.Evaluate(scored, labelColumnName: "Label");
+        var probabilities = scored.GetColumn<float>("Probability").ToArray();
+        var best = RankingMetrics.BestF1(probabilities, labels);
+        return new ModelRow(name, metrics.AreaUnderRocCurve, RankingMetrics.Auc(probabilities, labels), best.F1, best.Threshold, best.Precision, best.Recall);
+    }
+
+    private static float[] Probabilities(ITransformer model, IDataView view) =>
+        model.Transform(view).GetColumn<float>("Probability").ToArray();
+
+    /// <summary>The test rows for importance: all, or whole test users in a seeded order until the cap.</summary>
+    private static int[] ImportanceSample(CandidateTable table, int[] testRows, PredictionOptions options)
+    {
+        if (testRows.Length <= options.ImportanceRows)
+        {
+            return testRows;
+        }
+
+        var users = new List<(int Start, int End)>();
+        for (var i = 0; i < testRows.Length;)
+        {
+            var j = i;
+            while (j < testRows.Length && table.UserId[testRows[j]] == table.UserId[testRows[i]])
+            {
+                j++;
+            }
+
+            users.Add((i, j));
+            i = j;
+        }
+
+        var order = users.ToArray();
+        new Random(options.Seed).Shuffle(order);
+        var chosen = new List<(int Start, int End)>();
+        var total = 0;
+        foreach (var u in order)
+        {
+            if (total + (u.End - u.Start) > options.ImportanceRows)
+            {
+                break;
+            }
+
+            chosen.Add(u);
+            total += u.End - u.Start;
+        }
+
+        return chosen.OrderBy(u => u.Start).SelectMany(u => testRows[u.Start..u.End]).ToArray();
+    }
+
+    private static string Fixed(double value) => value.ToString("0.000", CultureInfo.InvariantCulture);
+}
