@@ -95,7 +95,7 @@ public static class NotebookExecutor
                 cancellationToken.ThrowIfCancellationRequested();
                 progress?.Invoke(new NotebookEvent(NotebookEventKind.CellStarted, cell, TimeSpan.Zero, null));
                 var executionCount = kernel.NextExecutionCount;
-                var execution = await kernel.RunAsync(cell.Contents, cancellationToken);
+                var execution = await kernel.RunAsync(cell.Contents, notebook.DisplayPath, cell.StartLine, cancellationToken);
                 string? cellError = null;
                 if (!execution.Succeeded)
                 {
@@ -119,8 +119,8 @@ public static class NotebookExecutor
     }
 
     /// <summary>A notebook that could not be read: every cell is listed as skipped and the error explains why.</summary>
-    internal static ExecutedNotebook Unreadable(string name, string displayPath, string error) =>
-        new(name, displayPath, name, [], TimeSpan.Zero, TimeSpan.Zero, error);
+    internal static ExecutedNotebook Unreadable(string name, string displayPath, string error, string? title = null) =>
+        new(name, displayPath, title ?? name, [], TimeSpan.Zero, TimeSpan.Zero, error);
 }
 
 /// <summary>What happened inside one notebook's run.</summary>

@@ -73,7 +73,11 @@ internal sealed class NotebookKernel : IDisposable
     public int NextExecutionCount => _executionCount + 1;
 
     /// <summary>Runs one C# cell and collects every event as an output.</summary>
-    public async Task<CellExecution> RunAsync(string code, CancellationToken cancellationToken)
+    /// <param name="code">The cell's text.</param>
+    /// <param name="source">The notebook's display path, for compiler messages.</param>
+    /// <param name="startLine">The 1-based file line of the cell's first line, for compiler messages.</param>
+    /// <param name="cancellationToken">Cancels the submission.</param>
+    public async Task<CellExecution> RunAsync(string code, string source, int startLine, CancellationToken cancellationToken)
     {
         var executionCount = ++_executionCount;
         var command = new SubmitCode(code, NotebookSource.CSharp);
@@ -84,6 +88,7 @@ internal sealed class NotebookKernel : IDisposable
         var outputs = new List<InteractiveDocumentOutputElement>();
         var displayIndex = new Dictionary<string, int>(StringComparer.Ordinal);
         Diagnostic? firstError = null;
+        var errors = new List<Diagnostic>();
         string? failure = null;
         var succeeded = true;
 
@@ -132,7 +137,8 @@ internal sealed class NotebookKernel : IDisposable
                     outputs.Add(element);
                     break;
                 case DiagnosticsProduced diagnostics:
-                    firstError ??= diagnostics.Diagnostics.FirstOrDefault(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error);
+                    errors.AddRange(diagnostics.Diagnostics.Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
+                    firstError ??= errors.FirstOrDefault();
                     break;
                 case ErrorProduced error:
                     outputs.Add(new ErrorElement(_scrubber.Scrub(error.Message), "Error", []));
@@ -140,7 +146,7 @@ internal sealed class NotebookKernel : IDisposable
                 case CommandFailed commandFailed when failure is null:
                     succeeded = false;
                     failure = _scrubber.Scrub(Describe(commandFailed, firstError));
-                    outputs.Add(ErrorOutput(commandFailed, firstError));
+                    outputs.Add(ErrorOutput(commandFailed, errors, code, source, startLine));
                     break;
             }
         }
@@ -216,11 +222,18 @@ internal sealed class NotebookKernel : IDisposable
             : failed.Message;
     }
 
-    private ErrorElement ErrorOutput(CommandFailed failed, Diagnostic? error)
+    /// <summary>
+    /// The error output of a failed cell. A compile failure lists every error in the compiler's usual form,
+    /// positioned in the <c>.dib</c> file (<c>notebooks/01-x.dib(18,14): error CS0029: …</c>); the kernel's own
+    /// message gives positions in the code it compiled, which are not the file's.
+    /// </summary>
+    private ErrorElement ErrorOutput(CommandFailed failed, IReadOnlyList<Diagnostic> errors, string code, string source, int startLine)
     {
-        if (error is not null)
+        if (errors.Count > 0)
         {
-            return new ErrorElement(_scrubber.Scrub(failed.Message), error.Code, []);
+            var lines = errors.Select(e =>
+                $"{source}({startLine + CellLineOf(code, e.LinePositionSpan.Start.Line)},{e.LinePositionSpan.Start.Character + 1}): error {e.Code}: {e.Message}");
+            return new ErrorElement(_scrubber.Scrub(string.Join("\n", lines)), errors[0].Code, []);
         }
 
         if (failed.Exception is { } exception)

@@ -139,7 +139,7 @@ public static class NotebookRunner
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            var failed = NotebookExecutor.Unreadable(name, DisplayPathOf(file), $"{DisplayPathOf(file)}: {exception.GetType().Name}: {exception.Message}");
+            var failed = NotebookExecutor.Unreadable(name, DisplayPathOf(file), $"{DisplayPathOf(file)}: {exception.GetType().Name}: {exception.Message}", NotebookSource.TryReadTitle(file));
             report = Export(failed, outputDirectory);
         }
 
@@ -163,7 +163,7 @@ public static class NotebookRunner
         }
         catch (NotebookFormatException exception)
         {
-            executed = NotebookExecutor.Unreadable(Path.GetFileNameWithoutExtension(file), DisplayPathOf(file), exception.Message);
+            executed = NotebookExecutor.Unreadable(Path.GetFileNameWithoutExtension(file), DisplayPathOf(file), exception.Message, NotebookSource.TryReadTitle(file));
         }
 
         return Export(executed, outputDirectory);

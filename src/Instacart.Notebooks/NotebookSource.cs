@@ -78,6 +78,38 @@ public sealed class NotebookSource
         }
     }
 
+    /// <summary>The title of a notebook file that may not be runnable: the first heading after the first <c>#!markdown</c> line, else null.</summary>
+    /// <param name="path">The notebook file.</param>
+    /// <returns>The heading text, or null.</returns>
+    public static string? TryReadTitle(string path)
+    {
+        try
+        {
+            var inMarkdown = false;
+            foreach (var line in File.ReadLines(path))
+            {
+                if (line.StartsWith("#!", StringComparison.Ordinal))
+                {
+                    if (inMarkdown)
+                    {
+                        return null;
+                    }
+
+                    inMarkdown = line is "#!markdown" or "#!md";
+                }
+                else if (inMarkdown && line.TrimStart().StartsWith('#'))
+                {
+                    return line.Trim().TrimStart('#').Trim();
+                }
+            }
+        }
+        catch (IOException)
+        {
+        }
+
+        return null;
+    }
+
     /// <summary>The kernel infos used to split cells: every known Polyglot kernel, so that a foreign cell is detected.</summary>
     internal static KernelInfoCollection KernelInfos()
     {

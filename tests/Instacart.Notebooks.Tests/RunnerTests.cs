@@ -111,6 +111,9 @@ public sealed class RunnerTests(FixtureRun run)
         Assert.Equal("notebooks/06-error-after-references.dib: cell 2, line 17: CS0029: Cannot implicitly convert type 'int' to 'string'", notebook.Error);
         var lines = File.ReadAllLines(Path.Combine(RepoPaths.FixtureNotebooks, "06-error-after-references.dib"));
         Assert.Equal("string text = count;", lines[17 - 1]);
+        var error = Outputs(JsonNode.Parse(run.Read("06-error-after-references.ipynb"))!, "cell-2").Last()!;
+        Assert.Equal("CS0029", (string?)error["ename"]);
+        Assert.Equal("notebooks/06-error-after-references.dib(17,15): error CS0029: Cannot implicitly convert type 'int' to 'string'", (string?)error["evalue"]);
     }
 
     [Theory]
@@ -141,6 +144,7 @@ public sealed class RunnerTests(FixtureRun run)
 
         Assert.Equal(RunStatus.Failed, notebook.Status);
         Assert.StartsWith("notebooks/05-fsharp-cell.dib: cell 3, line 13: the kernel 'fsharp' is not supported", notebook.Error);
+        Assert.Equal("05 · A cell in another language", notebook.Title);
     }
 
     [Fact]
