@@ -21,6 +21,12 @@ public sealed class FixtureRun : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        if (!File.Exists(RepoPaths.LibraryDll))
+        {
+            throw new InvalidOperationException(
+                "The fixture notebooks reference the Release build of Instacart.Analysis, as the real notebooks do: run the tests with -c Release (or build the library in Release first).");
+        }
+
         var options = new RunOptions(RepoPaths.FixtureNotebooks, OutputDirectory)
         {
             DataDirectory = Path.Combine(RepoPaths.Fixtures, "data"),

@@ -31,32 +31,26 @@ public sealed class StockKernelTests
 {
     private static async Task<(int ExitCode, JsonNode? Notebook, string Log)> RunDotnetReplAsync(string dibText, string name)
     {
-        var folder = Path.Combine(RepoPaths.Fixtures, "stock");
-        var notebook = Path.Combine(folder, $"{name}.generated.dib");
-        var output = Path.Combine(RepoPaths.NewOutputFolder("stock-kernel-" + name), name + ".ipynb");
+        // The output folder is as deep below the repository as the fixture folders, so the notebook's relative #r resolves the same.
+        var folder = RepoPaths.NewOutputFolder("stock-kernel-" + name);
+        var notebook = Path.Combine(folder, $"{name}.dib");
+        var output = Path.Combine(folder, name + ".ipynb");
         await File.WriteAllTextAsync(notebook, dibText);
-        try
+        var start = new ProcessStartInfo("dotnet")
         {
-            var start = new ProcessStartInfo("dotnet")
-            {
-                WorkingDirectory = folder,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-                ArgumentList = { "dotnet-repl", "--run", notebook, "--exit-after-run", "--output-format", "ipynb", "--output-path", output },
-            };
-            using var process = Process.Start(start)!;
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            var stderr = process.StandardError.ReadToEndAsync();
-            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-            await process.WaitForExitAsync(timeout.Token);
-            var json = File.Exists(output) ? JsonNode.Parse(await File.ReadAllTextAsync(output)) : null;
-            return (process.ExitCode, json, await stdout + await stderr);
-        }
-        finally
-        {
-            File.Delete(notebook);
-        }
+            WorkingDirectory = folder,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            ArgumentList = { "dotnet-repl", "--run", notebook, "--exit-after-run", "--output-format", "ipynb", "--output-path", output },
+        };
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        await process.WaitForExitAsync(timeout.Token);
+        var json = File.Exists(output) ? JsonNode.Parse(await File.ReadAllTextAsync(output)) : null;
+        return (process.ExitCode, json, await stdout + await stderr);
     }
 
     private static IEnumerable<JsonNode> AllOutputs(JsonNode notebook) =>
