@@ -1,0 +1,93 @@
+using System.Text.RegularExpressions;
+using Instacart.Analysis.Preparation;
+using Instacart.Analysis.Questions;
+using Instacart.Analysis.Tests.Fixtures;
+
+namespace Instacart.Analysis.Tests.Charts;
+
+/// <summary>
+/// The notebooks in <c>notebooks/</c> against the library they call: each title is the library's question,
+/// the session starts before data is touched, the computed sentence comes first, the chart is that question's
+/// chart, and no number is typed by hand.
+/// </summary>
+public partial class NotebookSourcesTests
+{
+    private static readonly InstacartData Data = TinyData.Load();
+
+    public static TheoryData<string, string, string> Notebooks => new()
+    {
+        { "00-data-preparation", DataPreparation.Summarize(Data).Question, "DataPreparationChart.LineFlow(preparation)" },
+        { "01-busiest-days", BusiestDays.Compute(Data).Question, "BusiestDaysChart.Bars(answer)" },
+        { "02-busiest-hours", BusiestHours.Compute(Data).Question, "BusiestHoursChart.Bars(answer)" },
+        { "03-spend-by-hour", SpendByHour.Compute(Data).Question, "SpendByHourChart.RevenueAndOrderValue(answer)" },
+        { "04-price-ranges", PriceRanges.Compute(Data).Question, "PriceRangesChart.Shares(answer)" },
+        { "05-departments", Departments.Compute(Data).Question, "DepartmentsChart.Bars(answer)" },
+        { "06-time-segments", TimeSegments.Compute(Data).Question, "TimeSegmentsChart.Panels(answer)" },
+        { "07-loyalty", LoyaltyGroups.Compute(Data).Question, "LoyaltyGroupsChart.Panels(answer)" },
+        { "08-regions", RegionGroups.Compute(Data).Question, "RegionGroupsChart.Panels(answer)" },
+        { "09-age-and-family", AgeFamily.Compute(Data).Question, "AgeFamilyChart.GroupedBars(answer)" },
+        { "10-income", IncomeGroups.Compute(Data).Question, "IncomeGroupsChart.Panels(answer)" },
+        { "11-customer-profiles", Profiles.Compute(Data).Question, "ProfilesChart.Panels(answer)" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Notebooks))]
+    public void Notebook_Source_TitleIsTheLibrarysQuestionAndTheSentenceComesFirst(string name, string question, string chartCall)
+    {
+        var cells = Cells(name);
+
+        Assert.Equal("meta", cells[0].Kernel);
+        Assert.Equal("""{"kernelInfo":{"defaultKernelName":"csharp","items":[{"aliases":[],"name":"csharp"}]}}""", cells[0].Text);
+        Assert.Equal("markdown", cells[1].Kernel);
+        Assert.Equal($"# {name[..2]} · {question}", cells[1].Text.Split('\n')[0]);
+        var code = cells.Where(c => c.Kernel == "csharp").ToList();
+        Assert.Equal(cells.Count - 1, cells.Count(c => c.Kernel is "csharp" or "markdown"));
+        var setup = code[0].Text;
+        Assert.StartsWith("#r \"../artifacts/bin/Instacart.Analysis/release/Instacart.Analysis.dll\"", setup, StringComparison.Ordinal);
+        var start = setup.IndexOf("Instacart.Analysis.Display.NotebookSession.Start();", StringComparison.Ordinal);
+        Assert.InRange(start, 0, setup.IndexOf("InstacartData.Load(DataFolder.FromEnvironmentOr(\"../data-sample\"))", StringComparison.Ordinal));
+        Assert.Matches("^(answer|preparation)\\.Sentence\\(\\)$", code[1].Text);
+        Assert.Contains(code, c => c.Text == chartCall);
+        Assert.Contains(cells, c => c.Kernel == "markdown" && c.Text == "## Method");
+        Assert.Matches("^(answer|preparation)\\.Method\\(\\)$", code[^1].Text);
+    }
+
+    [Theory]
+    [MemberData(nameof(Notebooks))]
+    public void Notebook_Source_TypesNoNumberByHand(string name, string question, string chartCall)
+    {
+        _ = (question, chartCall);
+        var cells = Cells(name).Skip(1).ToList();
+
+        var title = cells[0].Text.Split('\n')[0];
+        var text = string.Join("\n", cells.Select(c => c.Text)).Replace(title, "", StringComparison.Ordinal);
+        var withoutReferences = string.Join("\n", text.Split('\n').Where(l => !l.StartsWith("#r ", StringComparison.Ordinal)));
+        Assert.DoesNotMatch(Digit(), withoutReferences);
+    }
+
+    private static List<(string Kernel, string Text)> Cells(string name)
+    {
+        var path = Path.Combine(RepoPaths.Root, "notebooks", name + ".dib");
+        var cells = new List<(string Kernel, List<string> Lines)>();
+        foreach (var line in File.ReadAllText(path).Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n'))
+        {
+            if (Separator().Match(line) is { Success: true } m)
+            {
+                cells.Add((m.Groups[1].Value, []));
+            }
+            else
+            {
+                Assert.NotEmpty(cells);
+                cells[^1].Lines.Add(line);
+            }
+        }
+
+        return cells.Select(c => (c.Kernel, string.Join("\n", c.Lines).Trim('\n'))).ToList();
+    }
+
+    [GeneratedRegex("^#!([a-z]+)$")]
+    private static partial Regex Separator();
+
+    [GeneratedRegex("[0-9]")]
+    private static partial Regex Digit();
+}
