@@ -14,7 +14,19 @@ public sealed class ConsoleReporter
 
     /// <summary>Creates a reporter writing to <paramref name="console"/> (default: <see cref="AnsiConsole.Console"/>).</summary>
     /// <param name="console">The console to write to.</param>
-    public ConsoleReporter(IAnsiConsole? console = null) => _console = console ?? AnsiConsole.Console;
+    public ConsoleReporter(IAnsiConsole? console = null)
+    {
+        _console = console ?? AnsiConsole.Console;
+        if (!_console.Profile.Capabilities.Interactive && _console.Profile.Width < RedirectedWidth)
+        {
+            // Redirected output (CI logs) gets Spectre's default 80 columns: too narrow for the summary's sentences.
+            _console.Profile.Width = RedirectedWidth;
+        }
+    }
+
+    private const int RedirectedWidth = 160;
+
+    private const int MaxCellText = 160;
 
     /// <summary>Runs the notebooks while showing progress, then writes the summary table.</summary>
     /// <param name="options">What to run.</param>
@@ -62,8 +74,8 @@ public sealed class ConsoleReporter
                 new Text($"{ran}/{code.Count}"),
                 new Text(Seconds(notebook.Duration)),
                 notebook.Status == RunStatus.Succeeded
-                    ? new Text(notebook.Answer ?? "")
-                    : new Markup("[red]" + Markup.Escape(notebook.Error ?? "failed") + "[/]"));
+                    ? new Text(Shorten(notebook.Answer ?? ""))
+                    : new Markup("[red]" + Markup.Escape(Shorten(notebook.Error ?? "failed")) + "[/]"));
         }
 
         foreach (var file in report.ReportFiles)
@@ -84,6 +96,8 @@ public sealed class ConsoleReporter
             _console.MarkupLine("[red]error:[/] " + Markup.Escape(error));
         }
     }
+
+    private static string Shorten(string text) => text.Length <= MaxCellText ? text : text[..(MaxCellText - 1)] + "…";
 
     private static string Seconds(TimeSpan time) => time.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture) + " s";
 
