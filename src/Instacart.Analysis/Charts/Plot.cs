@@ -16,7 +16,8 @@ internal sealed record Axis(string Title, string? TickFormat = null, string? Tic
     {
         var axis = new Dictionary<string, object?>
         {
-            ["title"] = new Dictionary<string, object?> { ["text"] = Title },
+            // The standoff (with automargin) keeps the title clear of long category labels.
+            ["title"] = new Dictionary<string, object?> { ["text"] = Title, ["standoff"] = 12 },
             ["automargin"] = true,
         };
         if (TickFormat is not null)

@@ -30,13 +30,13 @@ public sealed class DataPreparation
         ];
         LineFlow =
         [
-            new("Prior order lines read", r.OrderLinesRows, LineFlowKind.Start),
-            new("Order not a prior order", r.OrderLinesRows - r.LinesJoinedOrders, LineFlowKind.Dropped),
+            new("Lines read", r.OrderLinesRows, LineFlowKind.Start),
+            new("Not a prior order", r.OrderLinesRows - r.LinesJoinedOrders, LineFlowKind.Dropped),
             new("Product not kept", r.LinesWithoutProduct, LineFlowKind.Dropped),
-            new("Customer unknown", r.LinesWithoutCustomer, LineFlowKind.Dropped),
-            new("Merged lines", r.LinesMerged, LineFlowKind.Remaining),
-            new($"Customers below {options.ActiveMinOrderNumber} orders", r.LinesMerged - r.LinesActive, LineFlowKind.Dropped),
-            new("Active customers' lines", r.LinesActive, LineFlowKind.Remaining),
+            new("Unknown customer", r.LinesWithoutCustomer, LineFlowKind.Dropped),
+            new("Merged", r.LinesMerged, LineFlowKind.Remaining),
+            new($"Under {options.ActiveMinOrderNumber} orders", r.LinesMerged - r.LinesActive, LineFlowKind.Dropped),
+            new("Active customers", r.LinesActive, LineFlowKind.Remaining),
         ];
     }
 

@@ -22,6 +22,6 @@ public class DataPreparationChartTests
         Assert.Equal([r.OrderLinesRows, r.LinesJoinedOrders - r.OrderLinesRows, -r.LinesWithoutProduct, -r.LinesWithoutCustomer, r.LinesMerged, r.LinesActive - r.LinesMerged, r.LinesActive], Figure.Numbers(flow, "y").Select(v => (long)v!.Value));
         Assert.Equal(Figure.Strings(flow, "x"), figure.Categories("xaxis"));
         Assert.Equal("Order lines", figure.AxisTitle("yaxis"));
-        Assert.Contains("Customers below 5 orders", Figure.Strings(flow, "x"));
+        Assert.Contains("Under 5 orders", Figure.Strings(flow, "x"));
     }
 }

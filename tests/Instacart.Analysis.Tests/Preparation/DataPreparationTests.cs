@@ -71,7 +71,7 @@ public class DataPreparationTests
 
         Assert.Contains("A price above $50 is a data-entry error", summary.Method(), StringComparison.Ordinal);
         Assert.Contains("highest prior order number is at least 4", summary.Method(), StringComparison.Ordinal);
-        Assert.Contains("Customers below 4 orders", summary.LineFlow.Select(s => s.Stage));
+        Assert.Contains("Under 4 orders", summary.LineFlow.Select(s => s.Stage));
         Assert.Contains("kept products whose price was above $50", summary.ReconciliationRows.Single(r => r.Key == "price_outliers").Meaning, StringComparison.Ordinal);
     }
 
