@@ -80,13 +80,13 @@ public sealed class DataPreparation
         var notPrior = r.OrderLinesRows - r.LinesJoinedOrders;
         var conflictingRows = DroppedProducts.Count(d => d.Reason == ReasonText(ProductDropReason.ConflictingId));
         var lines = $"Of {Wording.Count(r.OrderLinesRows)} prior order lines, {Wording.Count(r.LinesMerged)} ({Wording.Percent(r.LinesMerged, r.OrderLinesRows)}) reach the merged table; "
-            + $"dropped were {Plural(notPrior, "line", "lines")} of an order that is not a prior order, {Plural(r.LinesWithoutProduct, "line", "lines")} naming a product that was not kept "
-            + $"and {Plural(r.LinesWithoutCustomer, "line", "lines")} of a user missing from customers.csv.";
-        var products = $" Cleaning dropped {Plural(DroppedProducts.Count, "product row", "product rows")} of {Wording.Count(r.ProductsRows)} "
-            + $"({Wording.Count(r.ProductsNameless)} nameless, {Plural(r.ProductsDuplicateRows, "exact duplicate", "exact duplicates")}, {Wording.Count(conflictingRows)} reusing the id of an earlier product with other values) "
+            + $"dropped: {Wording.Count(notPrior)} for an order that is not a prior order, {Wording.Count(r.LinesWithoutProduct)} for a product that was not kept, "
+            + $"{Wording.Count(r.LinesWithoutCustomer)} for an unknown customer.";
+        var products = $" Cleaning dropped {Wording.Count(DroppedProducts.Count)} of {Plural(r.ProductsRows, "product row", "product rows")} "
+            + $"({Wording.Count(r.ProductsNameless)} nameless, {Plural(r.ProductsDuplicateRows, "exact duplicate", "exact duplicates")}, {Wording.Count(conflictingRows)} reusing an earlier product's id) "
             + $"and blanked {Plural(r.PriceOutliers, "price", "prices")} above {Money(Options.PriceOutlierAbove)}.";
-        var active = $" The customer questions use the {Wording.Count(r.LinesActive)} lines ({Wording.Percent(r.LinesActive, r.LinesMerged)} of merged lines) of "
-            + $"{Plural(r.CustomersActive, "active customer", "active customers")}, those whose highest order number is at least {Options.ActiveMinOrderNumber}.";
+        var active = $" The customer questions use the {Wording.Count(r.LinesActive)} lines ({Wording.Percent(r.LinesActive, r.LinesMerged)} of merged lines) "
+            + $"of {Plural(r.CustomersActive, "active customer", "active customers")}.";
         var check = r.AddsUp ? " The reconciliation adds up." : " The reconciliation does not add up.";
         return lines + products + active + check;
     }
