@@ -161,8 +161,18 @@ internal static class Plot
     {
         // Without Plotly.NET's defaults: no fixed 600-pixel width (the chart fills its output) and no 9 KB template per figure.
         var charts = traces.Select(t => GenericChart.ofTraceObject(false, t)).ToList();
-        var chart = charts.Count == 1 ? charts[0] : Plotly.NET.Chart.combine(charts);
         var style = new Layout();
+        if (charts.Count == 0)
+        {
+            // An answer without rows (no lines at all): an empty plot that says so, rather than an error.
+            charts.Add(GenericChart.ofTraceObject(false, new Trace2D("bar").With("showlegend", false)));
+            style.SetProperty("annotations", new[]
+            {
+                new Dictionary<string, object?> { ["text"] = "No rows to draw", ["showarrow"] = false, ["xref"] = "paper", ["yref"] = "paper", ["x"] = 0.5, ["y"] = 0.5 },
+            });
+        }
+
+        var chart = charts.Count == 1 ? charts[0] : Plotly.NET.Chart.combine(charts);
         style.SetProperty("title", new Dictionary<string, object?> { ["text"] = title, ["x"] = 0.01, ["xanchor"] = "left" });
         style.SetProperty("height", height);
         style.SetProperty("margin", new Dictionary<string, object?> { ["l"] = 70, ["r"] = 40, ["t"] = 100, ["b"] = 70 });

@@ -69,6 +69,24 @@ public class ChartSafetyTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(ChartNames))]
+    public void EveryChart_NoMergedLines_StillDrawsTitledAxes(string name)
+    {
+        // Both lines name the nameless product 4, which cleaning drops: nothing reaches the merged table.
+        using var folder = TinyData.Write(new Dictionary<string, string>
+        {
+            ["order_products__prior.csv"] = "order_id,product_id,add_to_cart_order,reordered\n101,4,1,0\n201,4,1,0\n",
+        });
+        var data = InstacartData.Load(folder.Path);
+        Assert.Equal(0, data.Lines.Count);
+
+        var figure = Figure.Of(AllCharts(data)[name]);
+
+        Assert.False(string.IsNullOrWhiteSpace(figure.Title));
+        Assert.All(figure.Axes(), a => Assert.False(string.IsNullOrWhiteSpace(a.Axis.GetProperty("title").GetProperty("text").GetString())));
+    }
+
     private static Dictionary<string, GenericChart> AllCharts(InstacartData data) => new()
     {
         ["data_preparation"] = DataPreparationChart.LineFlow(DataPreparation.Summarize(data)),
