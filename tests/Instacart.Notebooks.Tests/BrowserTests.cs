@@ -24,54 +24,10 @@ public sealed class ChromiumFactAttribute : FactAttribute
 [Collection(FixtureRunCollection.Name)]
 public sealed class BrowserTests(FixtureRun run)
 {
-    private sealed record PageVisit(IPage Page, List<string> ConsoleErrors, List<string> Dialogs, List<string> BlockedRequests);
+    private Task<T> WithPageAsync<T>(string file, Func<OfflineBrowser.PageVisit, Task<T>> test) =>
+        OfflineBrowser.VisitAsync(Path.Combine(run.OutputDirectory, file), test);
 
-    private async Task<T> WithPageAsync<T>(string file, Func<PageVisit, Task<T>> test)
-    {
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = ChromiumFactAttribute.ExecutablePath,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1100, Height = 900 } });
-        var page = await context.NewPageAsync();
-        var visit = new PageVisit(page, [], [], []);
-        await page.RouteAsync("**/*", async route =>
-        {
-            if (route.Request.Url.StartsWith("file://", StringComparison.Ordinal))
-            {
-                await route.ContinueAsync();
-            }
-            else
-            {
-                visit.BlockedRequests.Add(route.Request.Url);
-                await route.AbortAsync();
-            }
-        });
-        page.Console += (_, message) =>
-        {
-            if (message.Type == "error")
-            {
-                visit.ConsoleErrors.Add(message.Text);
-            }
-        };
-        page.PageError += (_, error) => visit.ConsoleErrors.Add(error);
-        page.Dialog += async (_, dialog) =>
-        {
-            visit.Dialogs.Add(dialog.Message);
-            await dialog.DismissAsync();
-        };
-        await page.GotoAsync(new Uri(Path.Combine(run.OutputDirectory, file)).AbsoluteUri, new PageGotoOptions { WaitUntil = WaitUntilState.Load });
-        return await test(visit);
-    }
-
-    private static async Task ScreenshotAsync(IPage page, string name)
-    {
-        Directory.CreateDirectory(RepoPaths.Screenshots);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(RepoPaths.Screenshots, name), FullPage = true });
-    }
+    private static Task ScreenshotAsync(IPage page, string name) => OfflineBrowser.ScreenshotAsync(page, name);
 
     [ChromiumFact]
     public async Task Page_FidelityNotebookOffline_ChartsRenderAnswerAndTableShowWithoutErrors()

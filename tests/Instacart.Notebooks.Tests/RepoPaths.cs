@@ -9,6 +9,12 @@ internal static class RepoPaths
 
     public static string FixtureNotebooks => Path.Combine(Fixtures, "notebooks");
 
+    /// <summary>The product's own notebooks.</summary>
+    public static string Notebooks => Path.Combine(Root, "notebooks");
+
+    /// <summary>The committed synthetic sample every notebook runs on.</summary>
+    public static string DataSample => Path.Combine(Root, "data-sample");
+
     public static string Screenshots => Path.Combine(Root, "artifacts", "screenshots");
 
     public static string LibraryDll => Path.Combine(Root, "artifacts", "bin", "Instacart.Analysis", "release", "Instacart.Analysis.dll");

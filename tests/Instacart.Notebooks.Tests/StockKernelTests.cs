@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 
 namespace Instacart.Notebooks.Tests;
@@ -23,6 +22,15 @@ public sealed class DotnetReplFactAttribute : FactAttribute
     }
 }
 
+/// <summary>The theory form of <see cref="DotnetReplFactAttribute"/>.</summary>
+public sealed class DotnetReplTheoryAttribute : TheoryAttribute
+{
+    public DotnetReplTheoryAttribute()
+    {
+        Skip = new DotnetReplFactAttribute().Skip;
+    }
+}
+
 /// <summary>
 /// The stock kernel, as CI and analysts run notebooks outside our runner: dotnet-repl ships FSharp.Core 10.0
 /// while Plotly.NET 6 needs 10.1, and <c>NotebookSession.Start()</c> is what makes charts work there.
@@ -34,27 +42,11 @@ public sealed class StockKernelTests
         // The output folder is as deep below the repository as the fixture folders, so the notebook's relative #r resolves the same.
         var folder = RepoPaths.NewOutputFolder("stock-kernel-" + name);
         var notebook = Path.Combine(folder, $"{name}.dib");
-        var output = Path.Combine(folder, name + ".ipynb");
         await File.WriteAllTextAsync(notebook, dibText);
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = folder,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            ArgumentList = { "dotnet-repl", "--run", notebook, "--exit-after-run", "--output-format", "ipynb", "--output-path", output },
-        };
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        await process.WaitForExitAsync(timeout.Token);
-        var json = File.Exists(output) ? JsonNode.Parse(await File.ReadAllTextAsync(output)) : null;
-        return (process.ExitCode, json, await stdout + await stderr);
+        return await DotnetRepl.RunAsync(notebook, folder, Path.Combine(folder, name + ".ipynb"));
     }
 
-    private static IEnumerable<JsonNode> AllOutputs(JsonNode notebook) =>
-        notebook["cells"]!.AsArray().SelectMany(c => c!["outputs"] is JsonArray outputs ? outputs.Select(o => o!) : []);
+    private static IEnumerable<JsonNode> AllOutputs(JsonNode notebook) => DotnetRepl.AllOutputs(notebook);
 
     [DotnetReplFact]
     public async Task DotnetRepl_LibraryNotebookWithStart_RendersPlotlyChart()

@@ -12,8 +12,8 @@ namespace Instacart.Analysis.Display;
 /// </summary>
 public static class HtmlTable
 {
-    /// <summary>How many rows the notebook formatter shows.</summary>
-    public const int DefaultMaxRows = 20;
+    /// <summary>How many rows the notebook formatter shows: enough for every hour of the day and every department.</summary>
+    public const int DefaultMaxRows = 30;
 
     /// <summary>Renders the first <paramref name="maxRows"/> rows of <paramref name="frame"/> as an HTML table with a caption giving the row count.</summary>
     /// <param name="frame">The data frame to show.</param>

@@ -1,0 +1,41 @@
+using Instacart.Analysis;
+using Instacart.Analysis.Answers;
+
+namespace Instacart.Notebooks.Tests;
+
+/// <summary>
+/// The README's main job as a test (the CI smoke test): every notebook of <c>notebooks/</c> on <c>data-sample/</c>
+/// in the real kernel, with the report's answers.json, exactly as <c>instacart run</c> does it.
+/// </summary>
+public sealed class ReportRun : IAsyncLifetime
+{
+    public string OutputDirectory { get; } = RepoPaths.NewOutputFolder("report");
+
+    public RunReport Report { get; private set; } = null!;
+
+    public IReadOnlyList<string> NotebookNames { get; } =
+        Directory.GetFiles(RepoPaths.Notebooks, "*.dib").Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal).ToList()!;
+
+    public async Task InitializeAsync()
+    {
+        var data = InstacartData.Load(RepoPaths.DataSample);
+        var options = new RunOptions(RepoPaths.Notebooks, OutputDirectory)
+        {
+            DataDirectory = RepoPaths.DataSample,
+            ExtraReportFiles =
+            [
+                new ExtraReportFile("answers.json", async (_, stream, token) =>
+                    await stream.WriteAsync(System.Text.Encoding.UTF8.GetBytes(AnswersDocument.ToText(ReportAnswers.Compute(data))), token)),
+            ],
+        };
+        Report = await NotebookRunner.RunAsync(options);
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+}
+
+[CollectionDefinition(Name)]
+public sealed class ReportRunCollection : ICollectionFixture<ReportRun>
+{
+    public const string Name = "the report on data-sample";
+}

@@ -1,0 +1,141 @@
+using System.Text.Json.Nodes;
+using Microsoft.DotNet.Interactive.Documents;
+using Microsoft.Playwright;
+
+namespace Instacart.Notebooks.Tests;
+
+[Collection(ReportRunCollection.Name)]
+public sealed class ReportTests(ReportRun run)
+{
+    [Fact]
+    public void Run_EveryNotebookOnTheSample_SucceedsWithAComputedAnswer()
+    {
+        Assert.True(run.NotebookNames.Count >= 12, "notebooks 00-11 at least");
+        Assert.True(run.Report.Succeeded, string.Join(Environment.NewLine, run.Report.Errors));
+        Assert.All(run.Report.Notebooks, n => Assert.False(string.IsNullOrWhiteSpace(n.Answer), n.Name));
+        Assert.Equal(run.NotebookNames, run.Report.Notebooks.Select(n => n.Name));
+    }
+
+    [Fact]
+    public void Run_Report_WritesIpynbAndHtmlPerNotebookIndexAnswersAndRunJson()
+    {
+        var files = Directory.GetFiles(run.OutputDirectory).Select(Path.GetFileName).ToHashSet();
+
+        foreach (var name in run.NotebookNames)
+        {
+            Assert.Contains($"{name}.ipynb", files);
+            Assert.Contains($"{name}.html", files);
+        }
+
+        Assert.Contains("index.html", files);
+        Assert.Contains("run.json", files);
+        var answers = JsonNode.Parse(File.ReadAllText(Path.Combine(run.OutputDirectory, "answers.json")))!;
+        Assert.Equal("instacart-answers/1", (string?)answers["format"]);
+        Assert.NotNull(answers["questions"]!["basket_affinity"]);
+    }
+
+    [Fact]
+    public void Run_EveryIpynb_HasNoErrorOutputAndAChartAsFigureJson()
+    {
+        foreach (var name in run.NotebookNames)
+        {
+            var notebook = JsonNode.Parse(File.ReadAllText(Path.Combine(run.OutputDirectory, $"{name}.ipynb")))!;
+            var outputs = DotnetRepl.AllOutputs(notebook).ToList();
+
+            Assert.DoesNotContain(outputs, o => (string?)o["output_type"] == "error");
+            Assert.Contains(outputs, o => o["data"]?["application/vnd.plotly.v1+json"] is JsonObject);
+        }
+    }
+
+    [Fact]
+    public void RoundTrip_EveryNotebook_DibToExportedIpynbToDibKeepsEveryCell()
+    {
+        foreach (var name in run.NotebookNames)
+        {
+            var source = NotebookSource.Read(Path.Combine(RepoPaths.Notebooks, $"{name}.dib"));
+            var ipynb = Microsoft.DotNet.Interactive.Documents.Jupyter.Notebook.Parse(File.ReadAllText(Path.Combine(run.OutputDirectory, $"{name}.ipynb")), NotebookSource.KernelInfos());
+            var again = NotebookSource.Parse(CodeSubmission.ToCodeSubmissionContent(ipynb), source.FilePath, source.DisplayPath);
+
+            Assert.Equal(source.Cells.Select(c => (c.KernelName, c.Contents)), again.Cells.Select(c => (c.KernelName, c.Contents)));
+        }
+    }
+
+    [ChromiumFact]
+    public async Task Pages_EveryNotebookOffline_DrawEveryChartShowTheAnswerAndATableWithoutErrors()
+    {
+        foreach (var notebook in run.Report.Notebooks)
+        {
+            await OfflineBrowser.VisitAsync(Path.Combine(run.OutputDirectory, $"{notebook.Name}.html"), async visit =>
+            {
+                var page = visit.Page;
+                var charts = page.Locator(".plotly-chart");
+                Assert.True(await charts.CountAsync() >= 1, $"{notebook.Name} has a chart");
+                for (var i = 0; i < await charts.CountAsync(); i++)
+                {
+                    await charts.Nth(i).Locator(".main-svg").First.WaitForAsync(new LocatorWaitForOptions { Timeout = 15_000 });
+                }
+
+                Assert.Contains(notebook.Answer!, (await page.Locator(".answer").InnerTextAsync()).Replace("\n", " "));
+                Assert.True(await page.Locator(".instacart-table table").CountAsync() >= 1, $"{notebook.Name} has a table");
+                if (notebook.Name.StartsWith("01-", StringComparison.Ordinal))
+                {
+                    await OfflineBrowser.ScreenshotAsync(page, "report-01-busiest-days.png");
+                }
+
+                Assert.Empty(visit.ConsoleErrors);
+                Assert.Empty(visit.Dialogs);
+                Assert.Empty(visit.BlockedRequests);
+                return true;
+            });
+        }
+    }
+
+    [ChromiumFact]
+    public async Task Index_Offline_ListsEveryQuestionWithItsAnswerAndLink()
+    {
+        await OfflineBrowser.VisitAsync(Path.Combine(run.OutputDirectory, "index.html"), async visit =>
+        {
+            var text = await visit.Page.Locator("body").InnerTextAsync();
+            foreach (var notebook in run.Report.Notebooks)
+            {
+                Assert.Equal(1, await visit.Page.Locator($"a[href='{notebook.Name}.html']").CountAsync());
+            }
+
+            Assert.Contains("all ran without error", text);
+            await OfflineBrowser.ScreenshotAsync(visit.Page, "report-index.png");
+            Assert.Empty(visit.ConsoleErrors);
+            Assert.Empty(visit.BlockedRequests);
+            return true;
+        });
+    }
+}
+
+/// <summary>
+/// Every notebook in the stock kernel (dotnet-repl 0.3.259, the build VS Code and Jupyter launch), run from
+/// <c>notebooks/</c> as an analyst's VS Code would: no error output anywhere.
+/// </summary>
+public sealed class StockKernelNotebookTests
+{
+    public static TheoryData<string> Notebooks()
+    {
+        var data = new TheoryData<string>();
+        foreach (var path in Directory.GetFiles(RepoPaths.Notebooks, "*.dib").Order(StringComparer.Ordinal))
+        {
+            data.Add(Path.GetFileName(path));
+        }
+
+        return data;
+    }
+
+    [DotnetReplTheory]
+    [MemberData(nameof(Notebooks))]
+    public async Task DotnetRepl_Notebook_RunsWithoutAnErrorOutput(string file)
+    {
+        var folder = RepoPaths.NewOutputFolder("stock-" + Path.GetFileNameWithoutExtension(file));
+        var (exitCode, notebook, log) = await DotnetRepl.RunAsync(Path.Combine(RepoPaths.Notebooks, file), RepoPaths.Notebooks, Path.Combine(folder, "out.ipynb"));
+
+        Assert.True(exitCode == 0, $"dotnet-repl exited with {exitCode}: {log}");
+        Assert.DoesNotContain(DotnetRepl.AllOutputs(notebook!), o => (string?)o["output_type"] == "error");
+        Assert.Contains(DotnetRepl.AllOutputs(notebook!), o => o["data"]?["application/vnd.plotly.v1+json"] is not null);
+    }
+}
