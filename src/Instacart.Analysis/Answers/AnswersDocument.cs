@@ -17,12 +17,23 @@ public static class AnswersDocument
     public const string Format = "instacart-answers/1";
 
     /// <summary>Builds the document from computed answers (the eleven, and any extra keys given).</summary>
-    public static JsonObject Build(InstacartData data, IEnumerable<IQuestionAnswer> answers)
+    public static JsonObject Build(InstacartData data, IEnumerable<IQuestionAnswer> answers) => Build(data, answers, []);
+
+    /// <summary>
+    /// Builds the document from computed answers and from keys whose value is an object rather than rows
+    /// (a model's metrics: <c>customer_segments</c>, <c>reorder_prediction</c>).
+    /// </summary>
+    public static JsonObject Build(InstacartData data, IEnumerable<IQuestionAnswer> answers, IEnumerable<KeyValuePair<string, JsonNode>> objects)
     {
         var questions = new JsonObject();
         foreach (var answer in answers)
         {
             questions[answer.Key] = answer.ToJson();
+        }
+
+        foreach (var (key, value) in objects)
+        {
+            questions[key] = value;
         }
 
         var reconciliation = new JsonObject();
