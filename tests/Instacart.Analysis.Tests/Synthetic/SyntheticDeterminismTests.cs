@@ -1,4 +1,5 @@
 using Instacart.Analysis.Synthetic;
+using Instacart.Analysis.Tests.Fixtures;
 
 namespace Instacart.Analysis.Tests.Synthetic;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Instacart.Analysis.Synthetic;
+using Instacart.Analysis.Tests.Fixtures;
 
 namespace Instacart.Analysis.Tests.Synthetic;
 

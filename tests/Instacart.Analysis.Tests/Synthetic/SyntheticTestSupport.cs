@@ -1,32 +1,8 @@
 using CsvHelper;
 using Instacart.Analysis.Synthetic;
+using Instacart.Analysis.Tests.Fixtures;
 
 namespace Instacart.Analysis.Tests.Synthetic;
-
-/// <summary>A temporary folder removed when disposed.</summary>
-internal sealed class TempFolder : IDisposable
-{
-    public TempFolder()
-    {
-        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "instacart-synthetic-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(Path);
-    }
-
-    public string Path { get; }
-
-    public string File(string name) => System.IO.Path.Combine(Path, name);
-
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(Path, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
-}
 
 internal static class SyntheticTestSupport
 {
