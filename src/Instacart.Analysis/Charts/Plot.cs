@@ -119,6 +119,126 @@ internal static class Plot
         return trace;
     }
 
+    /// <summary>Markers at (<paramref name="xs"/>, <paramref name="ys"/>), one per point; null leaves the point out.</summary>
+    /// <param name="xs">The x of each point.</param>
+    /// <param name="ys">The y of each point.</param>
+    /// <param name="name">The trace name (legend).</param>
+    /// <param name="color">The markers' colour.</param>
+    /// <param name="size">The marker diameter in pixels.</param>
+    internal static Trace2D Markers<TX, TY>(IEnumerable<TX> xs, IEnumerable<TY> ys, string name, string color, int size = 9)
+    {
+        var trace = new Trace2D("scatter");
+        trace.SetProperty("name", name);
+        trace.SetProperty("mode", "markers");
+        trace.SetProperty("x", xs.ToArray());
+        trace.SetProperty("y", ys.ToArray());
+        trace.SetProperty("marker", new Dictionary<string, object?> { ["color"] = color, ["size"] = size });
+        return trace;
+    }
+
+    /// <summary>Labels every marker of the trace with its entry of <paramref name="labels"/> (kept as data, never markup), beside the marker.</summary>
+    internal static Trace2D Labelled(this Trace2D trace, IEnumerable<string> labels, string position = "top center")
+    {
+        trace.SetProperty("mode", "markers+text");
+        trace.SetProperty("text", labels.ToArray());
+        trace.SetProperty("textposition", position);
+        return trace;
+    }
+
+    /// <summary>
+    /// Asymmetric error bars along <paramref name="axis"/> (<c>x</c> or <c>y</c>): from each point's value down to
+    /// <paramref name="lows"/> and up to <paramref name="highs"/> (e.g. a 95% interval around a mean).
+    /// </summary>
+    internal static Trace2D Interval(this Trace2D trace, string axis, IEnumerable<double> values, IEnumerable<double> lows, IEnumerable<double> highs)
+    {
+        var v = values.ToArray();
+        var up = highs.Zip(v, (h, m) => Math.Max(0, h - m)).ToArray();
+        var down = lows.Zip(v, (l, m) => Math.Max(0, m - l)).ToArray();
+        trace.SetProperty("error_" + axis, new Dictionary<string, object?>
+        {
+            ["type"] = "data",
+            ["symmetric"] = false,
+            ["array"] = up,
+            ["arrayminus"] = down,
+            ["thickness"] = 2,
+            ["width"] = 6,
+        });
+        return trace;
+    }
+
+    /// <summary>
+    /// A heatmap: one cell per (<paramref name="xs"/>[j], <paramref name="ys"/>[i]) holding <paramref name="z"/>[i][j]
+    /// (null leaves the cell blank), the colour bar titled <paramref name="scaleTitle"/>. With <paramref name="middle"/>
+    /// the scale diverges around it (e.g. lift 1, difference 0): blue above, orange below; <paramref name="range"/>
+    /// fixes the ends of the scale.
+    /// </summary>
+    internal static Trace2D Heatmap(IReadOnlyList<string> xs, IReadOnlyList<string> ys, double?[][] z, string scaleTitle, string tickFormat, double? middle = null, (double Low, double High)? range = null)
+    {
+        var trace = new Trace2D("heatmap");
+        trace.SetProperty("name", scaleTitle);
+        trace.SetProperty("x", xs.ToArray());
+        trace.SetProperty("y", ys.ToArray());
+        trace.SetProperty("z", z);
+        trace.SetProperty("xgap", 1);
+        trace.SetProperty("ygap", 1);
+        trace.SetProperty("hoverongaps", false);
+        trace.SetProperty("colorbar", new Dictionary<string, object?>
+        {
+            ["title"] = new Dictionary<string, object?> { ["text"] = scaleTitle, ["side"] = "right" },
+            ["tickformat"] = tickFormat,
+        });
+        if (middle is { } m)
+        {
+            trace.SetProperty("colorscale", new object[][] { [0.0, Accent], [0.5, "#f7f7f7"], [1.0, Strong] });
+            trace.SetProperty("zmid", m);
+        }
+        else
+        {
+            // A light scale, so dark cell labels stay readable on every cell.
+            trace.SetProperty("colorscale", new object[][] { [0.0, "#f4f7fa"], [1.0, "#6f9fc8"] });
+        }
+
+        if (range is { } r)
+        {
+            // Values beyond the range take its end colour; the hover still shows them exactly.
+            trace.SetProperty("zmin", r.Low);
+            trace.SetProperty("zmax", r.High);
+        }
+
+        return trace;
+    }
+
+    /// <summary>A dashed line across the plot at <paramref name="value"/> on <paramref name="axis"/> (<c>x</c>: vertical line, <c>y</c>: horizontal).</summary>
+    internal static Dictionary<string, object?> Rule(string axis, double value, string color = "#666666")
+    {
+        var vertical = axis.StartsWith('x');
+        return new Dictionary<string, object?>
+        {
+            ["type"] = "line",
+            ["xref"] = vertical ? axis : "paper",
+            ["yref"] = vertical ? "paper" : axis,
+            ["x0"] = vertical ? value : 0,
+            ["x1"] = vertical ? value : 1,
+            ["y0"] = vertical ? 0 : value,
+            ["y1"] = vertical ? 1 : value,
+            ["line"] = new Dictionary<string, object?> { ["color"] = color, ["width"] = 1.5, ["dash"] = "dash" },
+        };
+    }
+
+    /// <summary>A fixed text at a corner or edge of the plot area (paper coordinates 0–1); the text is the library's, not the data's.</summary>
+    internal static Dictionary<string, object?> Note(string text, double x, double y, string xAnchor, string yAnchor, string color = "#555555") => new()
+    {
+        ["text"] = text,
+        ["xref"] = "paper",
+        ["yref"] = "paper",
+        ["x"] = x,
+        ["y"] = y,
+        ["xanchor"] = xAnchor,
+        ["yanchor"] = yAnchor,
+        ["showarrow"] = false,
+        ["font"] = new Dictionary<string, object?> { ["color"] = color, ["size"] = 13 },
+    };
+
     /// <summary>Sets the trace's hover template and, when given, one custom-data array per point.</summary>
     /// <param name="trace">The trace.</param>
     /// <param name="template">A plotly hover template (placeholders only, no data pasted in); the side box is hidden.</param>
@@ -147,6 +267,13 @@ internal static class Plot
     {
         trace.SetProperty(attribute, value);
         return trace;
+    }
+
+    /// <summary>Sets one more attribute of a layout object (an axis, a shape) and returns it, for use inside initialisers.</summary>
+    internal static Dictionary<string, object?> Also(this Dictionary<string, object?> layout, string attribute, object? value)
+    {
+        layout[attribute] = value;
+        return layout;
     }
 
     /// <summary>
