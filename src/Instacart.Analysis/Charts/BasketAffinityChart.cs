@@ -63,10 +63,13 @@ public static class BasketAffinityChart
             custom[index[r.DepartmentA]][index[r.DepartmentB]] = r.Orders;
         }
 
+        // Rows bottom-up, the order the axis shows them, so plotly never reorders the cells it draws.
+        Array.Reverse(z);
+        Array.Reverse(custom);
         var traces = new List<Trace>();
         if (departments.Count > 0)
         {
-            traces.Add(Plot.Heatmap(names, names, z, "Lift", ".1f", middle: 1, range: (0, 2))
+            traces.Add(Plot.Heatmap(names, names.AsEnumerable().Reverse().ToList(), z, "Lift", ".1f", middle: 1, range: (0, 2))
                 .Hover("<b>%{y} + %{x}</b><br>lift %{z:.2f}<br>%{customdata:,} orders with both", null)
                 .With("customdata", custom));
         }

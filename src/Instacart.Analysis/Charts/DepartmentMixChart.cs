@@ -27,13 +27,16 @@ public static class DepartmentMixChart
             .Select(g => g.Key)
             .ToList();
         var names = departments.Select(d => d.Department).ToList();
+
+        // Heatmap rows bottom-up, the order the axis shows them (least ordered at the bottom).
+        departments.Reverse();
         var cells = answer.Rows.ToDictionary(r => (r.DepartmentId, r.Dimension, r.Group));
         var z = departments.Select(d => columns.Select(c => cells.TryGetValue((d.DepartmentId, c.Dimension, c.Group), out var r) ? (double?)r.ShareDifference : null).ToArray()).ToArray();
         var custom = departments.Select(d => columns.Select(c => cells.TryGetValue((d.DepartmentId, c.Dimension, c.Group), out var r) ? new object?[] { r.Share, r.OverallShare, r.ReorderRate } : null).ToArray()).ToArray();
         var traces = new List<Trace>();
         if (answer.Rows.Count > 0)
         {
-            traces.Add(Plot.Heatmap(columnLabels, names, z, "Share vs all customers (points)", "+.1%", middle: 0)
+            traces.Add(Plot.Heatmap(columnLabels, departments.Select(d => d.Department).ToList(), z, "Share vs all customers (points)", "+.1%", middle: 0)
                 .Hover("<b>%{y}</b> · %{x}<br>%{customdata[0]:.1%} of the group's lines vs %{customdata[1]:.1%} overall (%{z:+.1%})<br>reorder rate %{customdata[2]:.0%}", null)
                 .With("customdata", custom));
         }
