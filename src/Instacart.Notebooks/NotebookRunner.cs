@@ -28,6 +28,11 @@ public static class NotebookRunner
             throw new DirectoryNotFoundException($"The notebooks folder '{options.NotebooksDirectory}' does not exist.");
         }
 
+        if (options.Pdf)
+        {
+            PdfPrinter.EnsureChromium();
+        }
+
         Directory.CreateDirectory(outputDirectory);
         var files = FindNotebooks(notebooksDirectory, options.Only);
         progress?.Report(new RunProgress(RunProgressKind.RunStarted, "", 0, files.Count, null, 0, 0, TimeSpan.Zero, null));
@@ -64,6 +69,21 @@ public static class NotebookRunner
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
                 fileResults.Add(new ReportFileResult(extra.FileName, RunStatus.Failed, started.Elapsed, $"{exception.GetType().Name}: {exception.Message}"));
+            }
+        }
+
+        if (options.Pdf)
+        {
+            progress?.Report(new RunProgress(RunProgressKind.ReportFile, PdfPrinter.FileName, 0, files.Count, null, 0, 0, stopwatch.Elapsed, null));
+            var started = Stopwatch.StartNew();
+            try
+            {
+                await PdfPrinter.WriteReportAsync(reports, outputDirectory, cancellationToken);
+                fileResults.Add(new ReportFileResult(PdfPrinter.FileName, RunStatus.Succeeded, started.Elapsed, null));
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                fileResults.Add(new ReportFileResult(PdfPrinter.FileName, RunStatus.Failed, started.Elapsed, $"{exception.GetType().Name}: {exception.Message}"));
             }
         }
 

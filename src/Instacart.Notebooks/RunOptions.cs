@@ -23,6 +23,13 @@ public sealed record RunOptions(string NotebooksDirectory, string OutputDirector
 
     /// <summary>Files written after the notebooks, e.g. <c>answers.json</c> (the CLI passes the writer).</summary>
     public IReadOnlyList<ExtraReportFile> ExtraReportFiles { get; init; } = [];
+
+    /// <summary>
+    /// Also prints <c>report.pdf</c> after the extra report files: the index and every notebook's title, answer,
+    /// text, charts and tables, code left out (see <see cref="PdfPrinter"/>). Needs Chromium: without it the run
+    /// throws a <see cref="FileNotFoundException"/> naming <c>CHROMIUM_PATH</c> before any notebook runs.
+    /// </summary>
+    public bool Pdf { get; init; }
 }
 
 /// <summary>A report file the runner writes (atomically) into the output folder after the notebooks ran.</summary>

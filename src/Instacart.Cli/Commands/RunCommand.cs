@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Instacart.Analysis;
 using Instacart.Analysis.Answers;
+using Instacart.Analysis.Cache;
 using Instacart.Notebooks;
 
 namespace Instacart.Cli.Commands;
@@ -16,6 +17,8 @@ internal static class RunCommand
             DefaultValueFactory = _ => new DirectoryInfo("notebooks"),
         };
         var data = CommonOptions.Data();
+        var cache = CommonOptions.Cache();
+        var noCache = CommonOptions.NoCache();
         var output = new Option<DirectoryInfo>("--out")
         {
             Description = "The report folder: NN-name.ipynb and NN-name.html per notebook, index.html, answers.json and run.json.",
@@ -30,19 +33,33 @@ internal static class RunCommand
             Description = "How many notebooks run at once, each in its own process above 1 (1, the default, measured fastest on two cores).",
             DefaultValueFactory = _ => 1,
         };
+        var pdf = new Option<bool>("--pdf")
+        {
+            Description = "Also print report.pdf (the index, then each notebook's answer, text, charts and tables without code) with Chromium: CHROMIUM_PATH, else /usr/bin/chromium.",
+        };
         var command = new Command("run", "Run the notebooks in the .NET Interactive C# kernel on a data folder and write the report (exit 1 when a cell fails, 2 on bad input).")
         {
-            notebooks, data, output, only, parallelism,
+            notebooks, data, output, only, parallelism, pdf,
         };
+        command.Options.Add(cache);
+        command.Options.Add(noCache);
         command.SetAction((parse, cancellation) => Failures.Guard(async () =>
         {
+            if (parse.GetValue(pdf))
+            {
+                PdfPrinter.EnsureChromium();
+            }
+
             var folder = parse.GetValue(data)!.FullName;
             var target = parse.GetValue(output)!.FullName;
             OutputPlacement.EnsureOutside(folder, target);
 
             // Validate the data once before any kernel starts: bad input is one clear line and exit code 2,
             // not the same error in every notebook. The loaded data then gives answers.json.
-            var loaded = InstacartData.Load(folder);
+            // Every kernel loads the same folder: hand it the same cache (or none) through the environment.
+            var cacheOptions = CommonOptions.ToCache(parse.GetValue(cache), parse.GetValue(noCache));
+            Environment.SetEnvironmentVariable(CacheOptions.EnvironmentVariable, cacheOptions?.Directory ?? CacheOptions.DisabledValue);
+            var loaded = InstacartData.Load(folder, null, cacheOptions);
             var answers = new ExtraReportFile("answers.json", async (_, stream, token) =>
             {
                 var text = AnswersDocument.ToText(ReportAnswers.Compute(loaded));
@@ -54,6 +71,7 @@ internal static class RunCommand
                 Only = parse.GetValue(only),
                 Parallelism = Math.Max(1, parse.GetValue(parallelism)),
                 ExtraReportFiles = [answers],
+                Pdf = parse.GetValue(pdf),
             };
             var report = await new ConsoleReporter().RunAsync(options, cancellation);
             return report.ExitCode;

@@ -1,0 +1,325 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Instacart.Analysis.Display;
+
+namespace Instacart.Notebooks;
+
+/// <summary>
+/// The one self-contained page that <see cref="PdfPrinter"/> prints as <c>report.pdf</c>: first the index (every
+/// notebook's title and answer sentence, or its failure), then every notebook from a new page with its title
+/// cell, answer, markdown text and outputs (charts, tables, text), code cells left out. Charts are drawn from their
+/// figure JSON by plotly.js (inlined once) as static plots sized to the A4 text width; nothing is loaded from the
+/// network. The notebooks' contents are read from the <c>NN-name.ipynb</c> files the run wrote, so the page can
+/// be made for in-process and child-process runs alike, or later for an existing report folder.
+/// </summary>
+public static class PrintPage
+{
+    /// <summary>The text width of an A4 page with the page's margins (210 mm less 2 × 14 mm).</summary>
+    private const string TextWidth = "182mm";
+
+    /// <summary>Renders the print page of a run from the <c>.ipynb</c> files in its output folder.</summary>
+    /// <param name="notebooks">The run's notebooks, in order.</param>
+    /// <param name="outputDirectory">The folder holding their <c>NN-name.ipynb</c> files; a notebook without one shows its title and failure only.</param>
+    /// <returns>The HTML document.</returns>
+    public static string Render(IReadOnlyList<NotebookReport> notebooks, string outputDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(notebooks);
+        ArgumentNullException.ThrowIfNull(outputDirectory);
+        return Render(notebooks.Select(n => (n, ReadIpynb(Path.Combine(outputDirectory, n.Name + ".ipynb")))).ToList());
+    }
+
+    /// <summary>Renders the print page from each notebook's report and parsed <c>.ipynb</c> (null when there is none).</summary>
+    internal static string Render(IReadOnlyList<(NotebookReport Report, JsonObject? Ipynb)> notebooks)
+    {
+        var body = new StringBuilder();
+        var charts = 0;
+        var failed = notebooks.Count(n => n.Report.Status != RunStatus.Succeeded);
+        body.Append("<header class=\"page\">\n<h1>Instacart notebooks</h1>\n<p>")
+            .Append(notebooks.Count).Append(notebooks.Count == 1 ? " notebook" : " notebooks")
+            .Append(failed == 0 ? ", all ran without error." : $", {failed} failed.")
+            .Append("</p>\n</header>\n<main>\n<table class=\"index\">\n<thead><tr><th>Notebook</th><th>Answer</th></tr></thead>\n<tbody>\n");
+        foreach (var (report, _) in notebooks)
+        {
+            var ok = report.Status == RunStatus.Succeeded;
+            body.Append("<tr><td><a href=\"#").Append(Anchor(report)).Append("\">").Append(Encode(report.Title)).Append("</a></td>")
+                .Append(ok ? "<td>" : "<td class=\"status failed\">")
+                .Append(Encode(ok ? report.Answer ?? "" : "Failed: " + (report.Error ?? "")))
+                .Append("</td></tr>\n");
+        }
+
+        body.Append("</tbody>\n</table>\n</main>\n");
+
+        foreach (var (report, ipynb) in notebooks)
+        {
+            body.Append("<article class=\"notebook\" id=\"").Append(Anchor(report)).Append("\">\n");
+            RenderNotebook(body, report, ipynb, ref charts);
+            body.Append("</article>\n");
+        }
+
+        return Shell(body.ToString(), charts > 0);
+    }
+
+    private static void RenderNotebook(StringBuilder body, NotebookReport report, JsonObject? ipynb, ref int charts)
+    {
+        var cells = ipynb?["cells"] as JsonArray ?? [];
+        var titleCell = cells.OfType<JsonObject>().FirstOrDefault(c => (string?)c["cell_type"] == "markdown");
+        body.Append("<header class=\"page\">\n");
+        if (titleCell is not null)
+        {
+            body.Append("<div class=\"title markdown\">").Append(MarkdownRenderer.ToHtml(Text(titleCell["source"]) ?? "")).Append("</div>\n");
+        }
+        else
+        {
+            body.Append("<h1>").Append(Encode(report.Title)).Append("</h1>\n");
+        }
+
+        if (report.Error is { } error)
+        {
+            body.Append("<div class=\"answer failed\"><span class=\"label\">Failed</span><p>").Append(Encode(error)).Append("</p></div>\n");
+        }
+        else if (report.Answer is { } answer)
+        {
+            body.Append("<div class=\"answer\"><span class=\"label\">Answer</span><p>").Append(Encode(answer)).Append("</p></div>\n");
+        }
+
+        body.Append("</header>\n<main>\n");
+        var answerShown = false;
+        var cellNumber = 0;
+        foreach (var cell in cells.OfType<JsonObject>())
+        {
+            cellNumber++;
+            if (ReferenceEquals(cell, titleCell))
+            {
+                continue;
+            }
+
+            if ((string?)cell["cell_type"] == "markdown")
+            {
+                body.Append("<section class=\"cell markdown\">\n").Append(MarkdownRenderer.ToHtml(Text(cell["source"]) ?? "")).Append("</section>\n");
+                continue;
+            }
+
+            var outputs = new StringBuilder();
+            var outputIndex = 0;
+            foreach (var output in (cell["outputs"] as JsonArray ?? []).OfType<JsonObject>())
+            {
+                outputIndex++;
+
+                // The answer sentence is already at the top of the notebook's page.
+                if (!answerShown && report.Answer is { } answer && IsAnswer(output, answer))
+                {
+                    answerShown = true;
+                    continue;
+                }
+
+                outputs.Append(RenderOutput(output, $"print-{Anchor(report)}-{cellNumber}-{outputIndex}", ref charts));
+            }
+
+            if (outputs.Length > 0)
+            {
+                body.Append("<section class=\"cell outputs\">\n").Append(outputs).Append("</section>\n");
+            }
+        }
+
+        body.Append("</main>\n");
+    }
+
+    private static bool IsAnswer(JsonObject output, string answer) =>
+        (string?)output["output_type"] == "execute_result" && output["data"] is JsonObject { Count: 1 } data &&
+        Text(data["text/plain"]) is { } text && text.Trim() == answer;
+
+    private static string RenderOutput(JsonObject output, string figureId, ref int charts)
+    {
+        switch ((string?)output["output_type"])
+        {
+            case "stream":
+                var name = (string?)output["name"] ?? "stdout";
+                return $"<pre class=\"output stream {Encode(name)}\">{Encode(Text(output["text"]) ?? "")}</pre>\n";
+            case "error":
+                // The message, not the stack trace: the failure is stated at the top of the page.
+                return $"<pre class=\"output error\"><strong>{Encode((string?)output["ename"] ?? "Error")}</strong>: {Encode((string?)output["evalue"] ?? "")}</pre>\n";
+            case "display_data" or "execute_result" when output["data"] is JsonObject data:
+                return RenderBundle(data, figureId, ref charts);
+            default:
+                return "";
+        }
+    }
+
+    private static string RenderBundle(JsonObject data, string figureId, ref int charts)
+    {
+        if (Text(data[HtmlExporter.PlotlyMimeType]) is { } figure)
+        {
+            charts++;
+            return $"<div class=\"output chart\"><div class=\"plotly-chart\" id=\"{figureId}\"></div>" +
+                   $"<script type=\"application/json\" class=\"plotly-figure\" data-target=\"{figureId}\">{HtmlJson.Escape(figure)}</script></div>\n";
+        }
+
+        if (Text(data["text/html"]) is { } html)
+        {
+            // The package list .NET Interactive shows after a #r "nuget:" reference is about the code, not the answer.
+            return html.Contains("<strong>Installed Packages</strong>", StringComparison.Ordinal) ? "" : $"<div class=\"output html\">{html}</div>\n";
+        }
+
+        if (Text(data["text/markdown"]) is { } markdown)
+        {
+            return $"<div class=\"output markdown\">{MarkdownRenderer.ToHtml(markdown)}</div>\n";
+        }
+
+        if (Text(data["text/plain"]) is { } plain)
+        {
+            return $"<pre class=\"output text\">{Encode(plain)}</pre>\n";
+        }
+
+        if (Text(data["image/png"]) is { } png)
+        {
+            return $"<div class=\"output image\"><img alt=\"\" src=\"data:image/png;base64,{Encode(png.Trim())}\"></div>\n";
+        }
+
+        return data.FirstOrDefault() is { Key: not null } first && Text(first.Value) is { } other
+            ? $"<pre class=\"output text\">{Encode(other)}</pre>\n"
+            : "";
+    }
+
+    /// <summary>An nbformat value as text: a string, lines to join, or JSON (a <c>+json</c> MIME value is an object).</summary>
+    private static string? Text(JsonNode? node) => node switch
+    {
+        null => null,
+        JsonValue value when value.TryGetValue<string>(out var text) => text,
+        JsonArray lines when lines.All(l => l is JsonValue v && v.TryGetValue<string>(out _)) => string.Concat(lines.Select(l => (string?)l)),
+        _ => node.ToJsonString(),
+    };
+
+    private static JsonObject? ReadIpynb(string path)
+    {
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonNode.Parse(File.ReadAllText(path)) as JsonObject;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static string Anchor(NotebookReport report) => "notebook-" + Encode(report.Name);
+
+    private static string Encode(string text) => WebUtility.HtmlEncode(text);
+
+    private static string Shell(string body, bool withCharts)
+    {
+        var page = new StringBuilder(withCharts ? PlotlyJs.Script.Length + body.Length + 16384 : body.Length + 16384);
+        page.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+            .Append("<meta http-equiv=\"Content-Security-Policy\" content=\"").Append(HtmlExporter.ContentSecurityPolicy).Append("\">\n")
+            .Append("<title>Instacart notebooks</title>\n")
+            .Append("<style>\n").Append(PageStyle.Css).Append(PrintCss).Append("</style>\n</head>\n<body>\n")
+            .Append(body);
+        if (withCharts)
+        {
+            page.Append("<script>\n").Append(PlotlyJs.Script).Append("\n</script>\n");
+        }
+
+        page.Append("<script>\n").Append(DrawChartsScript).Append("</script>\n</body>\n</html>\n");
+        return page.ToString();
+    }
+
+    /// <summary>
+    /// After the pages' own stylesheet: A4 with fixed margins, the body exactly the text width on screen as on
+    /// paper (so charts drawn at the screen width fit the page), each notebook from a new page, no shadows or tints.
+    /// </summary>
+    private const string PrintCss = $$"""
+        @page { size: A4; margin: 16mm 14mm 18mm; }
+        html, body { background: #fff; }
+        body { width: {{TextWidth}}; margin: 0; font-size: 11pt; line-height: 1.45; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+        header.page, main { max-width: none; margin: 0; padding: 0; }
+        header.page { padding-top: 0; }
+        h1 { font-size: 20pt; margin: 0 0 .5rem; }
+        h2 { font-size: 14pt; break-after: avoid; }
+        h3 { font-size: 12pt; break-after: avoid; }
+        article.notebook { break-before: page; }
+        .answer { box-shadow: none; border: 1px solid var(--line); border-left: 6px solid var(--accent); margin: .75rem 0 1rem; }
+        .answer p { font-size: 13pt; }
+        .answer.failed { border-color: var(--bad); }
+        section.cell, section.cell.outputs { background: transparent; border: 0; border-radius: 0; padding: 0; margin: 0 0 .75rem; overflow: visible; break-inside: auto; }
+        .output.chart { break-inside: avoid; }
+        .plotly-chart { min-height: 0; }
+        table { font-size: 9pt; max-width: 100%; }
+        th, td { padding: .2rem .5rem; }
+        tr { break-inside: avoid; }
+        table.transposed tbody th { text-align: left; white-space: nowrap; }
+        thead { display: table-header-group; }
+        .instacart-table { break-inside: auto; }
+        table.index { border: 1px solid var(--line); font-size: 10pt; }
+        table.index td:first-child { width: 36%; }
+        table.index td { padding: .45rem .6rem; }
+        table.index a { color: var(--ink); text-decoration: none; font-weight: 600; }
+        pre.output { font-size: 8.5pt; }
+
+        """;
+
+    /// <summary>
+    /// Fits every table to the text width (Chromium would otherwise shrink the whole document to the widest one):
+    /// a wide table of few rows is shown transposed, one still too wide is zoomed out. Then draws every chart as a
+    /// static plot laid out at the HTML pages' chart width and scaled to the text width, and sets
+    /// <c>data-charts-drawn</c> on the body (or <c>data-charts-failed</c>).
+    /// </summary>
+    private const string DrawChartsScript = """
+        (function () {
+          var limit = document.body.clientWidth;
+          var tables = document.querySelectorAll('article.notebook table');
+          for (var t = 0; t < tables.length; t++) {
+            var table = tables[t];
+            if (table.getBoundingClientRect().width <= limit) continue;
+            var head = table.tHead && table.tHead.rows.length === 1 ? table.tHead.rows[0] : null;
+            var rows = table.tBodies.length === 1 ? table.tBodies[0].rows : [];
+            if (head && rows.length > 0 && rows.length <= 12 && Array.prototype.every.call(rows, function (r) { return r.cells.length === head.cells.length; })) {
+              var flipped = document.createElement('table');
+              flipped.className = 'transposed';
+              var body = flipped.createTBody();
+              for (var c = 0; c < head.cells.length; c++) {
+                var line = body.insertRow();
+                var name = document.createElement('th');
+                name.textContent = head.cells[c].textContent;
+                line.appendChild(name);
+                for (var r = 0; r < rows.length; r++) line.appendChild(rows[r].cells[c].cloneNode(true));
+              }
+              table.parentNode.replaceChild(flipped, table);
+              var caption = flipped.parentNode.querySelector('.instacart-table-caption');
+              if (caption) caption.textContent += ' \u00b7 shown transposed';
+              table = flipped;
+            }
+            var width = table.getBoundingClientRect().width;
+            if (width > limit) table.style.zoom = String(limit / width);
+          }
+
+          // Charts are laid out at the width they have in the HTML pages (so legends and labels wrap the same),
+          // then scaled down to the text width once drawn.
+          var chartWidth = 886;
+          var figures = document.querySelectorAll('script.plotly-figure');
+          var drawing = [];
+          for (var i = 0; i < figures.length; i++) {
+            var figure = JSON.parse(figures[i].textContent);
+            var target = document.getElementById(figures[i].getAttribute('data-target'));
+            var layout = Object.assign({}, figure.layout || {});
+            layout.width = chartWidth;
+            layout.autosize = false;
+            var config = Object.assign({}, figure.config || {}, { staticPlot: true, responsive: false, displayModeBar: false, displaylogo: false });
+            drawing.push(Plotly.newPlot(target, figure.data || [], layout, config));
+          }
+          Promise.all(drawing).then(
+            function () {
+              var charts = document.querySelectorAll('.output.chart');
+              for (var k = 0; k < charts.length; k++) charts[k].style.zoom = String(Math.min(1, limit / chartWidth));
+              document.body.setAttribute('data-charts-drawn', String(drawing.length));
+            },
+            function (error) { document.body.setAttribute('data-charts-failed', String(error)); });
+        })();
+
+        """;
+}
