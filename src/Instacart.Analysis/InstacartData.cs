@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Instacart.Analysis.Cache;
 using Instacart.Analysis.Cleaning;
 using Instacart.Analysis.Derivation;
 using Instacart.Analysis.Input;
@@ -10,6 +11,14 @@ namespace Instacart.Analysis;
 /// A data folder loaded, validated, cleaned, merged and derived (SPEC §1–4): the input of every question.
 /// Load it once per notebook or run with <see cref="Load(string, AnalysisOptions?)"/>.
 /// </summary>
+/// <remarks>
+/// The input tables of an unchanged folder come from the columnar cache (<see cref="InputCache"/>) when one is
+/// configured, so repeated loads of the same folder (every notebook of a run) skip the CSV parse; every later stage
+/// runs as always and gives the same answers. <see cref="Load(string, AnalysisOptions?)"/> uses the cache the
+/// environment names (<see cref="CacheOptions.FromEnvironment"/>: on by default, in the user's cache folder;
+/// <c>INSTACART_CACHE=off</c> turns it off); <see cref="Load(string, AnalysisOptions?, CacheOptions?)"/> takes it
+/// explicitly (<see langword="null"/>: none).
+/// </remarks>
 public sealed class InstacartData
 {
     private InstacartData(
@@ -19,7 +28,8 @@ public sealed class InstacartData
         CustomerFacts customers,
         Reconciliation reconciliation,
         AnalysisOptions options,
-        IReadOnlyList<StageTiming> timings)
+        IReadOnlyList<StageTiming> timings,
+        CacheResult cache)
     {
         Input = input;
         ProductCleaning = products;
@@ -28,6 +38,7 @@ public sealed class InstacartData
         Reconciliation = reconciliation;
         Options = options;
         Timings = timings;
+        Cache = cache;
     }
 
     /// <summary>The files as read (personal names already dropped).</summary>
@@ -60,14 +71,26 @@ public sealed class InstacartData
     /// <summary>How long each stage took, for <c>bench</c> and the data-preparation notebook.</summary>
     public IReadOnlyList<StageTiming> Timings { get; }
 
+    /// <summary>Whether the input tables came from the columnar cache, were parsed and cached, or the cache was off.</summary>
+    public CacheResult Cache { get; }
+
     /// <summary>The customer row of merged line <paramref name="line"/>.</summary>
     public int CustomerOf(int line) => Merge.OrderCustomer[Lines.Order[line]];
 
     /// <summary>Whether merged line <paramref name="line"/> belongs to the <c>active</c> population.</summary>
     public bool IsActive(int line) => Customers.Active[CustomerOf(line)];
 
-    /// <summary>Loads <paramref name="folder"/> and runs every stage; bad input is an <see cref="InputException"/>.</summary>
-    public static InstacartData Load(string folder, AnalysisOptions? options = null)
+    /// <summary>
+    /// Loads <paramref name="folder"/> and runs every stage; bad input is an <see cref="InputException"/>. The input
+    /// tables come from the cache the environment names (<see cref="CacheOptions.FromEnvironment"/>).
+    /// </summary>
+    public static InstacartData Load(string folder, AnalysisOptions? options = null) => Load(folder, options, CacheOptions.FromEnvironment());
+
+    /// <summary>
+    /// Loads <paramref name="folder"/> and runs every stage, reading and writing the input tables' columnar cache in
+    /// <paramref name="cache"/> (<see langword="null"/>: parse the CSV files, read and write no cache).
+    /// </summary>
+    public static InstacartData Load(string folder, AnalysisOptions? options, CacheOptions? cache)
     {
         options ??= AnalysisOptions.Default;
         var timings = new List<StageTiming>();
@@ -80,7 +103,8 @@ public sealed class InstacartData
             return result;
         }
 
-        var input = Stage("load", () => InputTables.Load(folder), t => t.Orders.Count + (long)t.PriorLines.Count + t.Products.Count + t.Customers.Count);
+        var cacheResult = CacheResult.Off;
+        var input = Stage("load", () => InputCache.Load(folder, cache, out cacheResult), t => t.Orders.Count + (long)t.PriorLines.Count + t.Products.Count + t.Customers.Count);
         var products = Stage("clean", () => ProductCleaning.Clean(input.Products, input.Departments, options.PriceOutlierAbove), p => p.Rows);
         var orderIndex = Stage("index", () => LineMerge.OrderIndex(input.Orders), _ => input.Orders.Count);
         if (input.TrainLines is { } train)
@@ -127,7 +151,7 @@ public sealed class InstacartData
             CustomersActive: customersActive,
             LinesActive: linesActive).EnsureAddsUp();
 
-        return new InstacartData(input, products, merge, customers, reconciliation, options, timings);
+        return new InstacartData(input, products, merge, customers, reconciliation, options, timings, cacheResult);
     }
 
     private static void CheckOrdersKnown(OrderLinesTable lines, UniqueIndex orderIndex)

@@ -12,6 +12,8 @@ internal static class AnswersCommand
     {
         var data = CommonOptions.Data();
         var dayConvention = CommonOptions.DayConvention();
+        var cache = CommonOptions.Cache();
+        var noCache = CommonOptions.NoCache();
         var output = new Option<FileInfo>("--out")
         {
             Description = "Where to write answers.json (written to a temporary name, then renamed). Default: artifacts/answers.json.",
@@ -19,14 +21,14 @@ internal static class AnswersCommand
         };
         var command = new Command("answers", "Load, clean and merge the data folder, answer the eleven questions, write answers.json and print the reconciliation.")
         {
-            data, output, dayConvention,
+            data, output, dayConvention, cache, noCache,
         };
         command.SetAction((parse, _) => Failures.Guard(() =>
         {
             var folder = parse.GetValue(data)!.FullName;
             var target = parse.GetValue(output)!.FullName;
             OutputPlacement.EnsureOutside(folder, target);
-            var loaded = InstacartData.Load(folder, CommonOptions.ToOptions(parse.GetValue(dayConvention)!));
+            var loaded = InstacartData.Load(folder, CommonOptions.ToOptions(parse.GetValue(dayConvention)!), CommonOptions.ToCache(parse.GetValue(cache), parse.GetValue(noCache)));
             var document = AnswersDocument.Compute(loaded);
             AnswersDocument.Write(document, target);
             ReconciliationTable.Print(loaded.Reconciliation);

@@ -19,13 +19,15 @@ internal static class BenchCommand
     {
         var data = CommonOptions.Data();
         var dayConvention = CommonOptions.DayConvention();
+        var cache = CommonOptions.Cache();
+        var noCache = CommonOptions.NoCache();
         var json = new Option<FileInfo?>("--json")
         {
             Description = "Also write the measurements as JSON to this file.",
         };
         var command = new Command("bench", "Time each stage of the pipeline on a data folder (load, clean, index, merge, derive, answers) and report rows/s and peak memory.")
         {
-            data, json, dayConvention,
+            data, json, dayConvention, cache, noCache,
         };
         command.SetAction((parse, _) => Failures.Guard(() =>
         {
@@ -38,7 +40,7 @@ internal static class BenchCommand
 
             var sinceStart = DateTime.Now - Process.GetCurrentProcess().StartTime;
             var total = Stopwatch.StartNew();
-            var loaded = InstacartData.Load(folder, CommonOptions.ToOptions(parse.GetValue(dayConvention)!));
+            var loaded = InstacartData.Load(folder, CommonOptions.ToOptions(parse.GetValue(dayConvention)!), CommonOptions.ToCache(parse.GetValue(cache), parse.GetValue(noCache)));
             var stages = loaded.Timings.Select(t => (t.Stage, t.Elapsed, t.Rows)).ToList();
 
             // The eleven core questions (the group-bys DuckDB is compared on), then the stakeholder extras; together
@@ -92,7 +94,7 @@ internal static class BenchCommand
             $"[bold]{pipeline.TotalSeconds.ToString("0.000", CultureInfo.InvariantCulture)}[/]",
             loaded.Input.PriorLines.Count.ToString("N0", CultureInfo.InvariantCulture),
             RowsPerSecond(pipeline, loaded.Input.PriorLines.Count).ToString("N0", CultureInfo.InvariantCulture));
-        AnsiConsole.MarkupLineInterpolated($"Data: [bold]{folder}[/] ({Environment.ProcessorCount} cores, .NET {Environment.Version})");
+        AnsiConsole.MarkupLineInterpolated($"Data: [bold]{folder}[/] ({Environment.ProcessorCount} cores, .NET {Environment.Version}), cache: {loaded.Cache}");
         AnsiConsole.Write(table);
         AnsiConsole.MarkupLineInterpolated($"Process start to first stage: {startup.TotalSeconds.ToString("0.000", CultureInfo.InvariantCulture)} s");
         AnsiConsole.MarkupLineInterpolated($"Peak working set: [bold]{(peak / (1024.0 * 1024.0)).ToString("N0", CultureInfo.InvariantCulture)} MiB[/]");
@@ -119,6 +121,7 @@ internal static class BenchCommand
             ["runtime"] = Environment.Version.ToString(),
             ["order_lines_rows"] = loaded.Input.PriorLines.Count,
             ["lines_merged"] = loaded.Lines.Count,
+            ["cache"] = loaded.Cache.Use.ToString().ToLowerInvariant(),
             ["stages"] = stageArray,
             ["pipeline_seconds"] = Math.Round(pipeline.TotalSeconds, 4),
             ["startup_seconds"] = Math.Round(startup.TotalSeconds, 4),

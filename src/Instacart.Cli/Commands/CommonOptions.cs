@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Instacart.Analysis.Cache;
 using Instacart.Analysis.Derivation;
 
 namespace Instacart.Cli.Commands;
@@ -25,4 +26,19 @@ internal static class CommonOptions
     {
         DayConvention = dayConvention == "sunday-first" ? Analysis.Derivation.DayConvention.SundayFirst : Analysis.Derivation.DayConvention.SaturdayFirst,
     };
+
+    /// <summary>Where the columnar cache of the loaded input tables lives.</summary>
+    public static Option<DirectoryInfo?> Cache() => new("--cache")
+    {
+        Description = "The folder of the columnar cache of loaded input tables (default: $INSTACART_CACHE, else the user cache folder). A later load of the unchanged data folder reads it instead of parsing CSV.",
+    };
+
+    /// <summary>Turns the cache off.</summary>
+    public static Option<bool> NoCache() => new("--no-cache")
+    {
+        Description = "Parse the CSV files and neither read nor write the cache.",
+    };
+
+    /// <summary>The cache settings for parsed <c>--cache</c> and <c>--no-cache</c>.</summary>
+    public static CacheOptions? ToCache(DirectoryInfo? directory, bool disabled) => CacheOptions.Resolve(directory?.FullName, disabled);
 }

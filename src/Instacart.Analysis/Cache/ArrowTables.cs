@@ -1,0 +1,213 @@
+using System.Runtime.InteropServices;
+using Apache.Arrow;
+using Apache.Arrow.Ipc;
+using Apache.Arrow.Types;
+
+namespace Instacart.Analysis.Cache;
+
+/// <summary>
+/// Writes and reads one table as an Arrow IPC file in batches of at most <see cref="BatchRows"/> rows, with the
+/// <see cref="Checksum"/> of every column's values. Reading checks the schema (names, types, order), the row count,
+/// that no value is null and the checksum; anything else is a <see cref="CacheDamagedException"/>.
+/// </summary>
+internal static class ArrowTables
+{
+    /// <summary>Rows per record batch: bounds the extra memory of a write or read to one batch.</summary>
+    public const int BatchRows = 1 << 22;
+
+    /// <summary>A schema of non-nullable fields, tagged with the cache format and the table's name.</summary>
+    public static Schema Schema(string table, params (string Name, IArrowType Type)[] fields) =>
+        new(
+            fields.Select(f => new Field(f.Name, f.Type, nullable: false)),
+            [new KeyValuePair<string, string>("instacart-cache", InputCache.FormatVersion), new KeyValuePair<string, string>("table", table)]);
+
+    /// <summary>An Int32 column of rows <paramref name="start"/>..+<paramref name="count"/> of <paramref name="values"/> (copied).</summary>
+    public static IArrowArray Int32(int[] values, int start, int count) =>
+        new Int32Array(Copy<int>(values.AsSpan(start, count)), ArrowBuffer.Empty, count, 0, 0);
+
+    /// <summary>An Int64 column slice (copied).</summary>
+    public static IArrowArray Int64(long[] values, int start, int count) =>
+        new Int64Array(Copy<long>(values.AsSpan(start, count)), ArrowBuffer.Empty, count, 0, 0);
+
+    /// <summary>A UInt8 column slice (copied).</summary>
+    public static IArrowArray UInt8(ReadOnlySpan<byte> values, int start, int count) =>
+        new UInt8Array(Copy<byte>(values.Slice(start, count)), ArrowBuffer.Empty, count, 0, 0);
+
+    /// <summary>A Float32 column slice (copied; NaN stays NaN).</summary>
+    public static IArrowArray Float(float[] values, int start, int count) =>
+        new FloatArray(Copy<float>(values.AsSpan(start, count)), ArrowBuffer.Empty, count, 0, 0);
+
+    /// <summary>A Float64 column slice (copied; NaN stays NaN).</summary>
+    public static IArrowArray Double(double[] values, int start, int count) =>
+        new DoubleArray(Copy<double>(values.AsSpan(start, count)), ArrowBuffer.Empty, count, 0, 0);
+
+    /// <summary>A UTF-8 column slice; every value is non-null.</summary>
+    public static IArrowArray Utf8(IReadOnlyList<string> values, int start, int count)
+    {
+        var builder = new StringArray.Builder();
+        for (var i = start; i < start + count; i++)
+        {
+            builder.Append(values[i]);
+        }
+
+        return builder.Build();
+    }
+
+    /// <summary>
+    /// Writes <paramref name="rows"/> rows to <paramref name="path"/>, the columns of each batch made by
+    /// <paramref name="batch"/>(start, count); returns the file's length and the checksum of its values.
+    /// </summary>
+    public static (long Bytes, ulong Checksum) Write(string path, Schema schema, int rows, Func<int, int, IArrowArray[]> batch)
+    {
+        var checksum = default(Checksum);
+        using (var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 20))
+        {
+            using var writer = new ArrowFileWriter(stream, schema, leaveOpen: true);
+            writer.WriteStart();
+            var start = 0;
+            do
+            {
+                var count = Math.Min(BatchRows, rows - start);
+                var columns = batch(start, count);
+                foreach (var column in columns)
+                {
+                    AddValues(ref checksum, column);
+                }
+
+                using var record = new RecordBatch(schema, columns, count);
+                writer.WriteRecordBatch(record);
+                start += count;
+            }
+            while (start < rows);
+
+            writer.WriteEnd();
+            stream.Flush(flushToDisk: false);
+            return (stream.Length, checksum.Value);
+        }
+    }
+
+    /// <summary>
+    /// Reads <paramref name="path"/>, checks it against <paramref name="schema"/>, <paramref name="table"/>'s length,
+    /// row count and checksum, and hands each batch to <paramref name="consume"/>(first row, batch) in order.
+    /// </summary>
+    public static void Read(string path, Schema schema, CachedTable table, Action<int, RecordBatch> consume)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 1, FileOptions.SequentialScan);
+        if (stream.Length != table.Bytes)
+        {
+            throw new CacheDamagedException($"{table.File} is {stream.Length} bytes, not {table.Bytes}");
+        }
+
+        using var reader = new ArrowFileReader(stream, leaveOpen: true);
+        CheckSchema(reader.Schema, schema, table.File);
+        var checksum = default(Checksum);
+        long rows = 0;
+        while (reader.ReadNextRecordBatch() is { } record)
+        {
+            using (record)
+            {
+                if (record.ColumnCount != schema.FieldsList.Count || rows + record.Length > table.Rows)
+                {
+                    throw new CacheDamagedException($"{table.File} has a batch of the wrong shape");
+                }
+
+                foreach (var column in record.Arrays)
+                {
+                    if (column.Length != record.Length || column.NullCount != 0)
+                    {
+                        throw new CacheDamagedException($"{table.File} has a column of the wrong length or with nulls");
+                    }
+
+                    AddValues(ref checksum, column);
+                }
+
+                consume((int)rows, record);
+                rows += record.Length;
+            }
+        }
+
+        if (rows != table.Rows)
+        {
+            throw new CacheDamagedException($"{table.File} has {rows} rows, not {table.Rows}");
+        }
+
+        if (checksum.Value != Convert.ToUInt64(table.Checksum, 16))
+        {
+            throw new CacheDamagedException($"{table.File} fails its checksum");
+        }
+    }
+
+    /// <summary>Copies a fixed-width column of a batch into <paramref name="target"/> at <paramref name="start"/>.</summary>
+    public static void CopyTo<T>(IArrowArray column, T[] target, int start)
+        where T : unmanaged
+    {
+        var values = column switch
+        {
+            PrimitiveArray<int> a => MemoryMarshal.AsBytes(a.Values),
+            PrimitiveArray<long> a => MemoryMarshal.AsBytes(a.Values),
+            PrimitiveArray<byte> a => a.Values,
+            PrimitiveArray<float> a => MemoryMarshal.AsBytes(a.Values),
+            PrimitiveArray<double> a => MemoryMarshal.AsBytes(a.Values),
+            _ => throw new CacheDamagedException($"unexpected column type {column.Data.DataType.Name}"),
+        };
+        values.CopyTo(MemoryMarshal.AsBytes(target.AsSpan(start, column.Length)));
+    }
+
+    /// <summary>Copies a UTF-8 column of a batch into <paramref name="target"/> at <paramref name="start"/>.</summary>
+    public static void CopyTo(IArrowArray column, string[] target, int start)
+    {
+        var strings = column as StringArray ?? throw new CacheDamagedException($"unexpected column type {column.Data.DataType.Name}");
+        for (var i = 0; i < strings.Length; i++)
+        {
+            target[start + i] = strings.GetString(i) ?? throw new CacheDamagedException("a null string");
+        }
+    }
+
+    private static void CheckSchema(Schema found, Schema expected, string file)
+    {
+        var same = found.FieldsList.Count == expected.FieldsList.Count
+            && found.FieldsList.Zip(expected.FieldsList).All(p => p.First.Name == p.Second.Name && p.First.DataType.TypeId == p.Second.DataType.TypeId)
+            && found.Metadata is { } metadata
+            && metadata.TryGetValue("instacart-cache", out var format) && format == InputCache.FormatVersion
+            && metadata.TryGetValue("table", out var name) && expected.Metadata.TryGetValue("table", out var expectedName) && name == expectedName;
+        if (!same)
+        {
+            throw new CacheDamagedException($"{file} has the wrong schema");
+        }
+    }
+
+    private static void AddValues(ref Checksum checksum, IArrowArray column)
+    {
+        switch (column)
+        {
+            case PrimitiveArray<int> a:
+                checksum.Add(MemoryMarshal.AsBytes(a.Values));
+                break;
+            case PrimitiveArray<long> a:
+                checksum.Add(MemoryMarshal.AsBytes(a.Values));
+                break;
+            case PrimitiveArray<byte> a:
+                checksum.Add(a.Values);
+                break;
+            case PrimitiveArray<float> a:
+                checksum.Add(MemoryMarshal.AsBytes(a.Values));
+                break;
+            case PrimitiveArray<double> a:
+                checksum.Add(MemoryMarshal.AsBytes(a.Values));
+                break;
+            case StringArray s:
+                var offsets = s.ValueOffsets;
+                checksum.Add(MemoryMarshal.AsBytes(offsets));
+                checksum.Add(s.Length == 0 ? [] : s.ValueBuffer.Span[offsets[0]..offsets[s.Length]]);
+                break;
+            default:
+                throw new CacheDamagedException($"unexpected column type {column.Data.DataType.Name}");
+        }
+    }
+
+    private static ArrowBuffer Copy<T>(ReadOnlySpan<T> values)
+        where T : unmanaged => new(MemoryMarshal.AsBytes(values).ToArray());
+}
+
+/// <summary>A cache file that is not what its manifest says: truncated, corrupt, of another schema or row count.</summary>
+internal sealed class CacheDamagedException(string message) : Exception(message);

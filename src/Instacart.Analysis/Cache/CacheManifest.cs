@@ -1,0 +1,42 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Instacart.Analysis.Cache;
+
+/// <summary>One cached table: its file in the entry, rows, length and checksum of its column data.</summary>
+/// <param name="Name">The table (<c>orders</c>, <c>prior</c>, <c>train</c>, <c>products</c>, <c>departments</c>, <c>aisles</c>, <c>customers</c>).</param>
+/// <param name="File">The Arrow IPC file's name inside the entry.</param>
+/// <param name="Rows">Rows written.</param>
+/// <param name="Bytes">The file's length.</param>
+/// <param name="Checksum">The <see cref="Checksum"/> of every column's values, batch by batch, hex.</param>
+internal sealed record CachedTable(string Name, string File, long Rows, long Bytes, string Checksum);
+
+/// <summary>
+/// <c>manifest.json</c> of a cache entry: the format version, the key (every input file's fingerprint) and the
+/// tables. It is written last and atomically, so an entry without a valid manifest is no entry.
+/// </summary>
+/// <param name="Format">The cache format version; another version is a stale entry.</param>
+/// <param name="Folder">The data folder the entry is for.</param>
+/// <param name="Inputs">The fingerprints of the input files when they were read.</param>
+/// <param name="Tables">The cached tables.</param>
+internal sealed record CacheManifest(string Format, string Folder, IReadOnlyList<InputFingerprint> Inputs, IReadOnlyList<CachedTable> Tables)
+{
+    /// <summary>The manifest's file name in an entry.</summary>
+    public const string FileName = "manifest.json";
+
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        WriteIndented = true,
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        RespectNullableAnnotations = true,
+        RespectRequiredConstructorParameters = true,
+    };
+
+    /// <summary>The manifest as JSON text.</summary>
+    public string ToJson() => JsonSerializer.Serialize(this, Json);
+
+    /// <summary>Parses a manifest; throws <see cref="JsonException"/> on anything malformed or missing.</summary>
+    public static CacheManifest Parse(string json) =>
+        JsonSerializer.Deserialize<CacheManifest>(json, Json) ?? throw new JsonException("An empty manifest.");
+}

@@ -1,0 +1,443 @@
+using System.Runtime.InteropServices;
+using System.Security.Cryptography;
+using System.Text;
+using Apache.Arrow;
+using Apache.Arrow.Types;
+using Instacart.Analysis.Input;
+
+namespace Instacart.Analysis.Cache;
+
+/// <summary>
+/// A columnar cache of a data folder's input tables (<see cref="InputTables"/>, as read and validated, before any
+/// cleaning), kept as Apache Arrow IPC files in a cache folder outside the data folder, so that a later load of the
+/// same unchanged folder reads typed columns instead of parsing CSV. Cleaning, merging and deriving run after it as
+/// always, so every answer is the same.
+/// </summary>
+/// <remarks>
+/// <para>One entry per data folder: a directory named after the folder's full path holding one <c>.arrow</c> file
+/// per table and <c>manifest.json</c>. The manifest holds the key: the format version, the folder, and each input
+/// file's size, last write time and SHA-256 of its first and last MiB. Any difference makes the entry stale.</para>
+/// <para>An entry is used only when every check passes: manifest readable, key equal, each file's length, Arrow
+/// schema (names, types, order, table), row count, no nulls, and the checksum of every column's values. Anything
+/// else (stale, truncated, corrupt) is never used: the CSV files are parsed and the entry written anew.</para>
+/// <para>Writes are atomic: each table goes to a temporary file renamed to a name carrying its checksum, and the
+/// manifest is renamed into place last, so an interrupted write leaves the old entry or none, never half of one.</para>
+/// <para>The customers table holds no personal name: <see cref="CustomersTable"/> never has one.</para>
+/// </remarks>
+public static class InputCache
+{
+    /// <summary>The cache format; bumped whenever the cached tables or their schemas change.</summary>
+    public const string FormatVersion = "instacart-cache/1";
+
+    private static readonly Schema OrdersSchema = ArrowTables.Schema(
+        "orders",
+        ("order_id", Int32Type.Default),
+        ("user_id", Int32Type.Default),
+        ("eval_set", UInt8Type.Default),
+        ("order_number", Int32Type.Default),
+        ("order_dow", UInt8Type.Default),
+        ("order_hour_of_day", UInt8Type.Default),
+        ("days_since_prior_order", FloatType.Default));
+
+    private static readonly Schema PriorSchema = LinesSchema("prior");
+    private static readonly Schema TrainSchema = LinesSchema("train");
+
+    private static readonly Schema ProductsSchema = ArrowTables.Schema(
+        "products",
+        ("product_id", Int32Type.Default),
+        ("product_name", StringType.Default),
+        ("aisle_id", Int32Type.Default),
+        ("department_id", Int32Type.Default),
+        ("price", DoubleType.Default),
+        ("price_text", StringType.Default),
+        ("line", Int64Type.Default));
+
+    private static readonly Schema DepartmentsSchema = NamedSchema("departments");
+    private static readonly Schema AislesSchema = NamedSchema("aisles");
+
+    private static readonly Schema CustomersSchema = ArrowTables.Schema(
+        "customers",
+        ("user_id", Int32Type.Default),
+        ("gender", StringType.Default),
+        ("state", StringType.Default),
+        ("age", Int32Type.Default),
+        ("date_joined", StringType.Default),
+        ("n_dependants", Int32Type.Default),
+        ("fam_status", StringType.Default),
+        ("income", Int32Type.Default));
+
+    /// <summary>
+    /// The input tables of <paramref name="folder"/>: from the cache when <paramref name="cache"/> holds a valid entry
+    /// for the unchanged folder, else parsed from CSV (<see cref="InputTables.Load(string)"/>) and then written to
+    /// the cache. With <paramref name="cache"/> <see langword="null"/> nothing is read from or written to any cache.
+    /// A cache that cannot be written never fails the load; bad input is an <see cref="InputException"/> as always.
+    /// </summary>
+    /// <param name="folder">The data folder.</param>
+    /// <param name="cache">Where the cache lives, or <see langword="null"/> for none.</param>
+    /// <param name="result">What was done with the cache, and why.</param>
+    public static InputTables Load(string folder, CacheOptions? cache, out CacheResult result)
+    {
+        folder = Path.GetFullPath(folder);
+        if (cache is null)
+        {
+            result = CacheResult.Off;
+            return InputTables.Load(folder);
+        }
+
+        var key = InputKey.Compute(folder);
+        if (key is null)
+        {
+            // A missing folder or required file: the plain loader reports it as bad input.
+            var plain = InputTables.Load(folder);
+            result = new CacheResult(CacheUse.NotWritten, "an input file was missing");
+            return plain;
+        }
+
+        var entry = EntryDirectory(folder, cache);
+        string? stale = null;
+        var manifestPath = Path.Combine(entry, CacheManifest.FileName);
+        if (File.Exists(manifestPath))
+        {
+            try
+            {
+                var manifest = CacheManifest.Parse(File.ReadAllText(manifestPath));
+                stale = manifest.Format != FormatVersion ? "another cache format"
+                    : manifest.Folder != folder ? "an entry of another folder"
+                    : InputKey.FirstDifference(manifest.Inputs, key) is { } changed ? $"{changed} changed"
+                    : null;
+                if (stale is null)
+                {
+                    var tables = Read(entry, folder, manifest);
+                    result = new CacheResult(CacheUse.Hit);
+                    return tables;
+                }
+            }
+            catch (Exception e)
+            {
+                // A damaged entry may make the manifest parser or the Arrow reader throw anything: it is never used.
+                stale = "damaged: " + (e is CacheDamagedException ? e.Message : e.GetType().Name);
+            }
+        }
+
+        var loaded = InputTables.Load(folder);
+        var after = InputKey.Compute(folder);
+        if (after is null || InputKey.FirstDifference(key, after) is { } moved)
+        {
+            result = new CacheResult(CacheUse.NotWritten, "an input file changed while it was read");
+            return loaded;
+        }
+
+        try
+        {
+            Write(entry, folder, key, loaded);
+            result = stale is null ? new CacheResult(CacheUse.Written) : new CacheResult(CacheUse.Rebuilt, stale);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            result = new CacheResult(CacheUse.NotWritten, e.Message);
+        }
+
+        return loaded;
+    }
+
+    /// <summary>The entry directory of <paramref name="folder"/> under <paramref name="cache"/>: the folder's name and a hash of its full path.</summary>
+    public static string EntryDirectory(string folder, CacheOptions cache)
+    {
+        folder = Path.GetFullPath(folder);
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(folder)))[..16];
+        var name = new string([.. Path.GetFileName(Path.TrimEndingDirectorySeparator(folder)).Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '_').Take(40)]);
+        return Path.Combine(Path.GetFullPath(cache.Directory), $"{name}-{hash}");
+    }
+
+    private static InputTables Read(string entry, string folder, CacheManifest manifest)
+    {
+        CachedTable Table(string name) => manifest.Tables.FirstOrDefault(t => t.Name == name) ?? throw new CacheDamagedException($"no {name} table");
+        CachedTable? Optional(string name, string file) =>
+            manifest.Inputs.First(i => i.File == file).Present ? Table(name) : null;
+        string PathOf(CachedTable table) => Path.Combine(entry, Path.GetFileName(table.File));
+
+        var priorEntry = Table("prior");
+        var prior = Task.Run(() => ReadLines(PathOf(priorEntry), PriorSchema, priorEntry, InputFiles.PriorLines));
+        try
+        {
+            var orders = ReadOrders(PathOf(Table("orders")), Table("orders"));
+            var trainEntry = Optional("train", InputFiles.TrainLines);
+            var train = trainEntry is null ? null : ReadLines(PathOf(trainEntry), TrainSchema, trainEntry, InputFiles.TrainLines);
+            var products = ReadProducts(PathOf(Table("products")), Table("products"));
+            var departments = ReadNamed(PathOf(Table("departments")), DepartmentsSchema, Table("departments"), InputFiles.Departments);
+            var aislesEntry = Optional("aisles", InputFiles.Aisles);
+            var aisles = aislesEntry is null ? null : ReadNamed(PathOf(aislesEntry), AislesSchema, aislesEntry, InputFiles.Aisles);
+            var customers = ReadCustomers(PathOf(Table("customers")), Table("customers"));
+            return new InputTables(folder, orders, prior.GetAwaiter().GetResult(), train, products, departments, aisles, customers);
+        }
+        finally
+        {
+            try
+            {
+                prior.Wait();
+            }
+            catch (AggregateException)
+            {
+            }
+        }
+    }
+
+    private static void Write(string entry, string folder, IReadOnlyList<InputFingerprint> key, InputTables input)
+    {
+        Directory.CreateDirectory(entry);
+        var prior = Task.Run(() => WriteTable(entry, "prior", input.PriorLines.Count, path => WriteLines(path, PriorSchema, input.PriorLines)));
+        var tables = new List<CachedTable>();
+        try
+        {
+            tables.Add(WriteTable(entry, "orders", input.Orders.Count, path => WriteOrders(path, input.Orders)));
+            if (input.TrainLines is { } train)
+            {
+                tables.Add(WriteTable(entry, "train", train.Count, path => WriteLines(path, TrainSchema, train)));
+            }
+
+            tables.Add(WriteTable(entry, "products", input.Products.Count, path => WriteProducts(path, input.Products)));
+            tables.Add(WriteTable(entry, "departments", input.Departments.Ids.Count, path => WriteNamed(path, DepartmentsSchema, input.Departments)));
+            if (input.Aisles is { } aisles)
+            {
+                tables.Add(WriteTable(entry, "aisles", aisles.Ids.Count, path => WriteNamed(path, AislesSchema, aisles)));
+            }
+
+            tables.Add(WriteTable(entry, "customers", input.Customers.Count, path => WriteCustomers(path, input.Customers)));
+        }
+        finally
+        {
+            try
+            {
+                prior.Wait();
+            }
+            catch (AggregateException)
+            {
+            }
+        }
+
+        tables.Insert(1, prior.GetAwaiter().GetResult());
+        var manifest = new CacheManifest(FormatVersion, folder, key, tables);
+        var temporary = Path.Combine(entry, $"{CacheManifest.FileName}.{Guid.NewGuid():N}.tmp");
+        File.WriteAllText(temporary, manifest.ToJson(), new UTF8Encoding(false));
+        File.Move(temporary, Path.Combine(entry, CacheManifest.FileName), overwrite: true);
+        Tidy(entry, tables);
+    }
+
+    private static CachedTable WriteTable(string entry, string name, int rows, Func<string, (long Bytes, ulong Checksum)> write)
+    {
+        var temporary = Path.Combine(entry, $"{name}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            var (bytes, checksum) = write(temporary);
+            var file = $"{name}-{checksum:x16}.arrow";
+            File.Move(temporary, Path.Combine(entry, file), overwrite: true);
+            return new CachedTable(name, file, rows, bytes, checksum.ToString("x16"));
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
+    }
+
+    /// <summary>
+    /// Removes what no manifest needs any more: this entry's files of earlier versions and abandoned temporary files
+    /// (old enough not to be another process's write in progress), and entries of data folders that no longer exist.
+    /// </summary>
+    private static void Tidy(string entry, IReadOnlyList<CachedTable> kept)
+    {
+        var keep = kept.Select(t => t.File).Append(CacheManifest.FileName).ToHashSet(StringComparer.Ordinal);
+        var now = DateTime.UtcNow;
+        try
+        {
+            foreach (var file in Directory.EnumerateFiles(entry))
+            {
+                var age = now - File.GetLastWriteTimeUtc(file);
+                var name = Path.GetFileName(file);
+                if (!keep.Contains(name) && (name.EndsWith(".tmp", StringComparison.Ordinal) ? age > TimeSpan.FromMinutes(10) : age > TimeSpan.FromMinutes(1)))
+                {
+                    File.Delete(file);
+                }
+            }
+
+            foreach (var other in Directory.EnumerateDirectories(Path.GetDirectoryName(entry)!))
+            {
+                var manifest = Path.Combine(other, CacheManifest.FileName);
+                if (other != entry && File.Exists(manifest) && now - File.GetLastWriteTimeUtc(manifest) > TimeSpan.FromMinutes(10)
+                    && !Directory.Exists(CacheManifest.Parse(File.ReadAllText(manifest)).Folder))
+                {
+                    Directory.Delete(other, recursive: true);
+                }
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Text.Json.JsonException)
+        {
+            // Tidying is best effort; the entry just written is complete either way.
+        }
+    }
+
+    private static Schema LinesSchema(string table) => ArrowTables.Schema(
+        table,
+        ("order_id", Int32Type.Default),
+        ("product_id", Int32Type.Default),
+        ("add_to_cart_order", Int32Type.Default),
+        ("reordered", UInt8Type.Default));
+
+    private static Schema NamedSchema(string table) => ArrowTables.Schema(table, ("id", Int32Type.Default), ("name", StringType.Default));
+
+    private static int Rows(CachedTable table) =>
+        table.Rows >= 0 && table.Rows <= Math.Min(int.MaxValue, table.Bytes) ? (int)table.Rows : throw new CacheDamagedException($"{table.File} claims {table.Rows} rows");
+
+    private static (long, ulong) WriteOrders(string path, OrdersTable t) =>
+        ArrowTables.Write(path, OrdersSchema, t.Count, (s, n) =>
+        [
+            ArrowTables.Int32(t.OrderId, s, n),
+            ArrowTables.Int32(t.UserId, s, n),
+            ArrowTables.UInt8(MemoryMarshal.AsBytes(t.EvalSet.AsSpan()), s, n),
+            ArrowTables.Int32(t.OrderNumber, s, n),
+            ArrowTables.UInt8(t.DayOfWeek, s, n),
+            ArrowTables.UInt8(t.HourOfDay, s, n),
+            ArrowTables.Float(t.DaysSincePrior, s, n),
+        ]);
+
+    private static OrdersTable ReadOrders(string path, CachedTable table)
+    {
+        var rows = Rows(table);
+        var (orderId, userId, evalSet, orderNumber) = (new int[rows], new int[rows], new EvalSet[rows], new int[rows]);
+        var (dow, hour, days) = (new byte[rows], new byte[rows], new float[rows]);
+        ArrowTables.Read(path, OrdersSchema, table, (s, b) =>
+        {
+            ArrowTables.CopyTo(b.Column(0), orderId, s);
+            ArrowTables.CopyTo(b.Column(1), userId, s);
+            ArrowTables.CopyTo(b.Column(2), evalSet, s);
+            ArrowTables.CopyTo(b.Column(3), orderNumber, s);
+            ArrowTables.CopyTo(b.Column(4), dow, s);
+            ArrowTables.CopyTo(b.Column(5), hour, s);
+            ArrowTables.CopyTo(b.Column(6), days, s);
+        });
+        return new OrdersTable(orderId, userId, evalSet, orderNumber, dow, hour, days);
+    }
+
+    private static (long, ulong) WriteLines(string path, Schema schema, OrderLinesTable t) =>
+        ArrowTables.Write(path, schema, t.Count, (s, n) =>
+        [
+            ArrowTables.Int32(t.OrderId, s, n),
+            ArrowTables.Int32(t.ProductId, s, n),
+            ArrowTables.Int32(t.AddToCartOrder, s, n),
+            ArrowTables.UInt8(t.Reordered, s, n),
+        ]);
+
+    private static OrderLinesTable ReadLines(string path, Schema schema, CachedTable table, string fileName)
+    {
+        var rows = Rows(table);
+        var (orderId, productId, cartOrder, reordered) = (new int[rows], new int[rows], new int[rows], new byte[rows]);
+        ArrowTables.Read(path, schema, table, (s, b) =>
+        {
+            ArrowTables.CopyTo(b.Column(0), orderId, s);
+            ArrowTables.CopyTo(b.Column(1), productId, s);
+            ArrowTables.CopyTo(b.Column(2), cartOrder, s);
+            ArrowTables.CopyTo(b.Column(3), reordered, s);
+        });
+        return new OrderLinesTable(fileName, orderId, productId, cartOrder, reordered);
+    }
+
+    private static (long, ulong) WriteProducts(string path, IReadOnlyList<ProductRow> rows)
+    {
+        var ids = rows.Select(r => r.ProductId).ToArray();
+        var names = rows.Select(r => r.Name).ToArray();
+        var aisles = rows.Select(r => r.AisleId).ToArray();
+        var departments = rows.Select(r => r.DepartmentId).ToArray();
+        var prices = rows.Select(r => r.Price).ToArray();
+        var texts = rows.Select(r => r.PriceText).ToArray();
+        var lines = rows.Select(r => r.Line).ToArray();
+        return ArrowTables.Write(path, ProductsSchema, rows.Count, (s, n) =>
+        [
+            ArrowTables.Int32(ids, s, n),
+            ArrowTables.Utf8(names, s, n),
+            ArrowTables.Int32(aisles, s, n),
+            ArrowTables.Int32(departments, s, n),
+            ArrowTables.Double(prices, s, n),
+            ArrowTables.Utf8(texts, s, n),
+            ArrowTables.Int64(lines, s, n),
+        ]);
+    }
+
+    private static List<ProductRow> ReadProducts(string path, CachedTable table)
+    {
+        var rows = Rows(table);
+        var (ids, names, aisles, departments) = (new int[rows], new string[rows], new int[rows], new int[rows]);
+        var (prices, texts, lines) = (new double[rows], new string[rows], new long[rows]);
+        ArrowTables.Read(path, ProductsSchema, table, (s, b) =>
+        {
+            ArrowTables.CopyTo(b.Column(0), ids, s);
+            ArrowTables.CopyTo(b.Column(1), names, s);
+            ArrowTables.CopyTo(b.Column(2), aisles, s);
+            ArrowTables.CopyTo(b.Column(3), departments, s);
+            ArrowTables.CopyTo(b.Column(4), prices, s);
+            ArrowTables.CopyTo(b.Column(5), texts, s);
+            ArrowTables.CopyTo(b.Column(6), lines, s);
+        });
+        var result = new List<ProductRow>(rows);
+        for (var i = 0; i < rows; i++)
+        {
+            result.Add(new ProductRow(ids[i], names[i], aisles[i], departments[i], prices[i], texts[i], lines[i]));
+        }
+
+        return result;
+    }
+
+    private static (long, ulong) WriteNamed(string path, Schema schema, NamedIds named)
+    {
+        var ids = named.Ids.ToArray();
+        var names = ids.Select(id => named[id]).ToArray();
+        return ArrowTables.Write(path, schema, ids.Length, (s, n) => [ArrowTables.Int32(ids, s, n), ArrowTables.Utf8(names, s, n)]);
+    }
+
+    private static NamedIds ReadNamed(string path, Schema schema, CachedTable table, string fileName)
+    {
+        var rows = Rows(table);
+        var (ids, names) = (new int[rows], new string[rows]);
+        ArrowTables.Read(path, schema, table, (s, b) =>
+        {
+            ArrowTables.CopyTo(b.Column(0), ids, s);
+            ArrowTables.CopyTo(b.Column(1), names, s);
+        });
+        if (ids.Any(id => id < 0))
+        {
+            throw new CacheDamagedException($"{table.File} has a negative id");
+        }
+
+        return new NamedIds(fileName, [.. ids.Zip(names)]);
+    }
+
+    private static (long, ulong) WriteCustomers(string path, CustomersTable t) =>
+        ArrowTables.Write(path, CustomersSchema, t.Count, (s, n) =>
+        [
+            ArrowTables.Int32(t.UserId, s, n),
+            ArrowTables.Utf8(t.Gender, s, n),
+            ArrowTables.Utf8(t.State, s, n),
+            ArrowTables.Int32(t.Age, s, n),
+            ArrowTables.Utf8(t.DateJoined, s, n),
+            ArrowTables.Int32(t.Dependants, s, n),
+            ArrowTables.Utf8(t.FamilyStatus, s, n),
+            ArrowTables.Int32(t.Income, s, n),
+        ]);
+
+    private static CustomersTable ReadCustomers(string path, CachedTable table)
+    {
+        var rows = Rows(table);
+        var (userId, gender, state, age) = (new int[rows], new string[rows], new string[rows], new int[rows]);
+        var (joined, dependants, family, income) = (new string[rows], new int[rows], new string[rows], new int[rows]);
+        ArrowTables.Read(path, CustomersSchema, table, (s, b) =>
+        {
+            ArrowTables.CopyTo(b.Column(0), userId, s);
+            ArrowTables.CopyTo(b.Column(1), gender, s);
+            ArrowTables.CopyTo(b.Column(2), state, s);
+            ArrowTables.CopyTo(b.Column(3), age, s);
+            ArrowTables.CopyTo(b.Column(4), joined, s);
+            ArrowTables.CopyTo(b.Column(5), dependants, s);
+            ArrowTables.CopyTo(b.Column(6), family, s);
+            ArrowTables.CopyTo(b.Column(7), income, s);
+        });
+        return new CustomersTable(userId, gender, state, age, joined, dependants, family, income);
+    }
+}

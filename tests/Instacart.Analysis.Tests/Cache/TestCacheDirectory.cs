@@ -1,0 +1,31 @@
+using System.Runtime.CompilerServices;
+using Instacart.Analysis.Cache;
+
+namespace Instacart.Analysis.Tests.Cache;
+
+/// <summary>
+/// Points every default load of this test run (<c>InstacartData.Load(folder)</c> reads <c>INSTACART_CACHE</c>) at a
+/// temporary cache folder deleted when the run ends, so tests never read or fill the user's own cache.
+/// </summary>
+internal static class TestCacheDirectory
+{
+    public static string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "instacart-test-cache-" + Guid.NewGuid().ToString("N"));
+
+#pragma warning disable CA2255 // A test assembly's own setup: it must run before any test loads data.
+    [ModuleInitializer]
+#pragma warning restore CA2255
+    internal static void Initialize()
+    {
+        Environment.SetEnvironmentVariable(CacheOptions.EnvironmentVariable, Path);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            try
+            {
+                Directory.Delete(Path, recursive: true);
+            }
+            catch (IOException)
+            {
+            }
+        };
+    }
+}

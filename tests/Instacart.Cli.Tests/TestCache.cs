@@ -1,0 +1,30 @@
+using System.Runtime.CompilerServices;
+
+namespace Instacart.Cli.Tests;
+
+/// <summary>
+/// Points the cache of every command these tests start (they inherit the environment) at a temporary folder deleted
+/// when the run ends, so tests never read or fill the user's own cache.
+/// </summary>
+internal static class TestCache
+{
+    public static string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "instacart-test-cache-" + Guid.NewGuid().ToString("N"));
+
+#pragma warning disable CA2255 // A test assembly's own setup: it must run before any test starts a command.
+    [ModuleInitializer]
+#pragma warning restore CA2255
+    internal static void Initialize()
+    {
+        Environment.SetEnvironmentVariable(Analysis.Cache.CacheOptions.EnvironmentVariable, Path);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            try
+            {
+                Directory.Delete(Path, recursive: true);
+            }
+            catch (IOException)
+            {
+            }
+        };
+    }
+}
