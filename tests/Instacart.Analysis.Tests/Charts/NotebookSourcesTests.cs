@@ -1,6 +1,9 @@
 using System.Text.RegularExpressions;
+using Instacart.Analysis.Affinity;
+using Instacart.Analysis.Prediction;
 using Instacart.Analysis.Preparation;
 using Instacart.Analysis.Questions;
+using Instacart.Analysis.Segments;
 using Instacart.Analysis.Tests.Fixtures;
 
 namespace Instacart.Analysis.Tests.Charts;
@@ -28,7 +31,39 @@ public partial class NotebookSourcesTests
         { "09-age-and-family", AgeFamily.Compute(Data).Question, "AgeFamilyChart.GroupedBars(answer)" },
         { "10-income", IncomeGroups.Compute(Data).Question, "IncomeGroupsChart.Panels(answer)" },
         { "11-customer-profiles", Profiles.Compute(Data).Question, "ProfilesChart.Panels(answer)" },
+        { "12-basket-affinity", BasketAffinity.Compute(Data).Question, "BasketAffinityChart.TopPairs(answer)" },
+        { "13-customer-segments", CustomerSegments.Compute(Data).Question, "CustomerSegmentsChart.Profiles(answer)" },
+        { "14-reorder-prediction", ReorderPrediction.Compute(Data).Question, "ReorderPredictionChart.Models(answer)" },
+        { "15-department-mix", DepartmentMix.Compute(Data).Question, "DepartmentMixChart.ShareDifferences(answer)" },
     };
+
+    /// <summary>Sections added to a notebook after its answer: the computing cell (which ends with its sentence) and its chart.</summary>
+    public static TheoryData<string, string, string> Sections => new()
+    {
+        { "03-spend-by-hour", "var quadrants = HourQuadrants.Compute(data);\nquadrants.Sentence()", "HourQuadrantsChart.Scatter(quadrants)" },
+        { "07-loyalty", "var spenders = SpenderFrequency.Compute(data);\nspenders.Sentence()", "SpenderFrequencyChart.RevenueShareHeatmap(spenders)" },
+        { "11-customer-profiles", "var baby = BabyHouseholds.Compute(data);\nbaby.Sentence()", "BabyHouseholdsChart.Panels(baby)" },
+        { "06-time-segments", "var intervals = GroupIntervals.Compute(data, GroupingDimension.TimeSegment);\nintervals.Sentence()", "GroupIntervalsChart.MeansWithIntervals(intervals)" },
+        { "07-loyalty", "var intervals = GroupIntervals.Compute(data, GroupingDimension.Loyalty);\nintervals.Sentence()", "GroupIntervalsChart.MeansWithIntervals(intervals)" },
+        { "08-regions", "var intervals = GroupIntervals.Compute(data, GroupingDimension.Region);\nintervals.Sentence()", "GroupIntervalsChart.MeansWithIntervals(intervals)" },
+        { "09-age-and-family", "var intervals = GroupIntervals.Compute(data, GroupingDimension.AgeFamily);\nintervals.Sentence()", "GroupIntervalsChart.MeansWithIntervals(intervals)" },
+        { "10-income", "var intervals = GroupIntervals.Compute(data, GroupingDimension.Income);\nintervals.Sentence()", "GroupIntervalsChart.MeansWithIntervals(intervals)" },
+        { "11-customer-profiles", "var intervals = GroupIntervals.Compute(data, GroupingDimension.Profile);\nintervals.Sentence()", "GroupIntervalsChart.MeansWithIntervals(intervals)" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Sections))]
+    public void Notebook_Source_SectionComesAfterTheAnswerWithItsSentenceAndChart(string name, string compute, string chartCall)
+    {
+        var code = Cells(name).Where(c => c.Kernel == "csharp").Select(c => c.Text).ToList();
+
+        // The answer's sentence stays the first sentence (the exporter quotes it); the section's follows with its chart.
+        var section = code.IndexOf(compute);
+        Assert.InRange(section, 2, code.Count - 2);
+        Assert.Equal(chartCall, code[section + 1]);
+        Assert.Matches("^(answer|preparation)\\.Sentence\\(\\)$", code[1]);
+        Assert.Matches("^(answer|preparation)\\.Method\\(\\)$", code[^1]);
+    }
 
     [Theory]
     [MemberData(nameof(Notebooks))]
