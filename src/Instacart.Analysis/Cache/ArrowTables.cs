@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using System.Text;
 using Apache.Arrow;
 using Apache.Arrow.Ipc;
 using Apache.Arrow.Types;
@@ -13,7 +14,7 @@ namespace Instacart.Analysis.Cache;
 internal static class ArrowTables
 {
     /// <summary>Rows per record batch: bounds the extra memory of a write or read to one batch.</summary>
-    public const int BatchRows = 1 << 22;
+    public const int BatchRows = 1 << 20;
 
     /// <summary>A schema of non-nullable fields, tagged with the cache format and the table's name.</summary>
     public static Schema Schema(string table, params (string Name, IArrowType Type)[] fields) =>
@@ -88,29 +89,54 @@ internal static class ArrowTables
 
     /// <summary>
     /// Reads <paramref name="path"/>, checks it against <paramref name="schema"/>, <paramref name="table"/>'s length,
-    /// row count and checksum, and hands each batch to <paramref name="consume"/>(first row, batch) in order.
+    /// row count and checksum, and hands each batch to <paramref name="consume"/>(first row, batch). Batches are read
+    /// on all cores, each by its own reader; every batch but the last holds <see cref="BatchRows"/> rows.
     /// </summary>
     public static void Read(string path, Schema schema, CachedTable table, Action<int, RecordBatch> consume)
     {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 1, FileOptions.SequentialScan);
-        if (stream.Length != table.Bytes)
+        int batches;
+        using (var stream = Open(path))
         {
-            throw new CacheDamagedException($"{table.File} is {stream.Length} bytes, not {table.Bytes}");
+            if (stream.Length != table.Bytes)
+            {
+                throw new CacheDamagedException($"{table.File} is {stream.Length} bytes, not {table.Bytes}");
+            }
+
+            using var reader = new ArrowFileReader(stream, leaveOpen: true);
+            CheckSchema(reader.Schema, schema, table.File);
+            batches = reader.RecordBatchCountAsync().AsTask().GetAwaiter().GetResult();
         }
 
-        using var reader = new ArrowFileReader(stream, leaveOpen: true);
-        CheckSchema(reader.Schema, schema, table.File);
-        var checksum = default(Checksum);
-        long rows = 0;
-        while (reader.ReadNextRecordBatch() is { } record)
+        if (batches != Math.Max(1, (table.Rows + BatchRows - 1) / BatchRows))
         {
-            using (record)
+            throw new CacheDamagedException($"{table.File} has {batches} batches for {table.Rows} rows");
+        }
+
+        var parts = new ulong[batches][];
+        var lengths = new long[batches];
+        Parallel.For(
+            0,
+            batches,
+            new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
+            () => (Stream: (FileStream?)null, Reader: (ArrowFileReader?)null),
+            (batch, _, local) =>
             {
-                if (record.ColumnCount != schema.FieldsList.Count || rows + record.Length > table.Rows)
+                if (local.Reader is null)
                 {
-                    throw new CacheDamagedException($"{table.File} has a batch of the wrong shape");
+                    local.Stream = Open(path);
+                    local.Reader = new ArrowFileReader(local.Stream, leaveOpen: true);
                 }
 
+                using var record = local.Reader.ReadRecordBatchAsync(batch, CancellationToken.None).AsTask().GetAwaiter().GetResult()
+                    ?? throw new CacheDamagedException($"{table.File} lacks batch {batch}");
+                var first = (long)batch * BatchRows;
+                var expected = Math.Min(BatchRows, table.Rows - first);
+                if (record.ColumnCount != schema.FieldsList.Count || record.Length != expected)
+                {
+                    throw new CacheDamagedException($"{table.File} has a batch of {record.ColumnCount} columns and {record.Length} rows, not {schema.FieldsList.Count} and {expected}");
+                }
+
+                var sums = new List<ulong>(record.ColumnCount + 1);
                 foreach (var column in record.Arrays)
                 {
                     if (column.Length != record.Length || column.NullCount != 0)
@@ -118,17 +144,29 @@ internal static class ArrowTables
                         throw new CacheDamagedException($"{table.File} has a column of the wrong length or with nulls");
                     }
 
-                    AddValues(ref checksum, column);
+                    AddValues(sums, column);
                 }
 
-                consume((int)rows, record);
-                rows += record.Length;
-            }
+                consume((int)first, record);
+                parts[batch] = [.. sums];
+                lengths[batch] = record.Length;
+                return local;
+            },
+            local =>
+            {
+                local.Reader?.Dispose();
+                local.Stream?.Dispose();
+            });
+
+        if (lengths.Sum() != table.Rows)
+        {
+            throw new CacheDamagedException($"{table.File} has {lengths.Sum()} rows, not {table.Rows}");
         }
 
-        if (rows != table.Rows)
+        var checksum = default(Checksum);
+        foreach (var part in parts.SelectMany(p => p))
         {
-            throw new CacheDamagedException($"{table.File} has {rows} rows, not {table.Rows}");
+            checksum.AddPart(part);
         }
 
         if (checksum.Value != Convert.ToUInt64(table.Checksum, 16))
@@ -153,13 +191,34 @@ internal static class ArrowTables
         values.CopyTo(MemoryMarshal.AsBytes(target.AsSpan(start, column.Length)));
     }
 
-    /// <summary>Copies a UTF-8 column of a batch into <paramref name="target"/> at <paramref name="start"/>.</summary>
+    /// <summary>
+    /// Copies a UTF-8 column of a batch into <paramref name="target"/> at <paramref name="start"/>, one string per
+    /// distinct value (genders, states, dates repeat), decoded straight from the batch's offsets and bytes.
+    /// </summary>
     public static void CopyTo(IArrowArray column, string[] target, int start)
     {
         var strings = column as StringArray ?? throw new CacheDamagedException($"unexpected column type {column.Data.DataType.Name}");
+        var offsets = strings.ValueOffsets;
+        var bytes = strings.ValueBuffer.Span;
+        var pool = new Dictionary<string, string>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        Span<char> chars = stackalloc char[256];
         for (var i = 0; i < strings.Length; i++)
         {
-            target[start + i] = strings.GetString(i) ?? throw new CacheDamagedException("a null string");
+            var value = bytes[offsets[i]..offsets[i + 1]];
+            if (value.Length > chars.Length)
+            {
+                target[start + i] = Encoding.UTF8.GetString(value);
+                continue;
+            }
+
+            var text = chars[..Encoding.UTF8.GetChars(value, chars)];
+            if (!pool.TryGetValue(text, out var pooled))
+            {
+                pooled = text.ToString();
+                pool[text] = pooled;
+            }
+
+            target[start + i] = pooled;
         }
     }
 
@@ -178,32 +237,46 @@ internal static class ArrowTables
 
     private static void AddValues(ref Checksum checksum, IArrowArray column)
     {
+        var parts = new List<ulong>(2);
+        AddValues(parts, column);
+        foreach (var part in parts)
+        {
+            checksum.AddPart(part);
+        }
+    }
+
+    /// <summary>The checksum parts of one column's values: its values (strings: offsets, then the bytes they span).</summary>
+    private static void AddValues(List<ulong> parts, IArrowArray column)
+    {
         switch (column)
         {
             case PrimitiveArray<int> a:
-                checksum.Add(MemoryMarshal.AsBytes(a.Values));
+                parts.Add(Checksum.Of(MemoryMarshal.AsBytes(a.Values)));
                 break;
             case PrimitiveArray<long> a:
-                checksum.Add(MemoryMarshal.AsBytes(a.Values));
+                parts.Add(Checksum.Of(MemoryMarshal.AsBytes(a.Values)));
                 break;
             case PrimitiveArray<byte> a:
-                checksum.Add(a.Values);
+                parts.Add(Checksum.Of(a.Values));
                 break;
             case PrimitiveArray<float> a:
-                checksum.Add(MemoryMarshal.AsBytes(a.Values));
+                parts.Add(Checksum.Of(MemoryMarshal.AsBytes(a.Values)));
                 break;
             case PrimitiveArray<double> a:
-                checksum.Add(MemoryMarshal.AsBytes(a.Values));
+                parts.Add(Checksum.Of(MemoryMarshal.AsBytes(a.Values)));
                 break;
             case StringArray s:
                 var offsets = s.ValueOffsets;
-                checksum.Add(MemoryMarshal.AsBytes(offsets));
-                checksum.Add(s.Length == 0 ? [] : s.ValueBuffer.Span[offsets[0]..offsets[s.Length]]);
+                parts.Add(Checksum.Of(MemoryMarshal.AsBytes(offsets)));
+                parts.Add(Checksum.Of(s.Length == 0 ? [] : s.ValueBuffer.Span[offsets[0]..offsets[s.Length]]));
                 break;
             default:
                 throw new CacheDamagedException($"unexpected column type {column.Data.DataType.Name}");
         }
     }
+
+    private static FileStream Open(string path) =>
+        new(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 1, FileOptions.RandomAccess);
 
     private static ArrowBuffer Copy<T>(ReadOnlySpan<T> values)
         where T : unmanaged => new(MemoryMarshal.AsBytes(values).ToArray());

@@ -24,7 +24,10 @@ internal struct Checksum
     public readonly ulong Value => state;
 
     /// <summary>Adds <paramref name="bytes"/> as one part (its length counts too).</summary>
-    public void Add(ReadOnlySpan<byte> bytes) => state = Mix(state, Of(bytes));
+    public void Add(ReadOnlySpan<byte> bytes) => AddPart(Of(bytes));
+
+    /// <summary>Adds a part already summed with <see cref="Of"/>, so that parts summed in parallel fold in order.</summary>
+    public void AddPart(ulong part) => state = Mix(state, part);
 
     /// <summary>The checksum of one buffer.</summary>
     public static ulong Of(ReadOnlySpan<byte> bytes)

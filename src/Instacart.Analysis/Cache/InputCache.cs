@@ -115,7 +115,8 @@ public static class InputCache
             catch (Exception e)
             {
                 // A damaged entry may make the manifest parser or the Arrow reader throw anything: it is never used.
-                stale = "damaged: " + (e is CacheDamagedException ? e.Message : e.GetType().Name);
+                var cause = e is AggregateException many ? many.Flatten().InnerExceptions[0] : e;
+                stale = "damaged: " + (cause is CacheDamagedException ? cause.Message : cause.GetType().Name);
             }
         }
 
@@ -287,6 +288,9 @@ public static class InputCache
     private static int Rows(CachedTable table) =>
         table.Rows >= 0 && table.Rows <= Math.Min(int.MaxValue, table.Bytes) ? (int)table.Rows : throw new CacheDamagedException($"{table.File} claims {table.Rows} rows");
 
+    /// <summary>A column every element of which the read overwrites: not zeroed first.</summary>
+    private static T[] Column<T>(int rows) => GC.AllocateUninitializedArray<T>(rows);
+
     private static (long, ulong) WriteOrders(string path, OrdersTable t) =>
         ArrowTables.Write(path, OrdersSchema, t.Count, (s, n) =>
         [
@@ -302,8 +306,8 @@ public static class InputCache
     private static OrdersTable ReadOrders(string path, CachedTable table)
     {
         var rows = Rows(table);
-        var (orderId, userId, evalSet, orderNumber) = (new int[rows], new int[rows], new EvalSet[rows], new int[rows]);
-        var (dow, hour, days) = (new byte[rows], new byte[rows], new float[rows]);
+        var (orderId, userId, evalSet, orderNumber) = (Column<int>(rows), Column<int>(rows), Column<EvalSet>(rows), Column<int>(rows));
+        var (dow, hour, days) = (Column<byte>(rows), Column<byte>(rows), Column<float>(rows));
         ArrowTables.Read(path, OrdersSchema, table, (s, b) =>
         {
             ArrowTables.CopyTo(b.Column(0), orderId, s);
@@ -329,7 +333,7 @@ public static class InputCache
     private static OrderLinesTable ReadLines(string path, Schema schema, CachedTable table, string fileName)
     {
         var rows = Rows(table);
-        var (orderId, productId, cartOrder, reordered) = (new int[rows], new int[rows], new int[rows], new byte[rows]);
+        var (orderId, productId, cartOrder, reordered) = (Column<int>(rows), Column<int>(rows), Column<int>(rows), Column<byte>(rows));
         ArrowTables.Read(path, schema, table, (s, b) =>
         {
             ArrowTables.CopyTo(b.Column(0), orderId, s);
