@@ -10,6 +10,16 @@ internal static class ModelRows
     public const int NumericCount = 10;
 
     /// <summary>
+    /// Which numeric features are counts with a long right tail (orders, times bought, orders since): the linear
+    /// model sees them as log(1 + x), so that a few heavy buyers do not dominate their z-scores.
+    /// </summary>
+    public static readonly bool[] Counts = NumericKeys().Select(k => k is "user_orders" or "product_orders" or "user_product_orders" or "user_product_orders_since_last").ToArray();
+
+    /// <summary>The keys of the numeric features, in vector order.</summary>
+    public static IEnumerable<string> NumericKeys() =>
+        ReorderFeature.All.Where((_, f) => f != ReorderFeature.DepartmentColumn).Select(f => f.Key);
+
+    /// <summary>
     /// A view of the given rows. When <paramref name="permuted"/> is set, column <c>Feature</c> of row
     /// <c>rows[i]</c> takes its value from row <c>rows[Permutation[i]]</c> (permutation importance).
     /// </summary>
@@ -51,7 +61,13 @@ internal static class ModelRows
                 }
             }
 
-            yield return new Row { Numeric = numeric, Department = department, Label = table.Label[r] };
+            var shaped = new float[NumericCount];
+            for (var f = 0; f < NumericCount; f++)
+            {
+                shaped[f] = Counts[f] ? MathF.Log(1 + numeric[f]) : numeric[f];
+            }
+
+            yield return new Row { Numeric = numeric, Shaped = shaped, Department = department, Label = table.Label[r] };
         }
     }
 
@@ -61,6 +77,10 @@ internal static class ModelRows
         /// <summary>The numeric features, in <see cref="ReorderFeature.All"/> order without the department.</summary>
         [VectorType(NumericCount)]
         public float[] Numeric { get; set; } = [];
+
+        /// <summary>The numeric features with the counts as log(1 + x), for the linear model.</summary>
+        [VectorType(NumericCount)]
+        public float[] Shaped { get; set; } = [];
 
         /// <summary>The department id (one-hot encoded by the pipelines).</summary>
         public float Department { get; set; }

@@ -19,10 +19,10 @@ public sealed record PredictionOptions
     public int MaxCandidates { get; init; } = 2_000_000;
 
     /// <summary>LightGBM boosting rounds.</summary>
-    public int LightGbmIterations { get; init; } = 200;
+    public int LightGbmIterations { get; init; } = 100;
 
     /// <summary>LightGBM leaves per tree.</summary>
-    public int LightGbmLeaves { get; init; } = 31;
+    public int LightGbmLeaves { get; init; } = 15;
 
     /// <summary>LightGBM learning rate.</summary>
     public double LightGbmLearningRate { get; init; } = 0.1;
@@ -34,5 +34,5 @@ public sealed record PredictionOptions
     public int Threads { get; init; } = 1;
 
     /// <summary>Permutation importance uses at most this many test rows (a seeded sample of test users' rows).</summary>
-    public int ImportanceRows { get; init; } = 400_000;
+    public int ImportanceRows { get; init; } = 200_000;
 }
