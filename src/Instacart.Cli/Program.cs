@@ -9,4 +9,6 @@ var root = new RootCommand("Instacart notebooks: answer an online grocer's quest
     BenchCommand.Create(),
 };
 
-return await root.Parse(args).InvokeAsync();
+// Ctrl+C is handled by the commands themselves ('run' stops between notebook cells and discards its staging
+// folder, so the previous report stays intact): System.CommandLine would end the process before that.
+return await root.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null });

@@ -90,7 +90,7 @@ public sealed class ConsoleReporter
 
         _console.Write(table);
         var failed = report.Notebooks.Count(n => n.Status != RunStatus.Succeeded);
-        _console.MarkupLine(Markup.Escape($"{report.Notebooks.Count} notebooks, {failed} failed, in {Seconds(report.Duration)}; output in {report.OutputDirectory}"));
+        _console.MarkupLine(Markup.Escape($"{report.Notebooks.Count} notebooks, {failed} failed, in {Seconds(report.Duration)}"));
         foreach (var error in report.Errors)
         {
             _console.MarkupLine("[red]error:[/] " + Markup.Escape(error));

@@ -40,4 +40,55 @@ public sealed class RunCommandTests(GoodDataFixture fixture) : IClassFixture<Goo
             Directory.Delete(folder, recursive: true);
         }
     }
+
+    [Fact]
+    public async Task Run_InterruptedWithCtrlC_LeavesThePreviousReportIntact()
+    {
+        var output = Path.Combine(Path.GetTempPath(), "instacart-run-interrupted-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(output);
+        var previous = Path.Combine(output, "index.html");
+        File.WriteAllText(previous, "the previous report");
+        try
+        {
+            var start = new System.Diagnostics.ProcessStartInfo("dotnet")
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+                ArgumentList = { Path.Combine(AppContext.BaseDirectory, "instacart.dll"), "run", "--notebooks", Notebooks, "--data", fixture.Data.Folder, "--out", output, "--no-cache" },
+            };
+            using var process = System.Diagnostics.Process.Start(start)!;
+            var stdout = process.StandardOutput.ReadToEndAsync();
+            var stderr = process.StandardError.ReadToEndAsync();
+            await WaitForAsync(() => Directory.GetDirectories(Path.GetDirectoryName(output)!, Path.GetFileName(output) + ".partial-*").Length > 0);
+            await Task.Delay(2000);
+            Assert.Equal(0, SendInterrupt(process.Id));
+            await process.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromMinutes(2)).Token);
+
+            Assert.Equal(130, process.ExitCode);
+            Assert.Equal("the previous report", File.ReadAllText(previous));
+            Assert.Single(Directory.GetFiles(output));
+            var log = await stdout + await stderr;
+            var leftovers = Directory.GetDirectories(Path.GetDirectoryName(output)!, Path.GetFileName(output) + ".partial-*")
+                .Concat(Directory.GetDirectories(Path.GetDirectoryName(output)!, Path.GetFileName(output) + ".old-*"));
+            Assert.True(!leftovers.Any(), log);
+        }
+        finally
+        {
+            Directory.Delete(output, recursive: true);
+        }
+    }
+
+    private static async Task WaitForAsync(Func<bool> condition)
+    {
+        for (var i = 0; i < 600 && !condition(); i++)
+        {
+            await Task.Delay(100);
+        }
+    }
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int Kill(int pid, int signal);
+
+    private static int SendInterrupt(int pid) => Kill(pid, 2);
 }

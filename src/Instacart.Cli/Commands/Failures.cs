@@ -8,6 +8,9 @@ internal static class Failures
     /// <summary>Exit code for bad input.</summary>
     public const int BadInput = 2;
 
+    /// <summary>Exit code after Ctrl+C (128 + SIGINT), as shells report it.</summary>
+    public const int Interrupted = 130;
+
     /// <summary>Runs <paramref name="action"/>; an <see cref="InputException"/> or an I/O failure becomes a one-line error.</summary>
     public static async Task<int> Guard(Func<Task<int>> action)
     {
@@ -19,6 +22,11 @@ internal static class Failures
         {
             await Console.Error.WriteLineAsync($"error: {e.Message}");
             return BadInput;
+        }
+        catch (OperationCanceledException)
+        {
+            await Console.Error.WriteLineAsync("interrupted: nothing was replaced");
+            return Interrupted;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Runtime.InteropServices;
 using Instacart.Analysis;
 using Instacart.Analysis.Answers;
 using Instacart.Analysis.Cache;
@@ -65,7 +66,8 @@ internal static class RunCommand
                 var text = AnswersDocument.ToText(ReportAnswers.Compute(loaded));
                 await stream.WriteAsync(new System.Text.UTF8Encoding(false).GetBytes(text), token);
             });
-            var options = new RunOptions(parse.GetValue(notebooks)!.FullName, target)
+            var staging = ReportStaging.Begin(target);
+            var options = new RunOptions(parse.GetValue(notebooks)!.FullName, staging.Folder)
             {
                 DataDirectory = folder,
                 Only = parse.GetValue(only),
@@ -73,8 +75,29 @@ internal static class RunCommand
                 ExtraReportFiles = [answers],
                 Pdf = parse.GetValue(pdf),
             };
-            var report = await new ConsoleReporter().RunAsync(options, cancellation);
-            return report.ExitCode;
+            using var interrupted = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+            using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Interrupt);
+            using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Interrupt);
+            void Interrupt(PosixSignalContext context)
+            {
+                // Stop between cells and clean up rather than die mid-write.
+                context.Cancel = true;
+                interrupted.Cancel();
+            }
+
+            try
+            {
+                var report = await new ConsoleReporter().RunAsync(options, interrupted.Token);
+                staging.Publish();
+                Spectre.Console.AnsiConsole.MarkupLineInterpolated($"Report written to [bold]{target}[/]");
+                return report.ExitCode;
+            }
+            catch
+            {
+                // Interrupted (Ctrl+C) or failed outright: the previous report stays as it was.
+                staging.Discard();
+                throw;
+            }
         }));
         return command;
     }
