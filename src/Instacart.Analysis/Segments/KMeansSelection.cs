@@ -57,25 +57,29 @@ public sealed class KMeansSelection
 
         var sample = Silhouette.SampleRows(n, options.SilhouetteSample, options.Seed);
         var distances = Silhouette.Distances(points, sample);
-        var criteria = new List<CriterionRow>();
-        (int[] Labels, double[][] Centroids)? best = null;
-        var bestSilhouette = double.NegativeInfinity;
-        var bestK = 0;
-        var view = ToDataView(new MLContext(options.Seed), points);
-        for (var k = options.MinK; k <= maxK; k++)
+        // Each k is clustered on its own (single-threaded, seeded from k), so the ks run in parallel and the
+        // result does not depend on the number of cores.
+        var ks = Enumerable.Range(options.MinK, maxK - options.MinK + 1).ToArray();
+        var runs = new (int[] Labels, double[][] Centroids, double Within, double Silhouette)[ks.Length];
+        Parallel.For(0, ks.Length, i =>
         {
-            var (labels, centroids, within) = BestOfRestarts(view, points, k, options);
-            var silhouette = Silhouette.FromDistances(distances, sample.Select(r => labels[r]).ToArray());
-            criteria.Add(new CriterionRow(k, silhouette, within));
-            if (silhouette > bestSilhouette + 1e-12)
+            var view = ToDataView(new MLContext(options.Seed), points);
+            var (labels, centroids, within) = BestOfRestarts(view, points, ks[i], options);
+            runs[i] = (labels, centroids, within, Silhouette.FromDistances(distances, sample.Select(r => labels[r]).ToArray()));
+        });
+
+        var criteria = new List<CriterionRow>();
+        var best = 0;
+        for (var i = 0; i < ks.Length; i++)
+        {
+            criteria.Add(new CriterionRow(ks[i], runs[i].Silhouette, runs[i].Within));
+            if (runs[i].Silhouette > runs[best].Silhouette + 1e-12)
             {
-                bestSilhouette = silhouette;
-                best = (labels, centroids);
-                bestK = centroids.Length;
+                best = i;
             }
         }
 
-        return new KMeansSelection(criteria, bestK, best!.Value.Labels, best.Value.Centroids, sample.Length);
+        return new KMeansSelection(criteria, runs[best].Centroids.Length, runs[best].Labels, runs[best].Centroids, sample.Length);
     }
 
     /// <summary>The squared Euclidean distance of two points.</summary>

@@ -123,4 +123,16 @@ public class CustomerSegmentsTests
         Assert.Contains(frame.Columns, c => c.Name == "share_produce");
         Assert.DoesNotContain(frame.Columns, c => c.Name == "department_shares");
     }
+
+    [Fact]
+    public void Compute_OneActiveCustomer_ReportsOneGroupInsteadOfClustering()
+    {
+        var segments = CustomerSegments.Compute(TinyData.Load());   // only user 2 reaches five orders
+
+        Assert.Equal(1, segments.CustomerCount);
+        Assert.Equal(1, segments.ChosenK);
+        Assert.Empty(segments.Criteria);
+        Assert.Equal(1, segments.Clusters.Single().Customers);
+        Assert.StartsWith("Too few", segments.Sentence());
+    }
 }
