@@ -23,8 +23,9 @@ public static class NotebookSession
 
     /// <summary>
     /// Prepares the current kernel for the library: first answers requests for FSharp.Core with the copy
-    /// already in the process (the stock kernel ships FSharp.Core 10.0 while Plotly.NET 6 references 10.1),
-    /// then registers the formatters. Calling it again does nothing.
+    /// already in the process (the stock kernel ships FSharp.Core 10.0 while Plotly.NET 6 references 10.1)
+    /// and for native libraries (LightGBM) with those beside the library, then registers the formatters.
+    /// Calling it again does nothing.
     /// </summary>
     public static void Start()
     {
@@ -69,6 +70,7 @@ public static class NotebookSession
         }
 
         AssemblyLoadContext.Default.Resolving += ResolveFSharpCore;
+        NativeLibraries.Install();
         _resolverInstalled = true;
     }
 
