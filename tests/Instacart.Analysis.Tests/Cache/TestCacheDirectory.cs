@@ -17,6 +17,7 @@ internal static class TestCacheDirectory
     internal static void Initialize()
     {
         Environment.SetEnvironmentVariable(CacheOptions.EnvironmentVariable, Path);
+        SweepAbandoned();
         AppDomain.CurrentDomain.ProcessExit += (_, _) =>
         {
             try
@@ -27,5 +28,26 @@ internal static class TestCacheDirectory
             {
             }
         };
+    }
+
+    /// <summary>A test host killed at the end of a run never gets to delete its folder: remove those older than a day.</summary>
+    private static void SweepAbandoned()
+    {
+        foreach (var folder in Directory.EnumerateDirectories(System.IO.Path.GetTempPath(), "instacart-test-cache-*"))
+        {
+            try
+            {
+                if (DateTime.UtcNow - Directory.GetLastWriteTimeUtc(folder) > TimeSpan.FromDays(1))
+                {
+                    Directory.Delete(folder, recursive: true);
+                }
+            }
+            catch (IOException)
+            {
+            }
+            catch (UnauthorizedAccessException)
+            {
+            }
+        }
     }
 }
