@@ -61,11 +61,12 @@ internal static class RunCommand
             var cacheOptions = CommonOptions.ToCache(parse.GetValue(cache), parse.GetValue(noCache));
             Environment.SetEnvironmentVariable(CacheOptions.EnvironmentVariable, cacheOptions?.Directory ?? CacheOptions.DisabledValue);
             var loaded = InstacartData.Load(folder, null, cacheOptions);
+
+            // The report's answers (the two models above all) are computed while the notebooks run: the kernels
+            // mostly keep one core busy, and this work is independent of them.
+            var answersText = Task.Run(() => AnswersDocument.ToText(ReportAnswers.Compute(loaded)));
             var answers = new ExtraReportFile("answers.json", async (_, stream, token) =>
-            {
-                var text = AnswersDocument.ToText(ReportAnswers.Compute(loaded));
-                await stream.WriteAsync(new System.Text.UTF8Encoding(false).GetBytes(text), token);
-            });
+                await stream.WriteAsync(new System.Text.UTF8Encoding(false).GetBytes(await answersText.WaitAsync(token)), token));
             var staging = ReportStaging.Begin(target);
             var options = new RunOptions(parse.GetValue(notebooks)!.FullName, staging.Folder)
             {
