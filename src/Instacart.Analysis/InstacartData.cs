@@ -29,7 +29,8 @@ public sealed class InstacartData
         Reconciliation reconciliation,
         AnalysisOptions options,
         IReadOnlyList<StageTiming> timings,
-        CacheResult cache)
+        CacheResult cache,
+        BadRowLog badRows)
     {
         Input = input;
         ProductCleaning = products;
@@ -39,6 +40,7 @@ public sealed class InstacartData
         Options = options;
         Timings = timings;
         Cache = cache;
+        BadRows = badRows;
     }
 
     /// <summary>The files as read (personal names already dropped).</summary>
@@ -74,6 +76,12 @@ public sealed class InstacartData
     /// <summary>Whether the input tables came from the columnar cache, were parsed and cached, or the cache was off.</summary>
     public CacheResult Cache { get; }
 
+    /// <summary>
+    /// The rows skipped as bad input, per file and reason with the first few quoted (empty unless the options say
+    /// <see cref="BadRowPolicy.Skip"/>). They never reach the tables, so the reconciliation counts what was kept.
+    /// </summary>
+    public BadRowLog BadRows { get; }
+
     /// <summary>The customer row of merged line <paramref name="line"/>.</summary>
     public int CustomerOf(int line) => Merge.OrderCustomer[Lines.Order[line]];
 
@@ -92,7 +100,9 @@ public sealed class InstacartData
     /// </summary>
     public static InstacartData Load(string folder, AnalysisOptions? options, CacheOptions? cache)
     {
-        options ??= AnalysisOptions.Default;
+        // A notebook's plain Load(folder) follows the run's --on-bad-rows, handed in through the environment.
+        options ??= AnalysisOptions.Default with { OnBadRows = BadRowLog.PolicyFromEnvironment() };
+        var badRows = new BadRowLog(options.OnBadRows);
         var timings = new List<StageTiming>();
         var clock = Stopwatch.StartNew();
         T Stage<T>(string name, Func<T> run, Func<T, long> rows)
@@ -104,9 +114,21 @@ public sealed class InstacartData
         }
 
         var cacheResult = CacheResult.Off;
-        var input = Stage("load", () => InputCache.Load(folder, cache, out cacheResult), t => t.Orders.Count + (long)t.PriorLines.Count + t.Products.Count + t.Customers.Count);
+        // Skipping bases the tables on a lenient read: such tables are never cached, and no cached table is
+        // trusted for it (a stale entry would be re-read strictly).
+        var input = Stage("load", () => badRows.Skips ? InputTables.Load(folder, badRows) : InputCache.Load(folder, cache, out cacheResult), t => t.Orders.Count + (long)t.PriorLines.Count + t.Products.Count + t.Customers.Count);
         var products = Stage("clean", () => ProductCleaning.Clean(input.Products, input.Departments, options.PriceOutlierAbove), p => p.Rows);
         var orderIndex = Stage("index", () => LineMerge.OrderIndex(input.Orders), _ => input.Orders.Count);
+        if (badRows.Skips)
+        {
+            // A line of an unknown order is most often a line of an order row skipped as bad: it goes with it.
+            input = input with
+            {
+                PriorLines = WithoutUnknownOrders(input.PriorLines, orderIndex, badRows),
+                TrainLines = input.TrainLines is { } lines ? WithoutUnknownOrders(lines, orderIndex, badRows) : null,
+            };
+        }
+
         if (input.TrainLines is { } train)
         {
             CheckOrdersKnown(train, orderIndex);
@@ -151,7 +173,27 @@ public sealed class InstacartData
             CustomersActive: customersActive,
             LinesActive: linesActive).EnsureAddsUp();
 
-        return new InstacartData(input, products, merge, customers, reconciliation, options, timings, cacheResult);
+        return new InstacartData(input, products, merge, customers, reconciliation, options, timings, cacheResult, badRows);
+    }
+
+    private static OrderLinesTable WithoutUnknownOrders(OrderLinesTable lines, UniqueIndex orderIndex, BadRowLog badRows)
+    {
+        var keep = new bool[lines.Count];
+        var kept = 0;
+        for (var i = 0; i < lines.Count; i++)
+        {
+            keep[i] = orderIndex.RowOf(lines.OrderId[i]) >= 0;
+            if (keep[i])
+            {
+                kept++;
+            }
+            else
+            {
+                BadRowLog.SkipOrThrow(badRows, LineMerge.UnknownOrder(lines, i));
+            }
+        }
+
+        return kept == lines.Count ? lines : lines.Where(keep, kept);
     }
 
     private static void CheckOrdersKnown(OrderLinesTable lines, UniqueIndex orderIndex)

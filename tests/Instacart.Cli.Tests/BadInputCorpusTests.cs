@@ -81,6 +81,41 @@ public sealed class BadInputCorpusTests(GoodDataFixture fixture) : IClassFixture
         }
     }
 
+    [Theory]
+    [InlineData("orders.csv", "day of week out of range")]
+    [InlineData("order_products__prior.csv", "non-numeric id")]
+    [InlineData("customers.csv", "empty age")]
+    [InlineData("products.csv", "missing column")]
+    public void Answers_SkipBadRows_CountsThemAndStillAnswers(string file, string breakageName)
+    {
+        var breakage = Breakage.Common().Concat(Breakage.Specific().Where(s => s.File == file).Select(s => s.Breakage)).First(b => b.Name == breakageName);
+        var folder = fixture.Data.Copy();
+        var output = Path.Combine(Path.GetTempPath(), "instacart-cli-out-" + Guid.NewGuid().ToString("N"), "answers.json");
+        try
+        {
+            var path = Path.Combine(folder, file);
+            File.WriteAllBytes(path, breakage.Apply(File.ReadAllBytes(path))!);
+
+            var failed = CliProcess.Run("answers", "--data", folder, "--out", output, "--no-cache");
+            var skipped = CliProcess.Run("answers", "--data", folder, "--out", output, "--no-cache", "--on-bad-rows", "skip");
+
+            Assert.Equal(2, failed.ExitCode);
+            Assert.Equal(0, skipped.ExitCode);
+            Assert.Contains("Rows skipped as bad input", skipped.StandardOutput);
+            Assert.Contains(file, skipped.StandardOutput);
+            Assert.Contains("adds up", skipped.StandardOutput);
+            Assert.True(File.Exists(output));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+            if (Directory.Exists(Path.GetDirectoryName(output)))
+            {
+                Directory.Delete(Path.GetDirectoryName(output)!, recursive: true);
+            }
+        }
+    }
+
     [Fact]
     public void Answers_GoodInput_WritesAnswersAndExitsZero()
     {

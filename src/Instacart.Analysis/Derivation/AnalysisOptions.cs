@@ -67,6 +67,9 @@ public sealed record AnalysisOptions
     /// <summary>High income: above this; middle income between, both ends included.</summary>
     public int HighIncomeAbove { get; init; } = 120_000;
 
+    /// <summary>What a load does with a row that breaks its file's schema: fail (the default) or skip and count it.</summary>
+    public Input.BadRowPolicy OnBadRows { get; init; } = Input.BadRowPolicy.Fail;
+
     /// <summary>The department whose purchase makes a baby household.</summary>
     public string BabyDepartment { get; init; } = "babies";
 }

@@ -14,9 +14,13 @@ public static class CustomersLoader
         ["user_id", "First Name", "Surnam", "Gender", "STATE", "Age", "date_joined", "n_dependants", "fam_status", "income"];
 
     /// <summary>Reads every row without its personal columns; a repeated <c>user_id</c> is bad input.</summary>
-    public static CustomersTable Load(string path)
+    /// <param name="path">The file.</param>
+    /// <param name="badRows">Where skipped rows are logged; null or failing: the first bad row throws.</param>
+    public static CustomersTable Load(string path, BadRowLog? badRows = null)
     {
-        using var csv = StrictCsvReader.Open(path, Header, trackLineNumbers: true);
+        using var csv = StrictCsvReader.Open(path, Header, trackLineNumbers: true, badRows);
+        var skipped = new SkippedRows();
+        var malformed = 0;
         var capacity = ColumnBuilder<int>.CapacityFor(path, 40);
         var userId = new ColumnBuilder<int>(capacity);
         var gender = new ColumnBuilder<string>(capacity);
@@ -29,19 +33,43 @@ public static class CustomersLoader
         var strings = new Dictionary<string, string>(StringComparer.Ordinal);
         while (csv.Read())
         {
-            userId.Add(csv.Int(0));
-            csv.ValidatePersonalText(1);
-            csv.ValidatePersonalText(2);
-            gender.Add(Intern(strings, csv.Text(3)));
-            state.Add(Intern(strings, csv.Text(4)));
-            age.Add(csv.Int(5, 0, 150));
-            joined.Add(Intern(strings, ReadDate(csv, 6)));
-            dependants.Add(csv.Int(7, 0, 100));
-            family.Add(Intern(strings, csv.Text(8)));
-            income.Add(csv.Int(9));
+            SkippedRows.NoteMalformed(csv, skipped, userId.Count, ref malformed);
+
+            // Every field is parsed before any column grows, so a skipped row leaves the columns aligned.
+            int id, years, children, pay;
+            string sex, place, since, status;
+            try
+            {
+                id = csv.Int(0);
+                csv.ValidatePersonalText(1);
+                csv.ValidatePersonalText(2);
+                sex = Intern(strings, csv.Text(3));
+                place = Intern(strings, csv.Text(4));
+                years = csv.Int(5, 0, 150);
+                since = Intern(strings, ReadDate(csv, 6));
+                children = csv.Int(7, 0, 100);
+                status = Intern(strings, csv.Text(8));
+                pay = csv.Int(9);
+            }
+            catch (InputException error)
+            {
+                BadRowLog.SkipOrThrow(badRows, error);
+                skipped.Add(userId.Count);
+                continue;
+            }
+
+            userId.Add(id);
+            gender.Add(sex);
+            state.Add(place);
+            age.Add(years);
+            joined.Add(since);
+            dependants.Add(children);
+            family.Add(status);
+            income.Add(pay);
         }
 
-        return new CustomersTable(userId.ToArray(), gender.ToArray(), state.ToArray(), age.ToArray(), joined.ToArray(), dependants.ToArray(), family.ToArray(), income.ToArray());
+        SkippedRows.NoteMalformed(csv, skipped, userId.Count, ref malformed);
+        return new CustomersTable(userId.ToArray(), gender.ToArray(), state.ToArray(), age.ToArray(), joined.ToArray(), dependants.ToArray(), family.ToArray(), income.ToArray(), badRows?.Skips == true ? skipped : null);
     }
 
     private static string ReadDate(StrictCsvReader csv, int index)

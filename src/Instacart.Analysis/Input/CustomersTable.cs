@@ -6,7 +6,7 @@ namespace Instacart.Analysis.Input;
 /// </summary>
 public sealed class CustomersTable
 {
-    internal CustomersTable(int[] userId, string[] gender, string[] state, int[] age, string[] dateJoined, int[] dependants, string[] familyStatus, int[] income)
+    internal CustomersTable(int[] userId, string[] gender, string[] state, int[] age, string[] dateJoined, int[] dependants, string[] familyStatus, int[] income, SkippedRows? skipped = null)
     {
         UserId = userId;
         Gender = gender;
@@ -16,6 +16,7 @@ public sealed class CustomersTable
         Dependants = dependants;
         FamilyStatus = familyStatus;
         Income = income;
+        Skipped = skipped;
     }
 
     /// <summary>Number of rows.</summary>
@@ -44,4 +45,10 @@ public sealed class CustomersTable
 
     /// <summary><c>income</c>, a whole number.</summary>
     public int[] Income { get; }
+
+    /// <summary>Rows skipped as bad input while loading (only under <see cref="BadRowPolicy.Skip"/>).</summary>
+    public SkippedRows? Skipped { get; }
+
+    /// <summary>The file line of row <paramref name="row"/> (no field may hold a line break: control characters are bad input).</summary>
+    public long LineOf(int row) => Skipped?.LineOf(row) ?? row + 2L;
 }

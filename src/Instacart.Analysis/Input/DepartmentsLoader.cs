@@ -7,13 +7,15 @@ namespace Instacart.Analysis.Input;
 public static class DepartmentsLoader
 {
     /// <summary>Reads the file; an unknown layout, a repeated id or a bad value is an <see cref="InputException"/>.</summary>
-    public static NamedIds Load(string path)
+    /// <param name="path">The file.</param>
+    /// <param name="badRows">Where skipped rows of the long layout are logged; the wide layout has no rows to skip.</param>
+    public static NamedIds Load(string path, BadRowLog? badRows = null)
     {
-        using var csv = StrictCsvReader.Open(path, expectedHeader: null, trackLineNumbers: true);
+        using var csv = StrictCsvReader.Open(path, expectedHeader: null, trackLineNumbers: true, badRows);
         var header = csv.Columns;
         if (header.Length == 2 && header[0] == "department_id" && header[1] == "department")
         {
-            return NamedIdsLoader.ReadLong(csv);
+            return NamedIdsLoader.ReadLong(csv, badRows);
         }
 
         if (header.Length >= 2 && header[0] == "department_id")

@@ -20,7 +20,13 @@ public sealed record InputTables(
     CustomersTable Customers)
 {
     /// <summary>Reads every file of <paramref name="folder"/>; the two big ones are read in parallel.</summary>
-    public static InputTables Load(string folder)
+    public static InputTables Load(string folder) => Load(folder, null);
+
+    /// <summary>
+    /// Reads every file of <paramref name="folder"/>, skipping and logging rows that break their schema when
+    /// <paramref name="badRows"/> skips (null: the first bad row throws).
+    /// </summary>
+    public static InputTables Load(string folder, BadRowLog? badRows)
     {
         folder = Path.GetFullPath(folder);
         var ordersPath = DataFolder.Locate(folder, InputFiles.Orders, required: true)!;
@@ -31,7 +37,7 @@ public sealed record InputTables(
         var trainPath = DataFolder.Locate(folder, InputFiles.TrainLines, required: false);
         var aislesPath = DataFolder.Locate(folder, InputFiles.Aisles, required: false);
 
-        var prior = Task.Run(() => OrderLinesLoader.Load(priorPath));
+        var prior = Task.Run(() => OrderLinesLoader.Load(priorPath, badRows));
         OrdersTable orders;
         IReadOnlyList<ProductRow> products;
         NamedIds departments;
@@ -40,12 +46,12 @@ public sealed record InputTables(
         OrderLinesTable? train;
         try
         {
-            orders = OrdersLoader.Load(ordersPath);
-            departments = DepartmentsLoader.Load(departmentsPath);
-            aisles = aislesPath is null ? null : NamedIdsLoader.LoadAisles(aislesPath);
-            products = ProductsLoader.Load(productsPath);
-            customers = CustomersLoader.Load(customersPath);
-            train = trainPath is null ? null : OrderLinesLoader.Load(trainPath);
+            orders = OrdersLoader.Load(ordersPath, badRows);
+            departments = DepartmentsLoader.Load(departmentsPath, badRows);
+            aisles = aislesPath is null ? null : NamedIdsLoader.LoadAisles(aislesPath, badRows);
+            products = ProductsLoader.Load(productsPath, badRows);
+            customers = CustomersLoader.Load(customersPath, badRows);
+            train = trainPath is null ? null : OrderLinesLoader.Load(trainPath, badRows);
         }
         finally
         {

@@ -24,6 +24,12 @@ public static class OrderLinesLoader
     /// </remarks>
     public static OrderLinesTable Load(string path) => Load(path, Parallelism.Degree, ParallelMinBytes);
 
+    /// <summary>Reads every row, skipping and logging bad rows when <paramref name="badRows"/> skips (the fast path only takes clean input).</summary>
+    public static OrderLinesTable Load(string path, BadRowLog? badRows) =>
+        badRows is { Skips: true }
+            ? (Parallelism.Degree > 1 && new FileInfo(path).Length >= ParallelMinBytes ? TryLoadRanges(path, Parallelism.Degree) : null) ?? LoadSequential(path, badRows)
+            : Load(path);
+
     /// <summary>Reads with up to <paramref name="threads"/> readers when the file has at least <paramref name="minBytes"/>.</summary>
     internal static OrderLinesTable Load(string path, int threads, long minBytes)
     {
@@ -36,9 +42,11 @@ public static class OrderLinesLoader
     }
 
     /// <summary>The plain path: one strict reader from the first byte to the last.</summary>
-    internal static OrderLinesTable LoadSequential(string path)
+    internal static OrderLinesTable LoadSequential(string path, BadRowLog? badRows = null)
     {
-        using var csv = StrictCsvReader.Open(path, Header, trackLineNumbers: false);
+        using var csv = StrictCsvReader.Open(path, Header, trackLineNumbers: false, badRows);
+        var skipped = new SkippedRows();
+        var malformed = 0;
         var capacity = ColumnBuilder<int>.CapacityFor(path, 16);
         var orderId = new ColumnBuilder<int>(capacity);
         var productId = new ColumnBuilder<int>(capacity);
@@ -46,13 +54,31 @@ public static class OrderLinesLoader
         var reordered = new ColumnBuilder<byte>(capacity);
         while (csv.Read())
         {
-            orderId.Add(csv.Int(0));
-            productId.Add(csv.Int(1));
-            cartOrder.Add(csv.Int(2, min: 1));
-            reordered.Add((byte)csv.Int(3, 0, 1));
+            SkippedRows.NoteMalformed(csv, skipped, orderId.Count, ref malformed);
+            int order, product, position;
+            byte again;
+            try
+            {
+                order = csv.Int(0);
+                product = csv.Int(1);
+                position = csv.Int(2, min: 1);
+                again = (byte)csv.Int(3, 0, 1);
+            }
+            catch (InputException error)
+            {
+                BadRowLog.SkipOrThrow(badRows, error);
+                skipped.Add(orderId.Count);
+                continue;
+            }
+
+            orderId.Add(order);
+            productId.Add(product);
+            cartOrder.Add(position);
+            reordered.Add(again);
         }
 
-        return new OrderLinesTable(csv.FileName, orderId.ToArray(), productId.ToArray(), cartOrder.ToArray(), reordered.ToArray());
+        SkippedRows.NoteMalformed(csv, skipped, orderId.Count, ref malformed);
+        return new OrderLinesTable(csv.FileName, orderId.ToArray(), productId.ToArray(), cartOrder.ToArray(), reordered.ToArray(), badRows?.Skips == true ? skipped : null);
     }
 
     /// <summary>

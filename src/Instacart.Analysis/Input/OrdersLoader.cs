@@ -7,10 +7,11 @@ public static class OrdersLoader
     public static readonly string[] Header =
         ["order_id", "user_id", "eval_set", "order_number", "order_dow", "order_hour_of_day", "days_since_prior_order"];
 
-    /// <summary>Reads every row; any bad value is an <see cref="InputException"/>.</summary>
-    public static OrdersTable Load(string path)
+    /// <summary>Reads every row; a bad value is an <see cref="InputException"/>, or a logged, skipped row when <paramref name="badRows"/> skips.</summary>
+    public static OrdersTable Load(string path, BadRowLog? badRows = null)
     {
-        using var csv = StrictCsvReader.Open(path, Header, trackLineNumbers: false);
+        using var csv = StrictCsvReader.Open(path, Header, trackLineNumbers: false, badRows);
+        var skipped = new SkippedRows();
         var capacity = ColumnBuilder<int>.CapacityFor(path, 30);
         var orderId = new ColumnBuilder<int>(capacity);
         var userId = new ColumnBuilder<int>(capacity);
@@ -19,18 +20,44 @@ public static class OrdersLoader
         var dow = new ColumnBuilder<byte>(capacity);
         var hour = new ColumnBuilder<byte>(capacity);
         var days = new ColumnBuilder<float>(capacity);
+        var malformed = 0;
         while (csv.Read())
         {
-            orderId.Add(csv.Int(0));
-            userId.Add(csv.Int(1));
-            evalSet.Add(ParseEvalSet(csv));
-            orderNumber.Add(csv.Int(3, min: 1));
-            dow.Add((byte)csv.Int(4, 0, 6));
-            hour.Add((byte)csv.Int(5, 0, 23));
-            days.Add((float)csv.OptionalDecimal(6, max: 366));
+            SkippedRows.NoteMalformed(csv, skipped, orderId.Count, ref malformed);
+
+            // Every field is parsed before any column grows, so a skipped row leaves the columns aligned.
+            int id, user, number;
+            EvalSet set;
+            byte day, hourOfDay;
+            float sincePrior;
+            try
+            {
+                id = csv.Int(0);
+                user = csv.Int(1);
+                set = ParseEvalSet(csv);
+                number = csv.Int(3, min: 1);
+                day = (byte)csv.Int(4, 0, 6);
+                hourOfDay = (byte)csv.Int(5, 0, 23);
+                sincePrior = (float)csv.OptionalDecimal(6, max: 366);
+            }
+            catch (InputException error)
+            {
+                BadRowLog.SkipOrThrow(badRows, error);
+                skipped.Add(orderId.Count);
+                continue;
+            }
+
+            orderId.Add(id);
+            userId.Add(user);
+            evalSet.Add(set);
+            orderNumber.Add(number);
+            dow.Add(day);
+            hour.Add(hourOfDay);
+            days.Add(sincePrior);
         }
 
-        return new OrdersTable(orderId.ToArray(), userId.ToArray(), evalSet.ToArray(), orderNumber.ToArray(), dow.ToArray(), hour.ToArray(), days.ToArray());
+        SkippedRows.NoteMalformed(csv, skipped, orderId.Count, ref malformed);
+        return new OrdersTable(orderId.ToArray(), userId.ToArray(), evalSet.ToArray(), orderNumber.ToArray(), dow.ToArray(), hour.ToArray(), days.ToArray(), badRows?.Skips == true ? skipped : null);
     }
 
     private static EvalSet ParseEvalSet(StrictCsvReader csv)

@@ -6,7 +6,7 @@ namespace Instacart.Analysis.Input;
 /// </summary>
 public sealed class OrdersTable
 {
-    internal OrdersTable(int[] orderId, int[] userId, EvalSet[] evalSet, int[] orderNumber, byte[] dayOfWeek, byte[] hourOfDay, float[] daysSincePrior)
+    internal OrdersTable(int[] orderId, int[] userId, EvalSet[] evalSet, int[] orderNumber, byte[] dayOfWeek, byte[] hourOfDay, float[] daysSincePrior, SkippedRows? skipped = null)
     {
         OrderId = orderId;
         UserId = userId;
@@ -15,6 +15,7 @@ public sealed class OrdersTable
         DayOfWeek = dayOfWeek;
         HourOfDay = hourOfDay;
         DaysSincePrior = daysSincePrior;
+        Skipped = skipped;
     }
 
     /// <summary>Number of rows.</summary>
@@ -41,9 +42,12 @@ public sealed class OrdersTable
     /// <summary><c>days_since_prior_order</c>, NaN when missing.</summary>
     public float[] DaysSincePrior { get; }
 
+    /// <summary>Rows skipped as bad input while loading (only under <see cref="BadRowPolicy.Skip"/>).</summary>
+    public SkippedRows? Skipped { get; }
+
     /// <summary>
     /// The file line of row <paramref name="row"/>: no field of this file can hold a line break, so a file that
-    /// loaded has row r on line r + 2.
+    /// loaded has row r on line r + 2, plus the lines of rows skipped before it.
     /// </summary>
-    public static long LineOf(int row) => row + 2L;
+    public long LineOf(int row) => Skipped?.LineOf(row) ?? row + 2L;
 }

@@ -30,6 +30,11 @@ internal sealed class StrictCsvReader : IDisposable
         FileName = Path.GetFileName(path);
     }
 
+    private Func<int> skippedRecords = () => 0;
+
+    /// <summary>Records the reader itself skipped as malformed (only when bad rows are skipped).</summary>
+    public int SkippedRecords => skippedRecords();
+
     /// <summary>The file's name, for messages.</summary>
     public string FileName { get; }
 
@@ -43,9 +48,32 @@ internal sealed class StrictCsvReader : IDisposable
     /// Opens <paramref name="path"/> and checks its header row. With <paramref name="expectedHeader"/> null the
     /// header is returned as found, for files whose layout is decided by their header (departments).
     /// </summary>
-    public static StrictCsvReader Open(string path, string[]? expectedHeader, bool trackLineNumbers)
+    /// <param name="path">The file.</param>
+    /// <param name="expectedHeader">The schema's header, or null.</param>
+    /// <param name="trackLineNumbers">Count lines while reading (small files) rather than on error only.</param>
+    /// <param name="badRows">When it skips bad rows, malformed records and wrong field counts are logged and skipped by the reader.</param>
+    public static StrictCsvReader Open(string path, string[]? expectedHeader, bool trackLineNumbers, BadRowLog? badRows = null)
     {
         var options = StrictOptions(trackLineNumbers);
+        StrictCsvReader? self = null;
+        var skipped = 0;
+        if (badRows is { Skips: true })
+        {
+            options = options with
+            {
+                MalformedData = CsvMalformedDataHandling.Skip,
+                FieldCountMismatch = CsvFieldCountHandling.Skip,
+                OnMalformedRecord = record =>
+                {
+                    skipped++;
+                    var line = record.LineNumber > 0 ? record.LineNumber : self?.LineAtByteOffset(record.ByteOffset) ?? 0;
+                    var expected = record.Reason == CsvMalformedReason.FieldCountMismatch
+                        ? $"{expectedHeader?.Length ?? 0} comma-separated fields"
+                        : "RFC 4180 quoting";
+                    BadRowLog.SkipOrThrow(badRows, new InputException(Path.GetFileName(path), line, 0, null, expected, $"a malformed record ({record.Reason})"));
+                },
+            };
+        }
 
         CsvReader reader;
         try
@@ -58,6 +86,7 @@ internal sealed class StrictCsvReader : IDisposable
         }
 
         var strict = new StrictCsvReader(reader, path, [], trackLineNumbers);
+        self = strict;
         string[] header;
         try
         {
@@ -81,7 +110,9 @@ internal sealed class StrictCsvReader : IDisposable
             CheckHeader(strict.FileName, expectedHeader, header, reader);
         }
 
-        return new StrictCsvReader(reader, path, expectedHeader ?? header, trackLineNumbers);
+        var opened = new StrictCsvReader(reader, path, expectedHeader ?? header, trackLineNumbers) { skippedRecords = () => skipped };
+        self = opened;
+        return opened;
     }
 
     /// <summary>The reader options that reject bad input rather than recover from it (a header row expected).</summary>
@@ -298,7 +329,7 @@ internal sealed class StrictCsvReader : IDisposable
         return new InputException(FileName, line, 0, null, "a well-formed CSV record", "a record CsvHelper rejects");
     }
 
-    private long LineAtByteOffset(long byteOffset)
+    internal long LineAtByteOffset(long byteOffset)
     {
         // Only on the error path: count the line breaks before the record's first byte.
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);

@@ -118,14 +118,14 @@ public sealed record LineMerge(LineTable Lines, int[] OrderCustomer, long LinesJ
     /// <summary>The unique index of <c>orders.csv</c> by <c>order_id</c>; a repeated id is bad input.</summary>
     public static UniqueIndex OrderIndex(OrdersTable orders) => UniqueIndex.Build(
         orders.OrderId,
-        (row, first) => new InputException(InputFiles.Orders, OrdersTable.LineOf(row), 1, "order_id", "a unique order_id", $"'{orders.OrderId[row]}', already on line {OrdersTable.LineOf(first)}"));
+        (row, first) => new InputException(InputFiles.Orders, orders.LineOf(row), 1, "order_id", "a unique order_id", $"'{orders.OrderId[row]}', already on line {orders.LineOf(first)}"));
 
     /// <summary>The unique index of <c>customers.csv</c> by <c>user_id</c>; a repeated id is bad input.</summary>
     public static UniqueIndex CustomerIndex(CustomersTable customers) => UniqueIndex.Build(
         customers.UserId,
-        (row, first) => new InputException(InputFiles.Customers, row + 2, 1, "user_id", "a unique user_id", $"'{customers.UserId[row]}', already on line {first + 2}"));
+        (row, first) => new InputException(InputFiles.Customers, customers.LineOf(row), 1, "user_id", "a unique user_id", $"'{customers.UserId[row]}', already on line {customers.LineOf(first)}"));
 
     /// <summary>The error for an order line whose order is not in <c>orders.csv</c>.</summary>
     public static InputException UnknownOrder(OrderLinesTable lines, int row) =>
-        new(lines.FileName, OrderLinesTable.LineOf(row), 1, "order_id", $"an order_id of {InputFiles.Orders}", $"'{lines.OrderId[row]}'");
+        new(lines.FileName, lines.LineOf(row), 1, "order_id", $"an order_id of {InputFiles.Orders}", $"'{lines.OrderId[row]}'");
 }

@@ -13,8 +13,9 @@ namespace Instacart.Analysis.Preparation;
 /// </summary>
 public sealed class DataPreparation
 {
-    private DataPreparation(Reconciliation reconciliation, AnalysisOptions options, IReadOnlyList<DroppedProductRow> droppedProducts)
+    private DataPreparation(Reconciliation reconciliation, AnalysisOptions options, IReadOnlyList<DroppedProductRow> droppedProducts, IReadOnlyList<SkippedRowsRow> skippedRows)
     {
+        SkippedRows = skippedRows;
         Reconciliation = reconciliation;
         Options = options;
         DroppedProducts = droppedProducts;
@@ -70,7 +71,8 @@ public sealed class DataPreparation
         var dropped = data.ProductCleaning.Dropped
             .Select(d => new DroppedProductRow(d.Line, d.ProductId, d.Name, ReasonText(d.Reason)))
             .ToList();
-        return new DataPreparation(data.Reconciliation, data.Options, dropped);
+        var skipped = data.BadRows.Groups.Select(g => new SkippedRowsRow(g.File, g.Reason, g.Rows, string.Join(" | ", g.Examples))).ToList();
+        return new DataPreparation(data.Reconciliation, data.Options, dropped, skipped);
     }
 
     /// <summary>What happened to the lines and products, in two or three sentences computed from the counts.</summary>
@@ -88,7 +90,10 @@ public sealed class DataPreparation
         var active = $" The customer questions use the {Wording.Count(r.LinesActive)} lines ({Wording.Percent(r.LinesActive, r.LinesMerged)} of merged lines) "
             + $"of {Plural(r.CustomersActive, "active customer", "active customers")}.";
         var check = r.AddsUp ? " The reconciliation adds up." : " The reconciliation does not add up.";
-        return lines + products + active + check;
+        var skipped = SkippedRows.Count == 0
+            ? string.Empty
+            : $" Before any of this, {Plural(SkippedRows.Sum(s => s.Rows), "row", "rows")} that broke their file's schema were skipped and counted (--on-bad-rows skip): see the table below.";
+        return lines + products + active + check + skipped;
     }
 
     /// <summary>The cleaning and merge rules, with the thresholds of <see cref="Options"/>.</summary>
@@ -105,6 +110,12 @@ public sealed class DataPreparation
 
     /// <summary>The lines each merge step dropped, as a table.</summary>
     public DataFrame JoinLossFrame() => RowFrames.ToDataFrame(JoinLosses);
+
+    /// <summary>Rows skipped as bad input, per file and reason (empty unless the load skipped bad rows).</summary>
+    public IReadOnlyList<SkippedRowsRow> SkippedRows { get; }
+
+    /// <summary>The rows skipped as bad input, as a table: file, reason, rows, the first few quoted.</summary>
+    public DataFrame SkippedRowsFrame() => RowFrames.ToDataFrame(SkippedRows);
 
     /// <summary>The dropped product rows, as a table: line, product id, name, reason.</summary>
     public DataFrame DroppedProductsFrame() => RowFrames.ToDataFrame(DroppedProducts);
@@ -144,3 +155,10 @@ public sealed class DataPreparation
 
     private static string Money(double value) => "$" + value.ToString("0.##", CultureInfo.InvariantCulture);
 }
+
+/// <summary>Rows of one file skipped as bad input for one reason.</summary>
+/// <param name="File">The file.</param>
+/// <param name="Reason">The column and what it expects, or the record's fault.</param>
+/// <param name="Rows">How many rows.</param>
+/// <param name="FirstRows">The first few, with their line and column.</param>
+public sealed record SkippedRowsRow(string File, string Reason, long Rows, string FirstRows);

@@ -12,6 +12,7 @@ internal static class AnswersCommand
     {
         var data = CommonOptions.Data();
         var dayConvention = CommonOptions.DayConvention();
+        var onBadRows = CommonOptions.OnBadRows();
         var cache = CommonOptions.Cache();
         var noCache = CommonOptions.NoCache();
         var output = new Option<FileInfo>("--out")
@@ -21,17 +22,18 @@ internal static class AnswersCommand
         };
         var command = new Command("answers", "Load, clean and merge the data folder, answer the eleven questions, write answers.json and print the reconciliation.")
         {
-            data, output, dayConvention, cache, noCache,
+            data, output, dayConvention, onBadRows, cache, noCache,
         };
         command.SetAction((parse, _) => Failures.Guard(() =>
         {
             var folder = parse.GetValue(data)!.FullName;
             var target = parse.GetValue(output)!.FullName;
             OutputPlacement.EnsureOutside(folder, target);
-            var loaded = InstacartData.Load(folder, CommonOptions.ToOptions(parse.GetValue(dayConvention)!), CommonOptions.ToCache(parse.GetValue(cache), parse.GetValue(noCache)));
+            var loaded = InstacartData.Load(folder, CommonOptions.ToOptions(parse.GetValue(dayConvention)!, parse.GetValue(onBadRows)!), CommonOptions.ToCache(parse.GetValue(cache), parse.GetValue(noCache)));
             var document = AnswersDocument.Compute(loaded);
             AnswersDocument.Write(document, target);
             ReconciliationTable.Print(loaded.Reconciliation);
+            ReconciliationTable.PrintSkipped(loaded.BadRows);
             AnsiConsole.MarkupLineInterpolated($"Wrote [bold]{target}[/]");
             return Task.FromResult(0);
         }));

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Instacart.Analysis.Cache;
 using Instacart.Analysis.Derivation;
+using Instacart.Analysis.Input;
 
 namespace Instacart.Cli.Commands;
 
@@ -22,6 +23,21 @@ internal static class CommonOptions
     }.AcceptOnlyFromAmong("saturday-first", "sunday-first");
 
     /// <summary>The analysis options for a parsed <c>--day-convention</c>.</summary>
+    /// <summary>What a load does with a row that breaks its file's schema.</summary>
+    public static Option<string> OnBadRows() => new Option<string>("--on-bad-rows")
+    {
+        Description = "fail (the default): the first row that breaks its file's schema stops with exit code 2 and one line naming file, line and column. "
+            + "skip: such rows are left out, counted per file and reason and the first few quoted; lines of an order that is not there go with it (a repeated id or a product of an unknown department still stops the run).",
+        DefaultValueFactory = _ => "fail",
+    }.AcceptOnlyFromAmong("fail", "skip");
+
+    /// <summary>The policy for a parsed <c>--on-bad-rows</c>.</summary>
+    public static BadRowPolicy ToPolicy(string onBadRows) => onBadRows == "skip" ? BadRowPolicy.Skip : BadRowPolicy.Fail;
+
+    /// <summary>The analysis options for a parsed <c>--day-convention</c>.</summary>
+    public static AnalysisOptions ToOptions(string dayConvention, string onBadRows) => ToOptions(dayConvention) with { OnBadRows = ToPolicy(onBadRows) };
+
+    /// <summary>The analysis options for a parsed <c>--day-convention</c>, failing on bad rows.</summary>
     public static AnalysisOptions ToOptions(string dayConvention) => AnalysisOptions.Default with
     {
         DayConvention = dayConvention == "sunday-first" ? Analysis.Derivation.DayConvention.SundayFirst : Analysis.Derivation.DayConvention.SaturdayFirst,

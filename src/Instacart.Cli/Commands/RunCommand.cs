@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Runtime.InteropServices;
 using Instacart.Analysis;
+using Instacart.Analysis.Derivation;
+using Instacart.Analysis.Input;
 using Instacart.Analysis.Answers;
 using Instacart.Analysis.Cache;
 using Instacart.Notebooks;
@@ -34,13 +36,14 @@ internal static class RunCommand
             Description = "How many notebooks run at once, each in its own process above 1 (1, the default, measured fastest on two cores).",
             DefaultValueFactory = _ => 1,
         };
+        var onBadRows = CommonOptions.OnBadRows();
         var pdf = new Option<bool>("--pdf")
         {
             Description = "Also print report.pdf (the index, then each notebook's answer, text, charts and tables without code) with Chromium: CHROMIUM_PATH, else /usr/bin/chromium.",
         };
         var command = new Command("run", "Run the notebooks in the .NET Interactive C# kernel on a data folder and write the report (exit 1 when a cell fails, 2 on bad input).")
         {
-            notebooks, data, output, only, parallelism, pdf,
+            notebooks, data, output, only, parallelism, pdf, onBadRows,
         };
         command.Options.Add(cache);
         command.Options.Add(noCache);
@@ -60,7 +63,11 @@ internal static class RunCommand
             // Every kernel loads the same folder: hand it the same cache (or none) through the environment.
             var cacheOptions = CommonOptions.ToCache(parse.GetValue(cache), parse.GetValue(noCache));
             Environment.SetEnvironmentVariable(CacheOptions.EnvironmentVariable, cacheOptions?.Directory ?? CacheOptions.DisabledValue);
-            var loaded = InstacartData.Load(folder, null, cacheOptions);
+            // The kernels' own loads follow the same policy, handed in like the data folder.
+            var policy = CommonOptions.ToPolicy(parse.GetValue(onBadRows)!);
+            Environment.SetEnvironmentVariable(BadRowLog.EnvironmentVariable, policy == BadRowPolicy.Skip ? "skip" : "fail");
+            var loaded = InstacartData.Load(folder, AnalysisOptions.Default with { OnBadRows = policy }, cacheOptions);
+            ReconciliationTable.PrintSkipped(loaded.BadRows);
 
             // The report's answers (the two models above all) are computed while the notebooks run: the kernels
             // mostly keep one core busy, and this work is independent of them.
