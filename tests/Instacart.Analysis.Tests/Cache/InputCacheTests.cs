@@ -137,7 +137,7 @@ public sealed class InputCacheTests : IDisposable
         Assert.Equal(Path.GetFullPath("rel"), CacheOptions.Resolve("rel", disabled: false)!.Directory);
 
         // This test run's default (set up by TestCacheDirectory): never the user's own cache folder.
-        Assert.Equal(TestCacheDirectory.Path, CacheOptions.FromEnvironment()!.Directory);
+        Assert.Equal(Instacart.Tests.Shared.TestCacheIsolation.Path, CacheOptions.FromEnvironment()!.Directory);
         Assert.NotEqual(CacheOptions.DefaultDirectory, CacheOptions.FromEnvironment()!.Directory);
     }
 

@@ -1,17 +1,18 @@
 using System.Runtime.CompilerServices;
 using Instacart.Analysis.Cache;
 
-namespace Instacart.Analysis.Tests.Cache;
+namespace Instacart.Tests.Shared;
 
 /// <summary>
-/// Points every default load of this test run (<c>InstacartData.Load(folder)</c> reads <c>INSTACART_CACHE</c>) at a
-/// temporary cache folder deleted when the run ends, so tests never read or fill the user's own cache.
+/// Points every default load of a test run at a temporary cache folder deleted when the run ends: in-process loads
+/// read <c>INSTACART_CACHE</c>, and the commands, kernels and child processes the tests start inherit it. So tests
+/// never read or fill the user's own cache. Linked into every test project.
 /// </summary>
-internal static class TestCacheDirectory
+internal static class TestCacheIsolation
 {
     public static string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "instacart-test-cache-" + Guid.NewGuid().ToString("N"));
 
-#pragma warning disable CA2255 // A test assembly's own setup: it must run before any test loads data.
+#pragma warning disable CA2255 // A test assembly's own setup: it must run before any test loads data or starts a process.
     [ModuleInitializer]
 #pragma warning restore CA2255
     internal static void Initialize()
