@@ -119,20 +119,14 @@ public sealed class InstacartData
         var input = Stage("load", () => badRows.Skips ? InputTables.Load(folder, badRows) : InputCache.Load(folder, cache, out cacheResult), t => t.Orders.Count + (long)t.PriorLines.Count + t.Products.Count + t.Customers.Count);
         var products = Stage("clean", () => ProductCleaning.Clean(input.Products, input.Departments, options.PriceOutlierAbove), p => p.Rows);
         var orderIndex = Stage("index", () => LineMerge.OrderIndex(input.Orders), _ => input.Orders.Count);
-        if (badRows.Skips)
+        // A line of an unknown order is bad input; when bad rows are skipped it goes (most often its order row was
+        // skipped as bad). The merge reports the prior lines' own unknown orders, so they are only filtered here
+        // when skipping; the train lines are checked here either way.
+        input = input with
         {
-            // A line of an unknown order is most often a line of an order row skipped as bad: it goes with it.
-            input = input with
-            {
-                PriorLines = WithoutUnknownOrders(input.PriorLines, orderIndex, badRows),
-                TrainLines = input.TrainLines is { } lines ? WithoutUnknownOrders(lines, orderIndex, badRows) : null,
-            };
-        }
-
-        if (input.TrainLines is { } train)
-        {
-            CheckOrdersKnown(train, orderIndex);
-        }
+            PriorLines = badRows.Skips ? WithoutUnknownOrders(input.PriorLines, orderIndex, badRows) : input.PriorLines,
+            TrainLines = input.TrainLines is { } lines ? WithoutUnknownOrders(lines, orderIndex, badRows) : null,
+        };
 
         var merge = Stage("merge", () => LineMerge.Build(input.Orders, input.PriorLines, products.Catalog, input.Customers, orderIndex), _ => input.PriorLines.Count);
         var customers = Stage("derive", () => CustomerFacts.Derive(input.Orders, merge.OrderCustomer, input.Customers, products.Catalog, input.Departments, merge.Lines, options), _ => merge.Lines.Count);
@@ -194,17 +188,6 @@ public sealed class InstacartData
         }
 
         return kept == lines.Count ? lines : lines.Where(keep, kept);
-    }
-
-    private static void CheckOrdersKnown(OrderLinesTable lines, UniqueIndex orderIndex)
-    {
-        for (var i = 0; i < lines.Count; i++)
-        {
-            if (orderIndex.RowOf(lines.OrderId[i]) < 0)
-            {
-                throw LineMerge.UnknownOrder(lines, i);
-            }
-        }
     }
 }
 
