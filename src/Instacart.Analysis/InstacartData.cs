@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using Instacart.Analysis.Cache;
 using Instacart.Analysis.Cleaning;
@@ -81,6 +82,17 @@ public sealed class InstacartData
     /// <see cref="BadRowPolicy.Skip"/>). They never reach the tables, so the reconciliation counts what was kept.
     /// </summary>
     public BadRowLog BadRows { get; }
+
+    private readonly ConcurrentDictionary<object, Lazy<object>> _derived = new();
+
+    /// <summary>
+    /// A value computed from this data once per <paramref name="key"/> (e.g. a model's type and options): later and
+    /// concurrent callers get the same instance, so a run's answers.json and its notebooks share one computation.
+    /// The key must have value equality (a record or tuple).
+    /// </summary>
+    internal T Derived<T>(object key, Func<T> compute)
+        where T : class =>
+        (T)_derived.GetOrAdd(key, _ => new Lazy<object>(() => compute(), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
 
     /// <summary>The customer row of merged line <paramref name="line"/>.</summary>
     public int CustomerOf(int line) => Merge.OrderCustomer[Lines.Order[line]];
