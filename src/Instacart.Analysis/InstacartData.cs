@@ -26,6 +26,7 @@ public sealed class InstacartData
         InputTables input,
         ProductCleaning products,
         LineMerge merge,
+        LineTotals totals,
         CustomerFacts customers,
         Reconciliation reconciliation,
         AnalysisOptions options,
@@ -36,6 +37,7 @@ public sealed class InstacartData
         Input = input;
         ProductCleaning = products;
         Merge = merge;
+        Totals = totals;
         Customers = customers;
         Reconciliation = reconciliation;
         Options = options;
@@ -55,6 +57,9 @@ public sealed class InstacartData
 
     /// <summary>The merged lines and the per-order customer rows.</summary>
     public LineMerge Merge { get; }
+
+    /// <summary>The merged lines totalled per order, product and customer × department (what the group-bys add up).</summary>
+    internal LineTotals Totals { get; }
 
     /// <summary>The merged lines (the <c>lines</c> population).</summary>
     public LineTable Lines => Merge.Lines;
@@ -141,7 +146,9 @@ public sealed class InstacartData
         };
 
         var merge = Stage("merge", () => LineMerge.Build(input.Orders, input.PriorLines, products.Catalog, input.Customers, orderIndex), _ => input.PriorLines.Count);
-        var customers = Stage("derive", () => CustomerFacts.Derive(input.Orders, merge.OrderCustomer, input.Customers, products.Catalog, input.Departments, merge.Lines, options), _ => merge.Lines.Count);
+        var departments = Math.Max(input.Departments.MaxId, products.Catalog.DepartmentId.DefaultIfEmpty(0).Max()) + 1;
+        var totals = Stage("totals", () => LineTotals.Compute(merge.Lines, merge.OrderCustomer, products.Catalog, input.Orders.Count, input.Customers.Count, departments), _ => merge.Lines.Count);
+        var customers = Stage("derive", () => CustomerFacts.Derive(input.Orders, merge.OrderCustomer, input.Customers, input.Departments, merge.Lines, products.Catalog, totals, options), _ => input.Orders.Count);
 
         // Active lines and customers from the per-customer line counts the derivation already made: no pass over lines.
         long linesActive = 0;
@@ -179,7 +186,7 @@ public sealed class InstacartData
             CustomersActive: customersActive,
             LinesActive: linesActive).EnsureAddsUp();
 
-        return new InstacartData(input, products, merge, customers, reconciliation, options, timings, cacheResult, badRows);
+        return new InstacartData(input, products, merge, totals, customers, reconciliation, options, timings, cacheResult, badRows);
     }
 
     private static OrderLinesTable WithoutUnknownOrders(OrderLinesTable lines, UniqueIndex orderIndex, BadRowLog badRows)

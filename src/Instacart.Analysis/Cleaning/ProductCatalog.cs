@@ -15,6 +15,8 @@ public sealed class ProductCatalog
         AisleId = aisleId;
         DepartmentId = departmentId;
         Price = price;
+        PriceScale = ExactPrices.Scale(price, out var units);
+        PriceUnits = units;
         rowById = new int[(productId.Length == 0 ? 0 : productId.Max()) + 1];
         Array.Fill(rowById, -1);
         for (var row = 0; row < productId.Length; row++)
@@ -22,6 +24,12 @@ public sealed class ProductCatalog
             rowById[productId[row]] = row;
         }
     }
+
+    /// <summary>Each price in units of 1 / <see cref="PriceScale"/> (exact), or -1 where the price is missing.</summary>
+    internal long[] PriceUnits { get; }
+
+    /// <summary>The number of price units in 1: revenue sums these whole numbers, exactly, in any order.</summary>
+    internal long PriceScale { get; }
 
     /// <summary>Number of kept products.</summary>
     public int Count => ProductId.Length;

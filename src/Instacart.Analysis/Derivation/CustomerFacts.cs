@@ -81,45 +81,66 @@ public sealed class CustomerFacts
     public double MeanItemPrice(int customer) =>
         KnownPriceLines[customer] == 0 ? double.NaN : Revenue[customer] / KnownPriceLines[customer];
 
-    /// <summary>Derives every value from the loaded, merged data.</summary>
-    public static CustomerFacts Derive(
+    /// <summary>Derives every value from the loaded, merged data and its per-order totals.</summary>
+    internal static CustomerFacts Derive(
         OrdersTable orders,
         int[] orderCustomer,
         CustomersTable customers,
-        ProductCatalog products,
         NamedIds departments,
         LineTable lines,
+        ProductCatalog products,
+        LineTotals totals,
         AnalysisOptions options)
     {
         var facts = new CustomerFacts(customers.Count);
+        var revenueUnits = new long[customers.Count];
+        var orderHasLines = new bool[orders.Count];
+        var babyDepartment = departments.Ids.FirstOrDefault(id => departments[id] == options.BabyDepartment, -1);
+        var babyBit = babyDepartment is >= 0 and < LineTotals.MaskDepartments ? 1UL << babyDepartment : 0;
+        var masks = totals.OrderDepartments;
         for (var o = 0; o < orders.Count; o++)
         {
             var c = orderCustomer[o];
-            if (c >= 0 && orders.EvalSet[o] == EvalSet.Prior && orders.OrderNumber[o] > facts.MaxOrder[c])
+            if (c < 0)
+            {
+                continue;
+            }
+
+            if (orders.EvalSet[o] == EvalSet.Prior && orders.OrderNumber[o] > facts.MaxOrder[c])
             {
                 facts.MaxOrder[c] = orders.OrderNumber[o];
             }
-        }
 
-        var babyDepartment = departments.Ids.FirstOrDefault(id => departments[id] == options.BabyDepartment, -1);
-        var orderHasLines = new bool[orders.Count];
-        for (var i = 0; i < lines.Count; i++)
-        {
-            var o = lines.Order[i];
-            var p = lines.Product[i];
-            var c = orderCustomer[o];
-            orderHasLines[o] = true;
-            facts.Lines[c]++;
-            var price = products.Price[p];
-            if (!double.IsNaN(price))
+            var n = totals.OrderLines[o];
+            if (n == 0)
             {
-                facts.KnownPriceLines[c]++;
-                facts.Revenue[c] += price;
+                continue;
             }
 
-            if (products.DepartmentId[p] == babyDepartment)
+            orderHasLines[o] = true;
+            facts.Lines[c] += n;
+            facts.KnownPriceLines[c] += totals.OrderKnownPriceLines[o];
+            revenueUnits[c] += totals.OrderRevenueUnits[o];
+            if (masks is not null && (masks[o] & babyBit) != 0)
             {
                 facts.BabyHousehold[c] = true;
+            }
+        }
+
+        for (var c = 0; c < facts.Count; c++)
+        {
+            facts.Revenue[c] = ExactPrices.ToDouble(revenueUnits[c], totals.PriceScale);
+        }
+
+        if (masks is null && babyDepartment >= 0)
+        {
+            // Department ids too large for an order's department set: find the babies department's lines directly.
+            for (var i = 0; i < lines.Count; i++)
+            {
+                if (products.DepartmentId[lines.Product[i]] == babyDepartment)
+                {
+                    facts.BabyHousehold[orderCustomer[lines.Order[i]]] = true;
+                }
             }
         }
 

@@ -51,19 +51,7 @@ public sealed class DepartmentMix : QuestionAnswer<DepartmentMixRow>
             var cellOfLine = new long[groups * width];
             var reorders = new long[groups * width];
             var groupLines = new long[groups];
-            for (var i = 0; i < data.Lines.Count; i++)
-            {
-                var g = groupOfCustomer[data.CustomerOf(i)];
-                if (g < 0)
-                {
-                    continue;
-                }
-
-                var cell = (g * width) + data.Products.DepartmentId[data.Lines.Product[i]];
-                cellOfLine[cell]++;
-                reorders[cell] += data.Lines.Reordered[i];
-                groupLines[g]++;
-            }
+            Count(data, groupOfCustomer, width, cellOfLine, reorders, groupLines);
 
             for (var g = 0; g < groups; g++)
             {
@@ -84,6 +72,51 @@ public sealed class DepartmentMix : QuestionAnswer<DepartmentMixRow>
 
         var ordered = rows.OrderBy(r => r.Dimension, StringComparer.Ordinal).ThenBy(r => r.Group, StringComparer.Ordinal).ThenBy(r => r.DepartmentId).ToList();
         return new DepartmentMix(ordered, data);
+    }
+
+    /// <summary>
+    /// Lines and reorders per (group, department) cell and lines per group: from the per-customer department totals,
+    /// else (department ids too many to keep per customer) from the lines.
+    /// </summary>
+    private static void Count(InstacartData data, int[] groupOfCustomer, int width, long[] cellLines, long[] cellReorders, long[] groupLines)
+    {
+        var totals = data.Totals;
+        if (totals.CustomerDepartmentLines is { } lines && totals.CustomerDepartmentReordered is { } reordered)
+        {
+            var departments = totals.Departments;
+            for (var c = 0; c < groupOfCustomer.Length; c++)
+            {
+                var g = groupOfCustomer[c];
+                if (g < 0)
+                {
+                    continue;
+                }
+
+                for (var d = 0; d < Math.Min(departments, width); d++)
+                {
+                    var n = lines[(c * departments) + d];
+                    cellLines[(g * width) + d] += n;
+                    cellReorders[(g * width) + d] += reordered[(c * departments) + d];
+                    groupLines[g] += n;
+                }
+            }
+
+            return;
+        }
+
+        for (var i = 0; i < data.Lines.Count; i++)
+        {
+            var g = groupOfCustomer[data.CustomerOf(i)];
+            if (g < 0)
+            {
+                continue;
+            }
+
+            var cell = (g * width) + data.Products.DepartmentId[data.Lines.Product[i]];
+            cellLines[cell]++;
+            cellReorders[cell] += data.Lines.Reordered[i];
+            groupLines[g]++;
+        }
     }
 
     /// <inheritdoc />

@@ -28,7 +28,7 @@ public sealed class Departments : QuestionAnswer<DepartmentsRow>
     public static Departments Compute(InstacartData data)
     {
         var departments = data.Input.Departments;
-        var stats = GroupStats.ByProduct(data, departments.MaxId + 1, data.Products.DepartmentId, GroupNeeds.None);
+        var stats = GroupStats.ByProduct(data, departments.MaxId + 1, data.Products.DepartmentId, GroupNeeds.Orders);
         var rows = departments.Ids
             .Where(d => stats.Lines[d] > 0)
             .Select(d => new DepartmentsRow(d, departments[d], stats.Lines[d], stats.Orders[d], stats.Revenue[d], stats.MeanOrderValue(d), (double)stats.Reordered[d] / stats.Lines[d]))

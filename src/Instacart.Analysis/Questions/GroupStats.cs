@@ -1,5 +1,7 @@
 using System.Numerics;
+using Instacart.Analysis.Cleaning;
 using Instacart.Analysis.Derivation;
+using Instacart.Analysis.Model;
 
 namespace Instacart.Analysis.Questions;
 
@@ -11,26 +13,40 @@ internal enum GroupNeeds
     Customers = 1,
     MedianDays = 2,
     Departments = 4,
+
+    /// <summary>Distinct orders of product groups (order and customer groups always have them).</summary>
+    Orders = 8,
 }
 
 /// <summary>
-/// One pass over the merged lines that totals every group of a question: lines, known-price lines, revenue,
-/// reorders, distinct orders and customers (bit sets, exact), per-department lines, and the median of
-/// <c>days_since_prior_order</c> over each group's orders. Lines whose group is -1 are outside the population.
+/// The totals of every group of a question: lines, known-price lines, revenue, reorders, distinct orders and
+/// customers, per-department lines, and the median of <c>days_since_prior_order</c> over each group's orders.
+/// Orders, customers or products whose group is -1 are outside the population.
 /// </summary>
+/// <remarks>
+/// Two paths give the same numbers. The totals path adds up the per-order, per-product and per-customer totals of
+/// <see cref="LineTotals"/> (made once per load), so a question costs a pass over the orders, not the lines. The line
+/// path passes over the merged lines; it is the reference, and it serves what the totals cannot (departments of
+/// order groups, customers or medians of product groups, orders of product groups that do not follow departments).
+/// Revenue is an exact sum of price units in both, so neither depends on the order of additions.
+/// </remarks>
 internal sealed class GroupStats
 {
-    private GroupStats(int groups, int departments)
+    private static readonly AsyncLocal<bool> LinesOnly = new();
+
+    private GroupStats(int groups, int departments, long priceScale)
     {
         Lines = new long[groups];
         KnownPriceLines = new long[groups];
         Reordered = new long[groups];
+        RevenueUnits = new Int128[groups];
         Revenue = new double[groups];
         Orders = new long[groups];
         Customers = new long[groups];
         MedianDays = new double[groups];
         Array.Fill(MedianDays, double.NaN);
         DepartmentLines = new long[groups, departments];
+        PriceScale = priceScale;
     }
 
     public long[] Lines { get; }
@@ -39,8 +55,10 @@ internal sealed class GroupStats
 
     public long[] Reordered { get; }
 
+    /// <summary>Revenue as the nearest double of the exact sum.</summary>
     public double[] Revenue { get; }
 
+    /// <summary>Distinct orders; -1 for product groups when <see cref="GroupNeeds.Orders"/> was not asked.</summary>
     public long[] Orders { get; }
 
     public long[] Customers { get; }
@@ -52,11 +70,16 @@ internal sealed class GroupStats
 
     public int Count => Lines.Length;
 
+    /// <summary>Revenue in exact price units of 1 / <see cref="PriceScale"/>.</summary>
+    private Int128[] RevenueUnits { get; }
+
+    private long PriceScale { get; }
+
     /// <summary>Revenue / lines with a known price, or null.</summary>
     public double? MeanItemPrice(int g) => KnownPriceLines[g] == 0 ? null : Revenue[g] / KnownPriceLines[g];
 
     /// <summary>Revenue / orders, or null.</summary>
-    public double? MeanOrderValue(int g) => Orders[g] == 0 ? null : Revenue[g] / Orders[g];
+    public double? MeanOrderValue(int g) => Orders[g] <= 0 ? null : Revenue[g] / Orders[g];
 
     /// <summary>The median days, or null.</summary>
     public double? Median(int g) => double.IsNaN(MedianDays[g]) ? null : MedianDays[g];
@@ -78,34 +101,284 @@ internal sealed class GroupStats
         return best;
     }
 
+    /// <summary>Makes every group-by of the current flow take the line path, until disposed (tests compare the two).</summary>
+    public static IDisposable UseLinePath()
+    {
+        var previous = LinesOnly.Value;
+        LinesOnly.Value = true;
+        return new Restore(() => LinesOnly.Value = previous);
+    }
+
     /// <summary>Groups lines by their order's group (<paramref name="groupOfOrder"/>, by orders-table row).</summary>
     public static GroupStats ByOrder(InstacartData data, int groups, int[] groupOfOrder, GroupNeeds needs) =>
-        Compute(data, groups, new OrderKey(data.Lines.Order, groupOfOrder), needs);
+        LinesOnly.Value || (needs & GroupNeeds.Departments) != 0
+            ? FromLines(data, groups, new OrderKey(data.Lines.Order, groupOfOrder), needs)
+            : FromOrders(data, groups, new OrderGroup(groupOfOrder), needs, groupOfCustomer: null);
 
     /// <summary>Groups lines by their product's group (<paramref name="groupOfProduct"/>, by catalog row).</summary>
-    public static GroupStats ByProduct(InstacartData data, int groups, int[] groupOfProduct, GroupNeeds needs) =>
-        Compute(data, groups, new ProductKey(data.Lines.Product, groupOfProduct), needs);
+    public static GroupStats ByProduct(InstacartData data, int groups, int[] groupOfProduct, GroupNeeds needs)
+    {
+        var departmentOfGroup = (needs & GroupNeeds.Orders) != 0 ? DepartmentsOfGroups(data, groups, groupOfProduct) : [];
+        return LinesOnly.Value || (needs & (GroupNeeds.Customers | GroupNeeds.MedianDays)) != 0 || departmentOfGroup is null
+            ? FromLines(data, groups, new ProductKey(data.Lines.Product, groupOfProduct), needs | GroupNeeds.Orders)
+            : FromProducts(data, groups, groupOfProduct, needs, departmentOfGroup);
+    }
 
     /// <summary>Groups lines by their customer's group (<paramref name="groupOfCustomer"/>, by customers-table row).</summary>
     public static GroupStats ByCustomer(InstacartData data, int groups, int[] groupOfCustomer, GroupNeeds needs) =>
-        Compute(data, groups, new CustomerKey(data.Lines.Order, data.Merge.OrderCustomer, groupOfCustomer), needs);
+        LinesOnly.Value || ((needs & GroupNeeds.Departments) != 0 && data.Totals.CustomerDepartmentLines is null)
+            ? FromLines(data, groups, new CustomerKey(data.Lines.Order, data.Merge.OrderCustomer, groupOfCustomer), needs)
+            : FromOrders(data, groups, new CustomerGroup(data.Merge.OrderCustomer, groupOfCustomer), needs, groupOfCustomer);
 
-    private static GroupStats Compute<TKey>(InstacartData data, int groups, TKey key, GroupNeeds needs)
+    /// <summary>The totals path for order and customer groups: one pass over the orders' totals.</summary>
+    private static GroupStats FromOrders<TKey>(InstacartData data, int groups, TKey key, GroupNeeds needs, int[]? groupOfCustomer)
+        where TKey : struct, IOrderKey
+    {
+        var totals = data.Totals;
+        var wantDepartments = (needs & GroupNeeds.Departments) != 0;
+        var stats = new GroupStats(groups, wantDepartments ? totals.Departments : 0, totals.PriceScale);
+        var wantMedian = (needs & GroupNeeds.MedianDays) != 0;
+        // Distinct customers of customer groups are counted per customer below; of order groups, with bit sets.
+        var customerBitsNeeded = (needs & GroupNeeds.Customers) != 0 && groupOfCustomer is null;
+        var orderCustomer = data.Merge.OrderCustomer;
+        var ranges = RangesOf(data.Orders.Count);
+        var workers = Math.Max(1, Math.Min(Model.Parallelism.Degree, ranges.Length));
+        var partials = new OrderPartial[workers];
+        var next = -1;
+        Model.Parallelism.For(workers, w =>
+        {
+            var partial = new OrderPartial(groups, wantMedian ? data.Orders.Count : 0, customerBitsNeeded ? data.Customers.Count : 0);
+            int r;
+            while ((r = Interlocked.Increment(ref next)) < ranges.Length)
+            {
+                var (start, end) = ranges[r];
+                for (var o = start; o < end; o++)
+                {
+                    var n = totals.OrderLines[o];
+                    if (n == 0)
+                    {
+                        continue;
+                    }
+
+                    var g = key.GroupOf(o);
+                    if (g < 0)
+                    {
+                        continue;
+                    }
+
+                    partial.Lines[g] += n;
+                    partial.Reordered[g] += totals.OrderReordered[o];
+                    partial.KnownPriceLines[g] += totals.OrderKnownPriceLines[o];
+                    partial.RevenueUnits[g] += totals.OrderRevenueUnits[o];
+                    partial.Orders[g]++;
+                    if (wantMedian)
+                    {
+                        partial.OrderBits[g][o >> 6] |= 1UL << o;
+                    }
+
+                    if (customerBitsNeeded)
+                    {
+                        var c = orderCustomer[o];
+                        partial.CustomerBits[g][c >> 6] |= 1UL << c;
+                    }
+                }
+            }
+
+            partials[w] = partial;
+        });
+
+        var first = partials[0];
+        foreach (var partial in partials)
+        {
+            for (var g = 0; g < groups; g++)
+            {
+                stats.Lines[g] += partial.Lines[g];
+                stats.Reordered[g] += partial.Reordered[g];
+                stats.KnownPriceLines[g] += partial.KnownPriceLines[g];
+                stats.RevenueUnits[g] += partial.RevenueUnits[g];
+                stats.Orders[g] += partial.Orders[g];
+                if (!ReferenceEquals(partial, first))
+                {
+                    Or(first.OrderBits[g], partial.OrderBits[g]);
+                    Or(first.CustomerBits[g], partial.CustomerBits[g]);
+                }
+            }
+        }
+
+        if (customerBitsNeeded)
+        {
+            for (var g = 0; g < groups; g++)
+            {
+                stats.Customers[g] = PopCount(first.CustomerBits[g]);
+            }
+        }
+        else if (groupOfCustomer is not null)
+        {
+            CustomerTotals(data, groupOfCustomer, stats, needs);
+        }
+
+        if (wantMedian)
+        {
+            var days = data.Orders.DaysSincePrior;
+            Model.Parallelism.For(groups, g => stats.MedianDays[g] = MedianOver(first.OrderBits[g], days));
+        }
+
+        return stats.Finish();
+    }
+
+    /// <summary>Customers with lines, and department lines, of customer groups, from the per-customer totals.</summary>
+    private static void CustomerTotals(InstacartData data, int[] groupOfCustomer, GroupStats stats, GroupNeeds needs)
+    {
+        var customerLines = data.Customers.Lines;
+        var cells = (needs & GroupNeeds.Departments) != 0 ? data.Totals.CustomerDepartmentLines : null;
+        var departments = data.Totals.Departments;
+        for (var c = 0; c < groupOfCustomer.Length; c++)
+        {
+            var g = groupOfCustomer[c];
+            if (g < 0 || customerLines[c] == 0)
+            {
+                continue;
+            }
+
+            stats.Customers[g]++;
+            if (cells is not null)
+            {
+                var at = c * departments;
+                for (var d = 0; d < departments; d++)
+                {
+                    stats.DepartmentLines[g, d] += cells[at + d];
+                }
+            }
+        }
+    }
+
+    /// <summary>The totals path for product groups: the per-product totals, and distinct orders from each order's departments.</summary>
+    private static GroupStats FromProducts(InstacartData data, int groups, int[] groupOfProduct, GroupNeeds needs, int[] groupOfDepartment)
+    {
+        var totals = data.Totals;
+        var wantDepartments = (needs & GroupNeeds.Departments) != 0;
+        var stats = new GroupStats(groups, wantDepartments ? totals.Departments : 0, totals.PriceScale);
+        var units = data.Products.PriceUnits;
+        var departmentOf = data.Products.DepartmentId;
+        for (var p = 0; p < groupOfProduct.Length; p++)
+        {
+            var g = groupOfProduct[p];
+            var n = totals.ProductLines[p];
+            if (g < 0 || n == 0)
+            {
+                continue;
+            }
+
+            stats.Lines[g] += n;
+            stats.Reordered[g] += totals.ProductReordered[p];
+            if (units[p] >= 0)
+            {
+                stats.KnownPriceLines[g] += n;
+                stats.RevenueUnits[g] += (Int128)n * units[p];
+            }
+
+            if (wantDepartments)
+            {
+                stats.DepartmentLines[g, departmentOf[p]] += n;
+            }
+        }
+
+        if ((needs & GroupNeeds.Orders) == 0)
+        {
+            Array.Fill(stats.Orders, -1);
+            return stats.Finish();
+        }
+
+        // An order counts once for each group among its departments' groups.
+        var masks = totals.OrderDepartments!;
+        var ranges = RangesOf(data.Orders.Count);
+        var counts = new long[ranges.Length][];
+        Model.Parallelism.For(ranges.Length, r =>
+        {
+            var orders = new long[groups];
+            var seen = new int[groups];
+            var (start, end) = ranges[r];
+            for (var o = start; o < end; o++)
+            {
+                var mask = masks[o];
+                while (mask != 0)
+                {
+                    var d = BitOperations.TrailingZeroCount(mask);
+                    mask &= mask - 1;
+                    var g = groupOfDepartment[d];
+                    if (g >= 0 && seen[g] != o + 1)
+                    {
+                        seen[g] = o + 1;
+                        orders[g]++;
+                    }
+                }
+            }
+
+            counts[r] = orders;
+        });
+        foreach (var orders in counts)
+        {
+            for (var g = 0; g < groups; g++)
+            {
+                stats.Orders[g] += orders[g];
+            }
+        }
+
+        return stats.Finish();
+    }
+
+    /// <summary>
+    /// The group of each department id when every product with lines has its department's one group (so an order's
+    /// groups follow from its departments), else null; also null when orders keep no department sets.
+    /// </summary>
+    private static int[]? DepartmentsOfGroups(InstacartData data, int groups, int[] groupOfProduct)
+    {
+        if (data.Totals.OrderDepartments is null)
+        {
+            return null;
+        }
+
+        const int Unseen = int.MinValue;
+        var groupOf = new int[data.Totals.Departments];
+        Array.Fill(groupOf, Unseen);
+        var departmentOf = data.Products.DepartmentId;
+        for (var p = 0; p < groupOfProduct.Length; p++)
+        {
+            if (data.Totals.ProductLines[p] == 0)
+            {
+                continue;
+            }
+
+            var d = departmentOf[p];
+            var g = groupOfProduct[p] < 0 ? -1 : groupOfProduct[p];
+            if (groupOf[d] == Unseen)
+            {
+                groupOf[d] = g;
+            }
+            else if (groupOf[d] != g)
+            {
+                return null;
+            }
+        }
+
+        for (var d = 0; d < groupOf.Length; d++)
+        {
+            groupOf[d] = groupOf[d] == Unseen ? -1 : groupOf[d];
+        }
+
+        return groups > 0 ? groupOf : null;
+    }
+
+    /// <summary>The line path: one pass over the merged lines (parallel ranges, exact merges).</summary>
+    private static GroupStats FromLines<TKey>(InstacartData data, int groups, TKey key, GroupNeeds needs)
         where TKey : struct, ILineKey
     {
         var departments = data.Input.Departments.MaxId + 1;
         var wantCustomers = (needs & GroupNeeds.Customers) != 0;
         var wantDepartments = (needs & GroupNeeds.Departments) != 0;
-        var stats = new GroupStats(groups, wantDepartments ? departments : 0);
+        var stats = new GroupStats(groups, wantDepartments ? departments : 0, data.Products.PriceScale);
         var lines = data.Lines;
-
-        // Line ranges spread over workers; each worker owns its counters and bit sets, which are exact in any
-        // order (integers, bit sets). Revenue is not: a double running sum depends on the order of additions (a
-        // revenue of exactly x.5 rounded to 6 digits differed between splits), so the workers only record each
-        // line's group, and one streaming pass then adds the prices in line order, exactly as the plain loop did.
         var ranges = Model.Parallelism.Ranges(lines.Count);
-        var lineGroup = groups < Outside ? System.Buffers.ArrayPool<byte>.Shared.Rent(Math.Max(1, lines.Count)) : null;
-        var revenue = new RevenueCursor(data, ranges, lineGroup, stats.Revenue);
         var workers = Math.Max(1, Math.Min(Model.Parallelism.Degree, ranges.Length));
         var partials = new Partial[workers];
         var next = -1;
@@ -115,8 +388,7 @@ internal sealed class GroupStats
             int r;
             while ((r = Interlocked.Increment(ref next)) < ranges.Length)
             {
-                Accumulate(data, key, ranges[r].Start, ranges[r].End, partial, lineGroup, wantCustomers, wantDepartments);
-                revenue.Done(r);
+                Accumulate(data, key, ranges[r].Start, ranges[r].End, partial, wantCustomers, wantDepartments);
             }
 
             partials[w] = partial;
@@ -131,6 +403,7 @@ internal sealed class GroupStats
                 stats.Lines[g] += partial.Lines[g];
                 stats.KnownPriceLines[g] += partial.KnownPriceLines[g];
                 stats.Reordered[g] += partial.Reordered[g];
+                stats.RevenueUnits[g] += partial.RevenueUnits[g];
                 for (var d = 0; d < stats.DepartmentLines.GetLength(1); d++)
                 {
                     stats.DepartmentLines[g, d] += partial.DepartmentLines[(g * departments) + d];
@@ -142,16 +415,6 @@ internal sealed class GroupStats
                     Or(customerBits[g], partial.CustomerBits[g]);
                 }
             }
-        }
-
-        if (lineGroup is null)
-        {
-            SumRevenue(data, key, stats.Revenue);
-        }
-        else
-        {
-            revenue.Finish();
-            System.Buffers.ArrayPool<byte>.Shared.Return(lineGroup);
         }
 
         for (var g = 0; g < groups; g++)
@@ -166,22 +429,47 @@ internal sealed class GroupStats
             Model.Parallelism.For(groups, g => stats.MedianDays[g] = MedianOver(orderBits[g], days));
         }
 
-        return stats;
+        return stats.Finish();
     }
 
-    private static void Accumulate<TKey>(InstacartData data, TKey key, int start, int end, Partial partial, byte[]? lineGroup, bool wantCustomers, bool wantDepartments)
+    /// <summary>Turns the exact revenue sums into doubles.</summary>
+    private GroupStats Finish()
+    {
+        for (var g = 0; g < Count; g++)
+        {
+            Revenue[g] = ExactPrices.ToDouble(RevenueUnits[g], PriceScale);
+        }
+
+        return this;
+    }
+
+    /// <summary>Order ranges for the totals path: a few per worker.</summary>
+    private static (int Start, int End)[] RangesOf(int orders)
+    {
+        var count = Math.Clamp(orders / (1 << 16), 1, Math.Max(1, Model.Parallelism.Degree * 4));
+        var result = new (int, int)[count];
+        for (var r = 0; r < count; r++)
+        {
+            result[r] = ((int)((long)orders * r / count), (int)((long)orders * (r + 1) / count));
+        }
+
+        return result;
+    }
+
+    private static void Accumulate<TKey>(InstacartData data, TKey key, int start, int end, Partial partial, bool wantCustomers, bool wantDepartments)
         where TKey : struct, ILineKey
     {
         var lineOrder = data.Lines.Order;
         var lineProduct = data.Lines.Product;
         var lineReordered = data.Lines.Reordered;
-        var price = data.Products.Price;
+        var units = data.Products.PriceUnits;
         var departmentOf = data.Products.DepartmentId;
         var orderCustomer = data.Merge.OrderCustomer;
         var departments = partial.Departments;
         var lines = partial.Lines;
         var reordered = partial.Reordered;
         var knownPriceLines = partial.KnownPriceLines;
+        var revenue = partial.RevenueUnits;
         var departmentLines = partial.DepartmentLines;
         var orderBits = partial.OrderBits;
         var customerBits = partial.CustomerBits;
@@ -195,11 +483,6 @@ internal sealed class GroupStats
             {
                 // Lines of one order sit together in the file: the group and the distinct-order bit are known.
                 g = lastGroup;
-                if (lineGroup is not null)
-                {
-                    lineGroup[i] = g < 0 ? (byte)Outside : (byte)g;
-                }
-
                 if (g < 0)
                 {
                     continue;
@@ -210,11 +493,6 @@ internal sealed class GroupStats
                 g = key.GroupOf(i);
                 lastOrder = o;
                 lastGroup = g;
-                if (lineGroup is not null)
-                {
-                    lineGroup[i] = g < 0 ? (byte)Outside : (byte)g;
-                }
-
                 if (g < 0)
                 {
                     continue;
@@ -231,10 +509,11 @@ internal sealed class GroupStats
             var p = lineProduct[i];
             lines[g]++;
             reordered[g] += lineReordered[i];
-            var known = price[p];
-            if (!double.IsNaN(known))
+            var known = units[p];
+            if (known >= 0)
             {
                 knownPriceLines[g]++;
+                revenue[g] += known;
             }
 
             if (wantDepartments)
@@ -326,94 +605,6 @@ internal sealed class GroupStats
         return Rules.Median(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(buffer));
     }
 
-    /// <summary>The line-group mark of a line outside the population (groups are fewer than this).</summary>
-    private const int Outside = byte.MaxValue;
-
-    /// <summary>The plain loop's revenue sums, for questions with too many groups to mark lines with a byte.</summary>
-    private static void SumRevenue<TKey>(InstacartData data, TKey key, double[] revenue)
-        where TKey : struct, ILineKey
-    {
-        var price = data.Products.Price;
-        var lineProduct = data.Lines.Product;
-        for (var i = 0; i < lineProduct.Length; i++)
-        {
-            var g = key.GroupOf(i);
-            var known = price[lineProduct[i]];
-            if (g >= 0 && !double.IsNaN(known))
-            {
-                revenue[g] += known;
-            }
-        }
-    }
-
-    /// <summary>
-    /// Adds each known price to its line's group strictly in line order (bit for bit the plain loop's sums),
-    /// range after range as the workers finish marking them, so the summing overlaps the parallel pass. Only
-    /// one thread sums at a time; a worker that finds the gate taken goes back to its ranges.
-    /// </summary>
-    private sealed class RevenueCursor(InstacartData data, (int Start, int End)[] ranges, byte[]? lineGroup, double[] revenue)
-    {
-        private readonly int[] done = new int[ranges.Length];
-        private readonly Lock gate = new();
-        private int cursor;
-
-        public void Done(int range)
-        {
-            if (lineGroup is null)
-            {
-                return;
-            }
-
-            Volatile.Write(ref done[range], 1);
-            if (gate.TryEnter())
-            {
-                try
-                {
-                    Advance();
-                }
-                finally
-                {
-                    gate.Exit();
-                }
-            }
-        }
-
-        /// <summary>Sums what is left, once every range is marked.</summary>
-        public void Finish()
-        {
-            lock (gate)
-            {
-                Advance();
-                if (cursor != ranges.Length)
-                {
-                    throw new InvalidOperationException("a line range was never marked");
-                }
-            }
-        }
-
-        private void Advance()
-        {
-            var price = data.Products.Price;
-            var lineProduct = data.Lines.Product;
-            var groups = lineGroup!;
-            while (cursor < ranges.Length && Volatile.Read(ref done[cursor]) == 1)
-            {
-                var (start, end) = ranges[cursor];
-                for (var i = start; i < end; i++)
-                {
-                    int g = groups[i];
-                    var known = price[lineProduct[i]];
-                    if (g != Outside && !double.IsNaN(known))
-                    {
-                        revenue[g] += known;
-                    }
-                }
-
-                cursor++;
-            }
-        }
-    }
-
     private static void Or(ulong[] into, ulong[] from)
     {
         for (var w = 0; w < from.Length; w++)
@@ -441,7 +632,7 @@ internal sealed class GroupStats
         int GroupOf(int line);
     }
 
-    /// <summary>One worker's totals: counts and bit sets are merged exactly; revenue is kept per range outside.</summary>
+    /// <summary>One line-path worker's totals, merged exactly.</summary>
     private sealed class Partial
     {
         public Partial(int groups, int departments, int orders, int customers)
@@ -450,6 +641,7 @@ internal sealed class GroupStats
             Lines = new long[groups];
             KnownPriceLines = new long[groups];
             Reordered = new long[groups];
+            RevenueUnits = new Int128[groups];
             DepartmentLines = new long[groups * departments];
             OrderBits = new ulong[groups][];
             CustomerBits = new ulong[groups][];
@@ -467,6 +659,8 @@ internal sealed class GroupStats
         public long[] KnownPriceLines { get; }
 
         public long[] Reordered { get; }
+
+        public Int128[] RevenueUnits { get; }
 
         public long[] DepartmentLines { get; }
 
@@ -494,5 +688,59 @@ internal sealed class GroupStats
         public bool PerOrder => true;
 
         public int GroupOf(int line) => groupOfCustomer[orderCustomer[lineOrder[line]]];
+    }
+
+    private interface IOrderKey
+    {
+        int GroupOf(int order);
+    }
+
+    private readonly struct OrderGroup(int[] groupOfOrder) : IOrderKey
+    {
+        public int GroupOf(int order) => groupOfOrder[order];
+    }
+
+    private readonly struct CustomerGroup(int[] orderCustomer, int[] groupOfCustomer) : IOrderKey
+    {
+        public int GroupOf(int order) => groupOfCustomer[orderCustomer[order]];
+    }
+
+    /// <summary>One range of orders' totals; bit sets only when a median or the customers of order groups need them.</summary>
+    private sealed class OrderPartial
+    {
+        public OrderPartial(int groups, int orders, int customers)
+        {
+            Lines = new long[groups];
+            Reordered = new long[groups];
+            KnownPriceLines = new long[groups];
+            RevenueUnits = new Int128[groups];
+            Orders = new long[groups];
+            OrderBits = new ulong[groups][];
+            CustomerBits = new ulong[groups][];
+            for (var g = 0; g < groups; g++)
+            {
+                OrderBits[g] = new ulong[(orders + 63) / 64];
+                CustomerBits[g] = new ulong[(customers + 63) / 64];
+            }
+        }
+
+        public long[] Lines { get; }
+
+        public long[] Reordered { get; }
+
+        public long[] KnownPriceLines { get; }
+
+        public Int128[] RevenueUnits { get; }
+
+        public long[] Orders { get; }
+
+        public ulong[][] OrderBits { get; }
+
+        public ulong[][] CustomerBits { get; }
+    }
+
+    private sealed class Restore(Action restore) : IDisposable
+    {
+        public void Dispose() => restore();
     }
 }

@@ -35,15 +35,10 @@ public sealed class PriceRanges : QuestionAnswer<PriceRangesRow>
 
         var stats = GroupStats.ByProduct(data, 4, rangeOfProduct, GroupNeeds.None);
         var distinct = new long[4];
-        var sold = new bool[products.Count];
-        foreach (var p in data.Lines.Product)
-        {
-            sold[p] = true;
-        }
-
+        var productLines = data.Totals.ProductLines;
         for (var p = 0; p < products.Count; p++)
         {
-            distinct[rangeOfProduct[p]] += sold[p] ? 1 : 0;
+            distinct[rangeOfProduct[p]] += productLines[p] > 0 ? 1 : 0;
         }
 
         var rows = Enumerable.Range(0, 4)

@@ -1,0 +1,246 @@
+using Instacart.Analysis.Cleaning;
+
+namespace Instacart.Analysis.Model;
+
+/// <summary>
+/// The merged lines totalled once, per order, per product and per customer and department, in one pass. Every
+/// question's group-by then adds up orders (3.4M at full scale), products or customers instead of passing over the
+/// lines (32M) again; the totals are integers (revenue in exact price units), so any order of addition gives the
+/// same answer as the line-by-line loop.
+/// </summary>
+internal sealed class LineTotals
+{
+    /// <summary>The most departments an order's department set (<see cref="OrderDepartments"/>) can hold.</summary>
+    public const int MaskDepartments = 64;
+
+    /// <summary>The most customer × department cells kept (<see cref="CustomerDepartmentLines"/>); beyond, questions read the lines.</summary>
+    public const long MaxCustomerDepartmentCells = 1L << 26;
+
+    private LineTotals(int orders, int products, int customers, int departments, long priceScale)
+    {
+        OrderLines = new int[orders];
+        OrderReordered = new int[orders];
+        OrderKnownPriceLines = new int[orders];
+        OrderRevenueUnits = new long[orders];
+        OrderDepartments = departments <= MaskDepartments ? new ulong[orders] : null;
+        ProductLines = new int[products];
+        ProductReordered = new int[products];
+        Departments = departments;
+        var cells = (long)customers * departments <= MaxCustomerDepartmentCells;
+        CustomerDepartmentLines = cells ? new int[customers * departments] : null;
+        CustomerDepartmentReordered = cells ? new int[customers * departments] : null;
+        PriceScale = priceScale;
+    }
+
+    /// <summary>Merged lines of each order (by orders-table row); 0 for an order without any.</summary>
+    public int[] OrderLines { get; }
+
+    /// <summary>Reordered lines of each order.</summary>
+    public int[] OrderReordered { get; }
+
+    /// <summary>Lines with a known price of each order.</summary>
+    public int[] OrderKnownPriceLines { get; }
+
+    /// <summary>The sum of each order's known prices, in units of 1 / <see cref="PriceScale"/>.</summary>
+    public long[] OrderRevenueUnits { get; }
+
+    /// <summary>The set of department ids (bit <c>d</c> = department <c>d</c>) of each order's lines; null when ids reach <see cref="MaskDepartments"/>.</summary>
+    public ulong[]? OrderDepartments { get; }
+
+    /// <summary>Merged lines of each product (by catalog row).</summary>
+    public int[] ProductLines { get; }
+
+    /// <summary>Reordered lines of each product.</summary>
+    public int[] ProductReordered { get; }
+
+    /// <summary>The department dimension: the largest department id + 1.</summary>
+    public int Departments { get; }
+
+    /// <summary>Lines per customer row and department id at <c>customer * Departments + department</c>; null when too many cells.</summary>
+    public int[]? CustomerDepartmentLines { get; }
+
+    /// <summary>Reordered lines per customer row and department id, laid out as <see cref="CustomerDepartmentLines"/>.</summary>
+    public int[]? CustomerDepartmentReordered { get; }
+
+    /// <summary>The price unit of <see cref="OrderRevenueUnits"/> (<see cref="ProductCatalog.PriceScale"/>).</summary>
+    public long PriceScale { get; }
+
+    /// <summary>Totals the merged lines in one pass on all cores.</summary>
+    /// <param name="lines">The merged lines.</param>
+    /// <param name="orderCustomer">The customer row of each order row.</param>
+    /// <param name="products">The clean products (price units, departments).</param>
+    /// <param name="orders">Rows of the orders table.</param>
+    /// <param name="customers">Rows of the customers table.</param>
+    /// <param name="departments">The department dimension: the largest department id + 1.</param>
+    public static LineTotals Compute(LineTable lines, int[] orderCustomer, ProductCatalog products, int orders, int customers, int departments)
+    {
+        // Ranges end where an order ends, so each order's consecutive lines are totalled by one worker, which writes
+        // the order's cells alone. That holds when every order's lines are consecutive (as in the files); if some
+        // order's lines are split (more runs than orders with lines), the pass is redone on one thread.
+        var ranges = OrderAlignedRanges(lines.Order);
+        var totals = Pass(lines, orderCustomer, products, orders, customers, departments, ranges, out var runs);
+        var ordersWithLines = 0;
+        foreach (var n in totals.OrderLines)
+        {
+            ordersWithLines += n > 0 ? 1 : 0;
+        }
+
+        if (runs != ordersWithLines && ranges.Length > 1)
+        {
+            totals = Pass(lines, orderCustomer, products, orders, customers, departments, [(0, lines.Count)], out _);
+        }
+
+        return totals;
+    }
+
+    private static LineTotals Pass(
+        LineTable lines,
+        int[] orderCustomer,
+        ProductCatalog products,
+        int orders,
+        int customers,
+        int departments,
+        (int Start, int End)[] ranges,
+        out long runs)
+    {
+        var totals = new LineTotals(orders, products.Count, customers, departments, products.PriceScale);
+        var workers = Math.Max(1, Math.Min(Parallelism.Degree, ranges.Length));
+        var partials = new WorkerTotals[workers];
+        var next = -1;
+        Parallelism.For(workers, w =>
+        {
+            var partial = new WorkerTotals(products.Count, totals.CustomerDepartmentLines?.Length ?? 0);
+            int r;
+            while ((r = Interlocked.Increment(ref next)) < ranges.Length)
+            {
+                partial.Runs += Accumulate(lines, orderCustomer, products, totals, partial, ranges[r].Start, ranges[r].End);
+            }
+
+            partials[w] = partial;
+        });
+
+        runs = 0;
+        foreach (var partial in partials)
+        {
+            runs += partial.Runs;
+            Add(totals.ProductLines, partial.ProductLines);
+            Add(totals.ProductReordered, partial.ProductReordered);
+            if (totals.CustomerDepartmentLines is { } cells && totals.CustomerDepartmentReordered is { } cellsReordered)
+            {
+                Add(cells, partial.CustomerDepartmentLines);
+                Add(cellsReordered, partial.CustomerDepartmentReordered);
+            }
+        }
+
+        return totals;
+    }
+
+    /// <summary>Totals lines <c>[start, end)</c>; returns the number of runs of one order's consecutive lines.</summary>
+    private static long Accumulate(LineTable lines, int[] orderCustomer, ProductCatalog products, LineTotals totals, WorkerTotals partial, int start, int end)
+    {
+        var lineOrder = lines.Order;
+        var lineProduct = lines.Product;
+        var lineReordered = lines.Reordered;
+        var units = products.PriceUnits;
+        var departmentOf = products.DepartmentId;
+        var productLines = partial.ProductLines;
+        var productReordered = partial.ProductReordered;
+        var cells = totals.CustomerDepartmentLines is null ? null : partial.CustomerDepartmentLines;
+        var cellsReordered = partial.CustomerDepartmentReordered;
+        var masks = totals.OrderDepartments;
+        var departments = totals.Departments;
+        long runs = 0;
+        var i = start;
+        while (i < end)
+        {
+            // One run: the consecutive lines of one order, totalled in locals and written once.
+            var o = lineOrder[i];
+            var cellBase = cells is null ? 0 : orderCustomer[o] * departments;
+            int n = 0, reordered = 0, known = 0;
+            long revenue = 0;
+            ulong mask = 0;
+            for (; i < end && lineOrder[i] == o; i++)
+            {
+                var p = lineProduct[i];
+                int again = lineReordered[i];
+                n++;
+                reordered += again;
+                productLines[p]++;
+                productReordered[p] += again;
+                var u = units[p];
+                if (u >= 0)
+                {
+                    known++;
+                    revenue += u;
+                }
+
+                var d = departmentOf[p];
+                mask |= 1UL << d;
+                if (cells is not null)
+                {
+                    cells[cellBase + d]++;
+                    cellsReordered[cellBase + d] += again;
+                }
+            }
+
+            totals.OrderLines[o] += n;
+            totals.OrderReordered[o] += reordered;
+            totals.OrderKnownPriceLines[o] += known;
+            totals.OrderRevenueUnits[o] += revenue;
+            if (masks is not null)
+            {
+                masks[o] |= mask;
+            }
+
+            runs++;
+        }
+
+        return runs;
+    }
+
+    /// <summary>The fixed line ranges of <see cref="Parallelism.Ranges"/>, each end moved forward to where an order ends.</summary>
+    private static (int Start, int End)[] OrderAlignedRanges(int[] lineOrder)
+    {
+        var fixedRanges = Parallelism.Ranges(lineOrder.Length);
+        var result = new List<(int, int)>(fixedRanges.Length);
+        var start = 0;
+        foreach (var (_, end) in fixedRanges)
+        {
+            var cut = Math.Max(end, start);
+            while (cut > 0 && cut < lineOrder.Length && lineOrder[cut] == lineOrder[cut - 1])
+            {
+                cut++;
+            }
+
+            if (cut > start)
+            {
+                result.Add((start, cut));
+                start = cut;
+            }
+        }
+
+        return [.. result];
+    }
+
+    private static void Add(int[] into, int[] from)
+    {
+        for (var i = 0; i < from.Length; i++)
+        {
+            into[i] += from[i];
+        }
+    }
+
+    /// <summary>One worker's product and customer-department counts (orders are owned per range, so shared).</summary>
+    private sealed class WorkerTotals(int products, int cells)
+    {
+        public int[] ProductLines { get; } = new int[products];
+
+        public int[] ProductReordered { get; } = new int[products];
+
+        public int[] CustomerDepartmentLines { get; } = new int[cells];
+
+        public int[] CustomerDepartmentReordered { get; } = new int[cells];
+
+        public long Runs { get; set; }
+    }
+}

@@ -1,0 +1,106 @@
+using Instacart.Analysis.Answers;
+using Instacart.Analysis.Cleaning;
+using Instacart.Analysis.Input;
+using Instacart.Analysis.Model;
+using Instacart.Analysis.Questions;
+using Instacart.Analysis.Tests.Fixtures;
+
+namespace Instacart.Analysis.Tests.Performance;
+
+/// <summary>
+/// The group-bys over per-order, per-product and per-customer totals (<see cref="LineTotals"/>) give exactly what the
+/// line-by-line path gives, and revenue is the exact sum of the decimal prices.
+/// </summary>
+public sealed class TotalsPathTests : IClassFixture<ParallelPathTests.QuirkyData>
+{
+    private readonly ParallelPathTests.QuirkyData data;
+
+    public TotalsPathTests(ParallelPathTests.QuirkyData data) => this.data = data;
+
+    private static string Answers(string folder, bool linePath, int degree = 2, int minPerRange = Parallelism.DefaultMinPerRange)
+    {
+        using var parallel = Parallelism.Use(degree, minPerRange);
+        using var path = linePath ? GroupStats.UseLinePath() : null;
+        return AnswersDocument.ToText(AnswersDocument.Compute(InstacartData.Load(folder, options: null, cache: null)));
+    }
+
+    [Fact]
+    public void Answers_TotalsPathAndLinePath_AreTheSameText()
+    {
+        var lines = Answers(data.Folder.Path, linePath: true, degree: 1);
+        Assert.Equal(lines, Answers(data.Folder.Path, linePath: false, degree: 1));
+        Assert.Equal(lines, Answers(data.Folder.Path, linePath: false, degree: 2, minPerRange: 40_000));
+        Assert.Equal(lines, Answers(data.Folder.Path, linePath: false, degree: 5, minPerRange: 40_000));
+    }
+
+    [Fact]
+    public void Answers_TotalsPath_MatchTheApprovedSampleSnapshot()
+    {
+        var approved = File.ReadAllText(Path.Combine(RepoPaths.Root, "tests", "Instacart.Analysis.Tests", "Answers", "approved", "data-sample.answers.json"));
+        Assert.Equal(approved, Answers(RepoPaths.DataSample, linePath: false, degree: 3, minPerRange: 1_000));
+        Assert.Equal(approved, Answers(RepoPaths.DataSample, linePath: true, degree: 3, minPerRange: 1_000));
+    }
+
+    [Fact]
+    public void Totals_LinesOfOneOrderSplitAcrossRanges_EqualTheLinePath()
+    {
+        // Order 101's lines are at both ends of the file, so two ranges would both write its totals: the pass must
+        // notice and redo the totals on one thread.
+        var split = TinyData.PriorLines.Replace("101,2,2,0\n", string.Empty, StringComparison.Ordinal) + "101,2,2,0\n";
+        using var temp = TinyData.Write(new Dictionary<string, string> { [InputFiles.PriorLines] = split });
+        Assert.Equal(Answers(temp.Path, linePath: true, degree: 1), Answers(temp.Path, linePath: false, degree: 3, minPerRange: 2));
+
+        using var _ = Parallelism.Use(3, 2);
+        var loaded = InstacartData.Load(temp.Path, options: null, cache: null);
+        var order101 = loaded.Orders.OrderId.AsSpan().IndexOf(101);
+        Assert.Equal(2, loaded.Totals.OrderLines[order101]);
+    }
+
+    [Fact]
+    public void Totals_EveryOrderProductAndCustomer_AddUpToTheMergedLines()
+    {
+        var loaded = InstacartData.Load(data.Folder.Path, options: null, cache: null);
+        var totals = loaded.Totals;
+        Assert.Equal(loaded.Lines.Count, totals.OrderLines.Sum(n => (long)n));
+        Assert.Equal(loaded.Lines.Count, totals.ProductLines.Sum(n => (long)n));
+        Assert.Equal(loaded.Lines.Count, totals.CustomerDepartmentLines!.Sum(n => (long)n));
+        Assert.Equal(loaded.Lines.Reordered.Sum(r => (long)r), totals.OrderReordered.Sum(n => (long)n));
+        Assert.Equal(loaded.Lines.Reordered.Sum(r => (long)r), totals.CustomerDepartmentReordered!.Sum(n => (long)n));
+    }
+
+    [Fact]
+    public void Revenue_ManyPricesWithOneDecimal_IsTheExactDecimalSum()
+    {
+        // 0.1 added ten times as doubles is 0.9999999999999999; the decimal prices sum to exactly 1.
+        var scale = ExactPrices.Scale([0.1, 2.25, double.NaN, 100], out var units);
+        Assert.Equal(100, scale);
+        Assert.Equal([10L, 225, -1, 10_000], units);
+        Assert.Equal(1.0, ExactPrices.ToDouble(Enumerable.Repeat((Int128)units[0], 10).Aggregate((a, b) => a + b), scale));
+        Assert.NotEqual(1.0, Enumerable.Repeat(0.1, 10).Sum());
+    }
+
+    [Fact]
+    public void Revenue_OnTheSample_IsTheDecimalSumRoundedAtSixDigits()
+    {
+        // The sample's Early-birds revenue is exactly 209,927.5 (worked out with decimal arithmetic); a running
+        // double sum of its 27,344 prices gives 209,927.49999999 and would round to 209,927.
+        var loaded = InstacartData.Load(RepoPaths.DataSample, options: null, cache: null);
+        var early = TimeSegments.Compute(loaded).Rows.Single(r => r.TimeSegment == "Early birds");
+        Assert.Equal(27_344, early.Lines);
+        Assert.Equal(209_927.5, early.Revenue);
+    }
+
+    [Fact]
+    public void Scale_PricesWithManyDecimals_KeepAtMostNineAndStayExactIntegers()
+    {
+        var scale = ExactPrices.Scale([1.0 / 3, 7], out var units);
+        Assert.Equal(1_000_000_000, scale);
+        Assert.Equal(333_333_333, units[0]);
+        Assert.Equal(7_000_000_000, units[1]);
+
+        // A huge price keeps fewer decimals so that its unit count stays below 2^53.
+        var big = ExactPrices.Scale([1e15 + 0.5, 0.25], out var bigUnits);
+        Assert.Equal(1, big);
+        Assert.True(bigUnits[0] < (1L << 53));
+    }
+}
