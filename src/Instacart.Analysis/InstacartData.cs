@@ -109,7 +109,17 @@ public sealed class InstacartData
     /// Loads <paramref name="folder"/> and runs every stage; bad input is an <see cref="InputException"/>. The input
     /// tables come from the cache the environment names (<see cref="CacheOptions.FromEnvironment"/>).
     /// </summary>
-    public static InstacartData Load(string folder, AnalysisOptions? options = null) => Load(folder, options, CacheOptions.FromEnvironment());
+    /// <remarks>
+    /// The process keeps the last data this overload loaded: the same folder, options and cache with every input file
+    /// unchanged (size and write time) gives back that same instance at once, so the notebooks of a run, which share
+    /// one process, load the folder once between them. Treat the data as read-only: its arrays are shared.
+    /// </remarks>
+    public static InstacartData Load(string folder, AnalysisOptions? options = null)
+    {
+        options ??= AnalysisOptions.Default with { OnBadRows = BadRowLog.PolicyFromEnvironment() };
+        var cache = CacheOptions.FromEnvironment();
+        return SharedLoad.Get(folder, options, cache, () => Load(folder, options, cache));
+    }
 
     /// <summary>
     /// Loads <paramref name="folder"/> and runs every stage, reading and writing the input tables' columnar cache in

@@ -145,20 +145,32 @@ public sealed class CustomerFacts
         }
 
         DeriveMedianDays(facts, orders, orderCustomer, orderHasLines);
-        for (var c = 0; c < facts.Count; c++)
+        // Each customer's flags depend on that customer's values alone: customers in parallel blocks.
+        Parallelism.For((facts.Count + CustomerBlock - 1) / CustomerBlock, block =>
         {
-            facts.Active[c] = facts.MaxOrder[c] >= options.ActiveMinOrderNumber;
-            facts.Loyalty[c] = Rules.LoyaltyOf(facts.MaxOrder[c], options);
-            facts.Spending[c] = Rules.SpendingOf(facts.MeanItemPrice(c), options);
-            facts.Frequency[c] = Rules.FrequencyOf(facts.MedianDays[c], options);
-            facts.Region[c] = Rules.RegionOf(customers.State[c]);
-            facts.AgeGroup[c] = Rules.AgeGroupOf(customers.Age[c], options);
-            facts.IncomeGroup[c] = Rules.IncomeGroupOf(customers.Income[c], options);
-            facts.Household[c] = Rules.HouseholdOf(customers.Dependants[c]);
-            facts.Profile[c] = Rules.ProfileOf(facts.AgeGroup[c], facts.Household[c]);
-        }
+            for (var c = block * CustomerBlock; c < Math.Min(facts.Count, (block + 1) * CustomerBlock); c++)
+            {
+                Flag(facts, customers, options, c);
+            }
+        });
 
         return facts;
+    }
+
+    /// <summary>Customers per block of the parallel per-customer steps.</summary>
+    private const int CustomerBlock = 8192;
+
+    private static void Flag(CustomerFacts facts, CustomersTable customers, AnalysisOptions options, int c)
+    {
+        facts.Active[c] = facts.MaxOrder[c] >= options.ActiveMinOrderNumber;
+        facts.Loyalty[c] = Rules.LoyaltyOf(facts.MaxOrder[c], options);
+        facts.Spending[c] = Rules.SpendingOf(facts.MeanItemPrice(c), options);
+        facts.Frequency[c] = Rules.FrequencyOf(facts.MedianDays[c], options);
+        facts.Region[c] = Rules.RegionOf(customers.State[c]);
+        facts.AgeGroup[c] = Rules.AgeGroupOf(customers.Age[c], options);
+        facts.IncomeGroup[c] = Rules.IncomeGroupOf(customers.Income[c], options);
+        facts.Household[c] = Rules.HouseholdOf(customers.Dependants[c]);
+        facts.Profile[c] = Rules.ProfileOf(facts.AgeGroup[c], facts.Household[c]);
     }
 
     private static void DeriveMedianDays(CustomerFacts facts, OrdersTable orders, int[] orderCustomer, bool[] orderHasLines)
@@ -189,9 +201,12 @@ public sealed class CustomerFacts
             }
         }
 
-        for (var c = 0; c < facts.Count; c++)
+        Parallelism.For((facts.Count + CustomerBlock - 1) / CustomerBlock, block =>
         {
-            facts.MedianDays[c] = Rules.Median(days.AsSpan(start[c], start[c + 1] - start[c]));
-        }
+            for (var c = block * CustomerBlock; c < Math.Min(facts.Count, (block + 1) * CustomerBlock); c++)
+            {
+                facts.MedianDays[c] = Rules.Median(days.AsSpan(start[c], start[c + 1] - start[c]));
+            }
+        });
     }
 }

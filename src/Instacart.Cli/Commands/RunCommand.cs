@@ -66,7 +66,9 @@ internal static class RunCommand
             // The kernels' own loads follow the same policy, handed in like the data folder.
             var policy = CommonOptions.ToPolicy(parse.GetValue(onBadRows)!);
             Environment.SetEnvironmentVariable(BadRowLog.EnvironmentVariable, policy == BadRowPolicy.Skip ? "skip" : "fail");
-            var loaded = InstacartData.Load(folder, AnalysisOptions.Default with { OnBadRows = policy }, cacheOptions);
+            // Loaded through the shared overload, with the options and cache a notebook's plain Load(folder) gets from the
+            // environment: the kernels (in this process) then get this same data instead of loading the folder again.
+            var loaded = InstacartData.Load(folder, AnalysisOptions.Default with { OnBadRows = policy });
             ReconciliationTable.PrintSkipped(loaded.BadRows);
 
             // The report's answers (the two models above all) are computed while the notebooks run: the kernels
