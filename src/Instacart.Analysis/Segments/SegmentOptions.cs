@@ -18,11 +18,20 @@ public sealed record SegmentOptions
     /// <summary>The mean silhouette is computed on a seeded sample of at most this many customers (it costs n² distances).</summary>
     public int SilhouetteSample { get; init; } = 2_000;
 
+    /// <summary>
+    /// The k-means centres and the PCA are fitted on a seeded sample of at most this many customers; every customer is
+    /// then assigned to the nearest centre and projected (so profiles and sizes are of all customers).
+    /// </summary>
+    public int FitSample { get; init; } = 25_000;
+
     /// <summary>How many k-means runs (different seeds) are made per k; the one with the smallest within-cluster distance is kept.</summary>
     public int Restarts { get; init; } = 3;
 
     /// <summary>The most Lloyd iterations of one k-means run.</summary>
     public int MaxIterations { get; init; } = 300;
+
+    /// <summary>A k-means run stops when its objective improves by less than this (ML.NET's optimization tolerance).</summary>
+    public double Tolerance { get; init; } = 1e-7;
 
     /// <summary>The most points a scatter chart is given (a seeded sample of <see cref="CustomerSegments.Projection"/>).</summary>
     public int ChartPoints { get; init; } = 5_000;

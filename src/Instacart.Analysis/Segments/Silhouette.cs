@@ -45,83 +45,111 @@ public static class Silhouette
         return sample;
     }
 
-    /// <summary>The distance matrix of <paramref name="rows"/> (row-major, symmetric), so several clusterings of one sample share it.</summary>
-    internal static double[] Distances(IReadOnlyList<float[]> points, int[] rows)
+    /// <summary>
+    /// The mean silhouette of the sampled <paramref name="rows"/> under each of several labellings of all the points
+    /// (distances taken within the sample). Each distance is computed once and serves every labelling; nothing of
+    /// size rows² is stored. Rows are spread over the cores, each row's sums taken in a fixed order, so the result
+    /// does not depend on the number of cores.
+    /// </summary>
+    internal static double[] MeanOfSample(IReadOnlyList<float[]> points, int[] rows, IReadOnlyList<int[]> labellings)
     {
         var n = rows.Length;
-        var distances = new double[n * n];
+        var m = labellings.Count;
+        var means = new double[m];
+        if (n == 0 || m == 0)
+        {
+            return means;
+        }
+
+        var dims = points[rows[0]].Length;
+        var sample = new float[n * dims];
         for (var i = 0; i < n; i++)
         {
-            var a = points[rows[i]];
-            for (var j = i + 1; j < n; j++)
+            points[rows[i]].AsSpan().CopyTo(sample.AsSpan(i * dims, dims));
+        }
+
+        // The sample's labels, labelling by labelling, and each labelling's offset in a row's table of sums.
+        var labels = new int[m][];
+        var sizes = new int[m][];
+        var offsets = new int[m + 1];
+        var clustered = new bool[m];
+        for (var l = 0; l < m; l++)
+        {
+            labels[l] = Array.ConvertAll(rows, r => labellings[l][r]);
+            sizes[l] = new int[labels[l].Max() + 1];
+            foreach (var c in labels[l])
             {
-                var b = points[rows[j]];
+                sizes[l][c]++;
+            }
+
+            clustered[l] = sizes[l].Count(s => s > 0) >= 2;
+            offsets[l + 1] = offsets[l] + sizes[l].Length;
+        }
+
+        var scores = new double[m * n];
+        Parallel.For(0, n, () => new double[offsets[m]], (i, _, sums) =>
+        {
+            Array.Clear(sums);
+            var a = i * dims;
+            for (var j = 0; j < n; j++)
+            {
+                var b = j * dims;
                 double sum = 0;
-                for (var f = 0; f < a.Length; f++)
+                for (var f = 0; f < dims; f++)
                 {
-                    var d = (double)a[f] - b[f];
+                    var d = (double)sample[a + f] - sample[b + f];
                     sum += d * d;
                 }
 
-                distances[(i * n) + j] = distances[(j * n) + i] = Math.Sqrt(sum);
-            }
-        }
-
-        return distances;
-    }
-
-    /// <summary>The mean silhouette of a sample from its distance matrix and the sampled points' labels.</summary>
-    internal static double FromDistances(double[] distances, int[] labels)
-    {
-        var n = labels.Length;
-        if (n == 0)
-        {
-            return 0;
-        }
-
-        var k = labels.Max() + 1;
-        var size = new int[k];
-        foreach (var l in labels)
-        {
-            size[l]++;
-        }
-
-        if (size.Count(s => s > 0) < 2)
-        {
-            return 0;
-        }
-
-        var sums = new double[k];
-        double total = 0;
-        for (var i = 0; i < n; i++)
-        {
-            Array.Clear(sums);
-            for (var j = 0; j < n; j++)
-            {
-                sums[labels[j]] += distances[(i * n) + j];
-            }
-
-            var own = labels[i];
-            if (size[own] == 1)
-            {
-                continue; // s = 0 for a point alone in its cluster
-            }
-
-            var a = sums[own] / (size[own] - 1);
-            var b = double.PositiveInfinity;
-            for (var c = 0; c < k; c++)
-            {
-                if (c != own && size[c] > 0)
+                var distance = Math.Sqrt(sum);
+                for (var l = 0; l < m; l++)
                 {
-                    b = Math.Min(b, sums[c] / size[c]);
+                    sums[offsets[l] + labels[l][j]] += distance;
                 }
             }
 
-            var denominator = Math.Max(a, b);
-            total += denominator == 0 ? 0 : (b - a) / denominator;
+            for (var l = 0; l < m; l++)
+            {
+                scores[(l * n) + i] = clustered[l] ? Score(sums.AsSpan(offsets[l], sizes[l].Length), sizes[l], labels[l][i]) : 0;
+            }
+
+            return sums;
+        }, _ => { });
+
+        for (var l = 0; l < m; l++)
+        {
+            double total = 0;
+            for (var i = 0; i < n; i++)
+            {
+                total += scores[(l * n) + i];
+            }
+
+            means[l] = total / n;
         }
 
-        return total / n;
+        return means;
+    }
+
+    /// <summary>One point's silhouette from its summed distances to every cluster's points (its own distance 0 included).</summary>
+    private static double Score(ReadOnlySpan<double> sums, int[] size, int own)
+    {
+        if (size[own] == 1)
+        {
+            return 0; // s = 0 for a point alone in its cluster
+        }
+
+        var a = sums[own] / (size[own] - 1);
+        var b = double.PositiveInfinity;
+        for (var c = 0; c < size.Length; c++)
+        {
+            if (c != own && size[c] > 0)
+            {
+                b = Math.Min(b, sums[c] / size[c]);
+            }
+        }
+
+        var denominator = Math.Max(a, b);
+        return denominator == 0 ? 0 : (b - a) / denominator;
     }
 
     private static double Mean(IReadOnlyList<float[]> points, IReadOnlyList<int> labels, int[] rows)
@@ -131,7 +159,6 @@ public static class Silhouette
             throw new ArgumentException("One label per point is needed.", nameof(labels));
         }
 
-        var distances = Distances(points, rows);
-        return FromDistances(distances, rows.Select(r => labels[r]).ToArray());
+        return MeanOfSample(points, rows, [labels.ToArray()])[0];
     }
 }

@@ -79,6 +79,26 @@ public class KMeansSelectionTests
     }
 
     [Fact]
+    public void Run_FitSampleSmallerThanThePoints_StillLabelsEveryPointAndRecoversTheBlobs()
+    {
+        var (points, blob) = Blobs();
+
+        var selection = KMeansSelection.Run(points, new SegmentOptions { FitSample = 60 });
+
+        Assert.Equal(60, selection.FitSample);
+        Assert.Equal(3, selection.ChosenK);
+        Assert.Equal(points.Count, selection.Labels.Length);
+        for (var b = 0; b < 3; b++)
+        {
+            Assert.Single(Enumerable.Range(0, points.Count).Where(i => blob[i] == b).Select(i => selection.Labels[i]).Distinct());
+        }
+
+        // Each centroid is the mean of every point assigned to it, not only of the fitted ones.
+        var members = Enumerable.Range(0, points.Count).Where(i => selection.Labels[i] == 0).ToArray();
+        Assert.Equal(members.Average(i => points[i][0]), selection.Centroids[0][0], 5);
+    }
+
+    [Fact]
     public void Run_TooFewPoints_PutsEveryoneInOneCluster()
     {
         var selection = KMeansSelection.Run([[0f, 1f], [1f, 0f]]);
