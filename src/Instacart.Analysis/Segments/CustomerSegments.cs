@@ -63,6 +63,7 @@ public sealed class CustomerSegments
         Criteria = selection.Criteria;
         ChosenK = selection.ChosenK;
         SilhouetteSample = selection.SilhouetteSample;
+        FitSample = selection.FitSample;
         Clusters = clusters;
         Projection = projection;
         ExplainedVariance = explained;
@@ -92,6 +93,9 @@ public sealed class CustomerSegments
     /// <summary>How many customers the silhouette was computed on.</summary>
     public int SilhouetteSample { get; }
 
+    /// <summary>How many customers the k-means centres and the PCA were fitted on (a seeded sample; every customer is then assigned and projected).</summary>
+    public int FitSample { get; }
+
     /// <summary>The cluster profiles, largest first.</summary>
     public IReadOnlyList<ClusterRow> Clusters { get; }
 
@@ -110,13 +114,23 @@ public sealed class CustomerSegments
     /// <summary>Customers without a known item price, and the population mean they were given.</summary>
     public (int Filled, double Value) PriceFilled { get; }
 
-    /// <summary>Builds the features, clusters them for every k, picks k, projects and profiles.</summary>
+    /// <summary>
+    /// Builds the features, clusters them for every k, picks k, projects and profiles; computed once per loaded
+    /// <paramref name="data"/> and options, so later calls (answers.json, notebook 13) get the same instance.
+    /// </summary>
     public static CustomerSegments Compute(InstacartData data, SegmentOptions? options = null)
     {
-        options ??= SegmentOptions.Default;
+        ArgumentNullException.ThrowIfNull(data);
+        var key = (typeof(CustomerSegments), options ?? SegmentOptions.Default);
+        return data.Derived(key, () => Calculate(data, key.Item2));
+    }
+
+    /// <summary>The computation behind <see cref="Compute"/>, not memoized.</summary>
+    internal static CustomerSegments Calculate(InstacartData data, SegmentOptions options)
+    {
         var built = SegmentFeatures.Build(data);
         var selection = KMeansSelection.Run(built.Standard, options);
-        var (pc1, pc2, explained) = Project(built.Standard, options.Seed);
+        var (pc1, pc2, explained) = Project(built.Standard, options.Seed, options.FitSample);
         var k = selection.ChosenK;
         var labels = selection.Labels;
         var dims = built.Features.Length;
@@ -174,10 +188,12 @@ public sealed class CustomerSegments
     }
 
     /// <summary>
-    /// The first two principal components of standardized points with ML.NET's (randomized, seeded) PCA, and the
-    /// share of the total variance each carries. Fewer than two features or three points give zeros.
+    /// The first two principal components of standardized points with ML.NET's (randomized, seeded) PCA, fitted on a
+    /// seeded sample of at most <paramref name="fitSample"/> points (the k-means fitting sample) and applied to every
+    /// point, and the share of the total variance of all the points each carries. Fewer than two features or three
+    /// points give zeros.
     /// </summary>
-    public static (double[] Pc1, double[] Pc2, double[] Explained) Project(IReadOnlyList<float[]> points, int seed)
+    public static (double[] Pc1, double[] Pc2, double[] Explained) Project(IReadOnlyList<float[]> points, int seed, int fitSample = int.MaxValue)
     {
         var n = points.Count;
         var pc1 = new double[n];
@@ -190,8 +206,10 @@ public sealed class CustomerSegments
 
         var ml = new MLContext(seed);
         var view = KMeansSelection.ToDataView(ml, points);
+        var fitRows = Silhouette.SampleRows(n, Math.Max(3, fitSample), KMeansSelection.FitSeed(seed));
+        var fitView = fitRows.Length == n ? view : KMeansSelection.ToDataView(ml, Array.ConvertAll(fitRows, r => points[r]));
         var pca = ml.Transforms.ProjectToPrincipalComponents("Pca", "Features", rank: 2, overSampling: Math.Max(0, Math.Min(20, dims - 2)), ensureZeroMean: true, seed: seed);
-        var projected = pca.Fit(view).Transform(view).GetColumn<float[]>("Pca").ToArray();
+        var projected = pca.Fit(fitView).Transform(view).GetColumn<float[]>("Pca").ToArray();
         double total = 0;
         var mean = new double[dims];
         foreach (var p in points)
@@ -258,10 +276,17 @@ public sealed class CustomerSegments
             + $"{Wording.Count(DaysFilled.Filled)} customers without a median days between orders get the population median ({Wording.Number(DaysFilled.Value)}); "
             + $"{Wording.Count(PriceFilled.Filled)} without a known price get the population mean ({Wording.Money(PriceFilled.Value)}). "
             + "Every feature is standardized to z-scores. ML.NET k-means (k-means++ initialisation, single-threaded, "
-            + $"seed {Options.Seed}; {Options.Restarts} seeded runs per k, the one with the smallest within-cluster distance kept) for k = {Options.MinK}–{Options.MaxK}; "
-            + $"k is the one with the highest mean silhouette, computed on a seeded sample of {Wording.Count(SilhouetteSample)} customers "
-            + "(within-cluster distance = mean squared distance to the centre, for an elbow chart). Clusters are numbered by size. "
-            + $"PCA (ML.NET, seeded) projects the standardized features to two components carrying {Wording.Percent(ExplainedVariance[0])} and {Wording.Percent(ExplainedVariance[1])} of the variance. "
+            + $"seed {Options.Seed}; {Options.Restarts} seeded runs per k, the one with the smallest within-cluster distance kept) for k = {Options.MinK}–{Options.MaxK}, "
+            + (FitSample < CustomerCount
+                ? $"fitted on a seeded random sample of {Wording.Count(FitSample)} of the {Wording.Count(CustomerCount)} customers; every customer is then assigned to the nearest centre, "
+                : $"fitted on all {Wording.Count(CustomerCount)} customers, ")
+            + "and the clusters' sizes and profiles are of all the customers assigned. "
+            + "k is the one with the highest mean silhouette, "
+            + (SilhouetteSample < CustomerCount
+                ? $"computed on a seeded random sample of {Wording.Count(SilhouetteSample)} customers, distances taken within the sample (a sampled silhouette is the standard practice at this size: the exact one costs a distance for every pair of customers). "
+                : $"computed on all {Wording.Count(CustomerCount)} customers. ")
+            + "The within-cluster distance (mean squared distance of every customer to the nearest fitted centre) is shown for an elbow chart. Clusters are numbered by size. "
+            + $"PCA (ML.NET, seeded{(FitSample < CustomerCount ? ", fitted on the same sample and applied to every customer" : string.Empty)}) projects the standardized features to two components carrying {Wording.Percent(ExplainedVariance[0])} and {Wording.Percent(ExplainedVariance[1])} of the variance. "
             + $"A cluster's name comes from the one or two features whose cluster mean is furthest from the population mean in standard deviations (at least {Options.NamingThreshold:0.##}).";
     }
 
@@ -327,6 +352,7 @@ public sealed class CustomerSegments
             ["criterion"] = "silhouette",
             ["customers"] = CustomerCount,
             ["silhouette_sample"] = SilhouetteSample,
+            ["fit_sample"] = FitSample,
             ["criteria"] = criteria,
             ["clusters"] = clusters,
         };

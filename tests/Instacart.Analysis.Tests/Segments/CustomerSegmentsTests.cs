@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Instacart.Analysis.Questions;
 using Instacart.Analysis.Segments;
 using Instacart.Analysis.Tests.Fixtures;
 
@@ -69,10 +70,53 @@ public class CustomerSegmentsTests
     [Fact]
     public void Compute_SameSeedTwice_GivesIdenticalOutput()
     {
-        var again = CustomerSegments.Compute(Sample.Value);
+        var again = CustomerSegments.Calculate(Sample.Value, SegmentOptions.Default);   // not memoized: computed afresh
 
+        Assert.NotSame(Segments.Value, again);
         Assert.Equal(Segments.Value.ToJson().ToJsonString(), again.ToJson().ToJsonString());
         Assert.Equal(Segments.Value.Projection, again.Projection);
+    }
+
+    [Fact]
+    public void Compute_TwiceOnOneLoadedData_ReturnsTheSameInstance()
+    {
+        var data = Sample.Value;
+
+        var first = CustomerSegments.Compute(data);
+
+        Assert.Same(first, CustomerSegments.Compute(data));
+        Assert.Same(first, CustomerSegments.Compute(data, new SegmentOptions()));   // equal options, same key
+        Assert.NotSame(first, CustomerSegments.Compute(data, new SegmentOptions { ChartPoints = 100 }));
+    }
+
+    [Fact]
+    public void Compute_FitSampleSmallerThanThePopulation_AssignsEveryCustomerAndSaysSo()
+    {
+        var data = Sample.Value;
+        var all = Segments.Value.CustomerCount;
+        var options = new SegmentOptions { FitSample = all / 4 };
+
+        var segments = CustomerSegments.Compute(data, options);
+
+        Assert.Equal(all / 4, segments.FitSample);
+        Assert.Equal(all, segments.CustomerCount);
+        Assert.Equal(all, segments.Clusters.Sum(c => c.Customers));
+        Assert.Equal(all, segments.Projection.Count);
+        Assert.Equal(Segments.Value.Projection.Select(p => p.UserId), segments.Projection.Select(p => p.UserId));
+        Assert.Contains($"fitted on a seeded random sample of {Wording.Count(all / 4)} of the {Wording.Count(all)} customers", segments.Method());
+        Assert.Contains("every customer is then assigned to the nearest centre", segments.Method());
+        Assert.Equal(all / 4, segments.ToJson()["fit_sample"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public void Compute_Sample_FitsOnEveryCustomerWhenFewEnough()
+    {
+        var segments = Segments.Value;
+
+        Assert.True(segments.CustomerCount <= SegmentOptions.Default.FitSample);
+        Assert.Equal(segments.CustomerCount, segments.FitSample);
+        Assert.Contains($"fitted on all {Wording.Count(segments.CustomerCount)} customers", segments.Method());
+        Assert.Contains(segments.SilhouetteSample < segments.CustomerCount ? $"seeded random sample of {Wording.Count(segments.SilhouetteSample)} customers" : "silhouette, computed on all", segments.Method());
     }
 
     [Fact]
