@@ -143,7 +143,8 @@ public sealed class InstacartData
         var cacheResult = CacheResult.Off;
         // Skipping bases the tables on a lenient read: such tables are never cached, and no cached table is
         // trusted for it (a stale entry would be re-read strictly).
-        var input = Stage("load", () => badRows.Skips ? InputTables.Load(folder, badRows) : InputCache.Load(folder, cache, out cacheResult), t => t.Orders.Count + (long)t.PriorLines.Count + t.Products.Count + t.Customers.Count);
+        InputCache.CacheEntry? entry = null;
+        var input = Stage("load", () => badRows.Skips ? InputTables.Load(folder, badRows) : InputCache.Load(folder, cache, out cacheResult, out entry), t => t.Orders.Count + (long)t.PriorLines.Count + t.Products.Count + t.Customers.Count);
         var products = Stage("clean", () => ProductCleaning.Clean(input.Products, input.Departments, options.PriceOutlierAbove), p => p.Rows);
         var orderIndex = Stage("index", () => LineMerge.OrderIndex(input.Orders), _ => input.Orders.Count);
         // A line of an unknown order is bad input; when bad rows are skipped it goes (most often its order row was
@@ -155,7 +156,8 @@ public sealed class InstacartData
             TrainLines = input.TrainLines is { } lines ? WithoutUnknownOrders(lines, orderIndex, badRows) : null,
         };
 
-        var merge = Stage("merge", () => LineMerge.Build(input.Orders, input.PriorLines, products.Catalog, input.Customers, orderIndex), _ => input.PriorLines.Count);
+        // The cache entry keeps the merged lines too: a later load reads them instead of the raw lines and the joins.
+        var merge = Stage("merge", () => entry?.ReadMerge(input.Orders, input.Customers, products.Catalog.Count) ?? MergeAndKeep(input, products.Catalog, orderIndex, entry), _ => input.PriorLines.Count);
         var departments = Math.Max(input.Departments.MaxId, products.Catalog.DepartmentId.DefaultIfEmpty(0).Max()) + 1;
         var totals = Stage("totals", () => LineTotals.Compute(merge.Lines, merge.OrderCustomer, products.Catalog, input.Orders.Count, input.Customers.Count, departments), _ => merge.Lines.Count);
         var customers = Stage("derive", () => CustomerFacts.Derive(input.Orders, merge.OrderCustomer, input.Customers, input.Departments, merge.Lines, products.Catalog, totals, options), _ => input.Orders.Count);
@@ -197,6 +199,13 @@ public sealed class InstacartData
             LinesActive: linesActive).EnsureAddsUp();
 
         return new InstacartData(input, products, merge, totals, customers, reconciliation, options, timings, cacheResult, badRows);
+    }
+
+    private static LineMerge MergeAndKeep(InputTables input, ProductCatalog catalog, UniqueIndex orderIndex, InputCache.CacheEntry? entry)
+    {
+        var merge = LineMerge.Build(input.Orders, input.PriorLines, catalog, input.Customers, orderIndex);
+        entry?.WriteMerge(merge, input.PriorLines.Count);
+        return merge;
     }
 
     private static OrderLinesTable WithoutUnknownOrders(OrderLinesTable lines, UniqueIndex orderIndex, BadRowLog badRows)

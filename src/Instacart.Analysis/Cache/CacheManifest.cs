@@ -11,6 +11,13 @@ namespace Instacart.Analysis.Cache;
 /// <param name="Checksum">The <see cref="Checksum"/> of every column's values, batch by batch, hex.</param>
 internal sealed record CachedTable(string Name, string File, long Rows, long Bytes, string Checksum);
 
+/// <summary>The drop counts of the merge whose lines an entry keeps (<see cref="Model.LineMerge"/>).</summary>
+/// <param name="PriorRows">Rows of the prior lines the merge read: must equal the cached prior table's.</param>
+/// <param name="LinesJoinedOrders">Prior lines whose order is a prior order.</param>
+/// <param name="LinesWithoutProduct">Of those, lines whose product was not kept.</param>
+/// <param name="LinesWithoutCustomer">Of the rest, lines whose user is not a customer.</param>
+internal sealed record MergeCounts(long PriorRows, long LinesJoinedOrders, long LinesWithoutProduct, long LinesWithoutCustomer);
+
 /// <summary>
 /// <c>manifest.json</c> of a cache entry: the format version, the key (every input file's fingerprint) and the
 /// tables. It is written last and atomically, so an entry without a valid manifest is no entry.
@@ -19,7 +26,8 @@ internal sealed record CachedTable(string Name, string File, long Rows, long Byt
 /// <param name="Folder">The data folder the entry is for.</param>
 /// <param name="Inputs">The fingerprints of the input files when they were read.</param>
 /// <param name="Tables">The cached tables.</param>
-internal sealed record CacheManifest(string Format, string Folder, IReadOnlyList<InputFingerprint> Inputs, IReadOnlyList<CachedTable> Tables)
+/// <param name="Merge">What the merge of the cached <c>merged</c> table dropped, once it is written; null before.</param>
+internal sealed record CacheManifest(string Format, string Folder, IReadOnlyList<InputFingerprint> Inputs, IReadOnlyList<CachedTable> Tables, MergeCounts? Merge = null)
 {
     /// <summary>The manifest's file name in an entry.</summary>
     public const string FileName = "manifest.json";

@@ -4,6 +4,7 @@ using System.Text;
 using Apache.Arrow;
 using Apache.Arrow.Types;
 using Instacart.Analysis.Input;
+using Instacart.Analysis.Model;
 
 namespace Instacart.Analysis.Cache;
 
@@ -26,8 +27,8 @@ namespace Instacart.Analysis.Cache;
 /// </remarks>
 public static class InputCache
 {
-    /// <summary>The cache format; bumped whenever the cached tables or their schemas change.</summary>
-    public const string FormatVersion = "instacart-cache/1";
+    /// <summary>The cache format; bumped whenever the cached tables, their schemas or the rules that make the merged lines change.</summary>
+    public const string FormatVersion = "instacart-cache/2";
 
     private static readonly Schema OrdersSchema = ArrowTables.Schema(
         "orders",
@@ -40,6 +41,12 @@ public static class InputCache
         ("days_since_prior_order", FloatType.Default));
 
     private static readonly Schema PriorSchema = LinesSchema("prior");
+
+    private static readonly Schema MergedSchema = ArrowTables.Schema(
+        "merged",
+        ("order_row", Int32Type.Default),
+        ("product_row", Int32Type.Default),
+        ("reordered", UInt8Type.Default));
     private static readonly Schema TrainSchema = LinesSchema("train");
 
     private static readonly Schema ProductsSchema = ArrowTables.Schema(
@@ -75,9 +82,16 @@ public static class InputCache
     /// <param name="folder">The data folder.</param>
     /// <param name="cache">Where the cache lives, or <see langword="null"/> for none.</param>
     /// <param name="result">What was done with the cache, and why.</param>
-    public static InputTables Load(string folder, CacheOptions? cache, out CacheResult result)
+    public static InputTables Load(string folder, CacheOptions? cache, out CacheResult result) => Load(folder, cache, out result, out _);
+
+    /// <summary>
+    /// As <see cref="Load(string, CacheOptions?, out CacheResult)"/>, and the entry the tables were read from or written
+    /// to (null when there is none), which also keeps the merged lines (<see cref="CacheEntry.ReadMerge"/>).
+    /// </summary>
+    internal static InputTables Load(string folder, CacheOptions? cache, out CacheResult result, out CacheEntry? usable)
     {
         folder = Path.GetFullPath(folder);
+        usable = null;
         if (cache is null)
         {
             result = CacheResult.Off;
@@ -109,6 +123,7 @@ public static class InputCache
                 {
                     var tables = Read(entry, folder, manifest);
                     result = new CacheResult(CacheUse.Hit);
+                    usable = new CacheEntry(entry, manifest);
                     return tables;
                 }
             }
@@ -130,7 +145,7 @@ public static class InputCache
 
         try
         {
-            Write(entry, folder, key, loaded);
+            usable = new CacheEntry(entry, Write(entry, folder, key, loaded));
             result = stale is null ? new CacheResult(CacheUse.Written) : new CacheResult(CacheUse.Rebuilt, stale);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -157,33 +172,59 @@ public static class InputCache
             manifest.Inputs.First(i => i.File == file).Present ? Table(name) : null;
         string PathOf(CachedTable table) => Path.Combine(entry, Path.GetFileName(table.File));
 
+        // The raw prior lines (the biggest table) are read on first use: with the merged lines cached, a load needs
+        // only their count. If the file is damaged by then, the CSV is parsed instead, provided it is unchanged.
         var priorEntry = Table("prior");
-        var prior = Task.Run(() => ReadLines(PathOf(priorEntry), PriorSchema, priorEntry, InputFiles.PriorLines));
+        var priorRows = Rows(priorEntry);
+        var priorFile = new FileInfo(PathOf(priorEntry));
+        if (!priorFile.Exists)
+        {
+            throw new FileNotFoundException($"{priorEntry.File} is missing");
+        }
+
+        if (priorFile.Length != priorEntry.Bytes)
+        {
+            throw new CacheDamagedException($"{priorEntry.File} has {priorFile.Length} bytes, not {priorEntry.Bytes}");
+        }
+
+        if (manifest.Merge is { } merge && merge.PriorRows != priorRows)
+        {
+            throw new CacheDamagedException($"{priorEntry.File} claims {priorRows} rows, not the {merge.PriorRows} the merge read");
+        }
+
+        var prior = new OrderLinesTable(InputFiles.PriorLines, priorRows, () => ReadPriorLines(PathOf(priorEntry), priorEntry, folder, manifest));
+        var orders = ReadOrders(PathOf(Table("orders")), Table("orders"));
+        var trainEntry = Optional("train", InputFiles.TrainLines);
+        var train = trainEntry is null ? null : ReadLines(PathOf(trainEntry), TrainSchema, trainEntry, InputFiles.TrainLines);
+        var products = ReadProducts(PathOf(Table("products")), Table("products"));
+        var departments = ReadNamed(PathOf(Table("departments")), DepartmentsSchema, Table("departments"), InputFiles.Departments);
+        var aislesEntry = Optional("aisles", InputFiles.Aisles);
+        var aisles = aislesEntry is null ? null : ReadNamed(PathOf(aislesEntry), AislesSchema, aislesEntry, InputFiles.Aisles);
+        var customers = ReadCustomers(PathOf(Table("customers")), Table("customers"));
+        return new InputTables(folder, orders, prior, train, products, departments, aisles, customers);
+    }
+
+    /// <summary>The cached prior lines, or, when that file is damaged, the unchanged CSV file parsed.</summary>
+    private static OrderLinesTable ReadPriorLines(string path, CachedTable table, string folder, CacheManifest manifest)
+    {
         try
         {
-            var orders = ReadOrders(PathOf(Table("orders")), Table("orders"));
-            var trainEntry = Optional("train", InputFiles.TrainLines);
-            var train = trainEntry is null ? null : ReadLines(PathOf(trainEntry), TrainSchema, trainEntry, InputFiles.TrainLines);
-            var products = ReadProducts(PathOf(Table("products")), Table("products"));
-            var departments = ReadNamed(PathOf(Table("departments")), DepartmentsSchema, Table("departments"), InputFiles.Departments);
-            var aislesEntry = Optional("aisles", InputFiles.Aisles);
-            var aisles = aislesEntry is null ? null : ReadNamed(PathOf(aislesEntry), AislesSchema, aislesEntry, InputFiles.Aisles);
-            var customers = ReadCustomers(PathOf(Table("customers")), Table("customers"));
-            return new InputTables(folder, orders, prior.GetAwaiter().GetResult(), train, products, departments, aisles, customers);
+            return ReadLines(path, PriorSchema, table, InputFiles.PriorLines);
         }
-        finally
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
-            try
+            var now = InputKey.Compute(folder);
+            var changed = now is null ? "an input file" : InputKey.FirstDifference(manifest.Inputs, now);
+            if (changed is not null)
             {
-                prior.Wait();
+                throw new InvalidOperationException($"The cached {InputFiles.PriorLines} could not be read and {changed} changed since the folder was loaded: load the data folder again.", e);
             }
-            catch (AggregateException)
-            {
-            }
+
+            return OrderLinesLoader.Load(Path.Combine(folder, InputFiles.PriorLines));
         }
     }
 
-    private static void Write(string entry, string folder, IReadOnlyList<InputFingerprint> key, InputTables input)
+    private static CacheManifest Write(string entry, string folder, IReadOnlyList<InputFingerprint> key, InputTables input)
     {
         Directory.CreateDirectory(entry);
         var prior = Task.Run(() => WriteTable(entry, "prior", input.PriorLines.Count, path => WriteLines(path, PriorSchema, input.PriorLines)));
@@ -218,10 +259,17 @@ public static class InputCache
 
         tables.Insert(1, prior.GetAwaiter().GetResult());
         var manifest = new CacheManifest(FormatVersion, folder, key, tables);
+        Publish(entry, manifest);
+        return manifest;
+    }
+
+    /// <summary>Writes <paramref name="manifest"/> into place atomically, then removes what it no longer names.</summary>
+    private static void Publish(string entry, CacheManifest manifest)
+    {
         var temporary = Path.Combine(entry, $"{CacheManifest.FileName}.{Guid.NewGuid():N}.tmp");
         File.WriteAllText(temporary, manifest.ToJson(), new UTF8Encoding(false));
         File.Move(temporary, Path.Combine(entry, CacheManifest.FileName), overwrite: true);
-        Tidy(entry, tables);
+        Tidy(entry, manifest.Tables);
     }
 
     private static CachedTable WriteTable(string entry, string name, int rows, Func<string, (long Bytes, ulong Checksum)> write)
@@ -443,5 +491,86 @@ public static class InputCache
             ArrowTables.CopyTo(b.Column(7), income, s);
         });
         return new CustomersTable(userId, gender, state, age, joined, dependants, family, income);
+    }
+
+    /// <summary>An entry just read or written: where it is and what its manifest says.</summary>
+    internal sealed class CacheEntry(string directory, CacheManifest manifest)
+    {
+        private CacheManifest manifest = manifest;
+
+        /// <summary>
+        /// The merged lines this entry keeps (SPEC §3 needs nothing but the input tables, which the key covers, and the
+        /// product rules, which the format version covers), or null when it keeps none or they cannot be read.
+        /// </summary>
+        public LineMerge? ReadMerge(OrdersTable orders, CustomersTable customers, int products)
+        {
+            if (manifest.Merge is not { } counts || manifest.Tables.FirstOrDefault(t => t.Name == "merged") is not { } table)
+            {
+                return null;
+            }
+
+            try
+            {
+                var rows = Rows(table);
+                var (order, product, reordered) = (Column<int>(rows), Column<int>(rows), Column<byte>(rows));
+                ArrowTables.Read(Path.Combine(directory, Path.GetFileName(table.File)), MergedSchema, table, (s, b) =>
+                {
+                    ArrowTables.CopyTo(b.Column(0), order, s);
+                    ArrowTables.CopyTo(b.Column(1), product, s);
+                    ArrowTables.CopyTo(b.Column(2), reordered, s);
+                });
+                if (!InRange(order, orders.Count) || !InRange(product, products))
+                {
+                    return null;
+                }
+
+                return new LineMerge(new LineTable(order, product, reordered), LineMerge.OrderCustomers(orders, customers), counts.LinesJoinedOrders, counts.LinesWithoutProduct, counts.LinesWithoutCustomer);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // Damaged: merged anew from the input tables (and written again).
+                return null;
+            }
+        }
+
+        /// <summary>Adds the merged lines to the entry; best effort (a failed write leaves the entry as it was).</summary>
+        /// <param name="merge">The merged lines.</param>
+        /// <param name="priorRows">Rows of the prior lines the merge read.</param>
+        public void WriteMerge(LineMerge merge, int priorRows)
+        {
+            try
+            {
+                var lines = merge.Lines;
+                var table = WriteTable(directory, "merged", lines.Count, path => ArrowTables.Write(path, MergedSchema, lines.Count, (s, n) =>
+                [
+                    ArrowTables.Int32(lines.Order, s, n),
+                    ArrowTables.Int32(lines.Product, s, n),
+                    ArrowTables.UInt8(lines.Reordered, s, n),
+                ]));
+                var updated = manifest with
+                {
+                    Tables = [.. manifest.Tables.Where(t => t.Name != "merged"), table],
+                    Merge = new MergeCounts(priorRows, merge.LinesJoinedOrders, merge.LinesWithoutProduct, merge.LinesWithoutCustomer),
+                };
+                Publish(directory, updated);
+                manifest = updated;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+            }
+        }
+
+        private static bool InRange(int[] rows, int count)
+        {
+            foreach (var row in rows)
+            {
+                if ((uint)row >= (uint)count)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
     }
 }

@@ -3,33 +3,55 @@ namespace Instacart.Analysis.Input;
 /// <summary>An order-lines file (<c>order_products__prior.csv</c> or <c>__train.csv</c>) as typed columns, in file order.</summary>
 public sealed class OrderLinesTable
 {
+    private readonly Lazy<Columns> columns;
+
     internal OrderLinesTable(string fileName, int[] orderId, int[] productId, int[] addToCartOrder, byte[] reordered, SkippedRows? skipped = null)
     {
         FileName = fileName;
-        OrderId = orderId;
-        ProductId = productId;
-        AddToCartOrder = addToCartOrder;
-        Reordered = reordered;
+        Count = orderId.Length;
+        columns = new Lazy<Columns>(new Columns(orderId, productId, addToCartOrder, reordered));
         Skipped = skipped;
+    }
+
+    /// <summary>
+    /// A table of <paramref name="count"/> rows whose columns are read on first use (the columnar cache: when the merged
+    /// lines are cached too, most loads never need the raw lines). <paramref name="read"/> must give exactly that many.
+    /// </summary>
+    internal OrderLinesTable(string fileName, int count, Func<OrderLinesTable> read)
+    {
+        FileName = fileName;
+        Count = count;
+        columns = new Lazy<Columns>(
+            () =>
+            {
+                var table = read();
+                return table.Count == count
+                    ? table.columns.Value
+                    : throw new InvalidOperationException($"{fileName} changed after it was loaded ({table.Count:N0} rows instead of {count:N0}): load the data folder again.");
+            },
+            LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>The file the lines came from.</summary>
     public string FileName { get; }
 
     /// <summary>Number of rows.</summary>
-    public int Count => OrderId.Length;
+    public int Count { get; }
 
     /// <summary><c>order_id</c>.</summary>
-    public int[] OrderId { get; }
+    public int[] OrderId => columns.Value.OrderId;
 
     /// <summary><c>product_id</c>.</summary>
-    public int[] ProductId { get; }
+    public int[] ProductId => columns.Value.ProductId;
 
     /// <summary><c>add_to_cart_order</c>, from 1.</summary>
-    public int[] AddToCartOrder { get; }
+    public int[] AddToCartOrder => columns.Value.AddToCartOrder;
 
     /// <summary><c>reordered</c>, 0 or 1.</summary>
-    public byte[] Reordered { get; }
+    public byte[] Reordered => columns.Value.Reordered;
+
+    /// <summary>Whether the columns are in memory (false until a lazily read table is first used).</summary>
+    internal bool IsRead => columns.IsValueCreated;
 
     /// <summary>Rows skipped as bad input while loading (only under <see cref="BadRowPolicy.Skip"/>).</summary>
     public SkippedRows? Skipped { get; }
@@ -47,17 +69,20 @@ public sealed class OrderLinesTable
         var productId = new int[count];
         var cartOrder = new int[count];
         var reordered = new byte[count];
+        var from = columns.Value;
         for (int i = 0, k = 0; i < Count; i++)
         {
             if (keep[i])
             {
-                orderId[k] = OrderId[i];
-                productId[k] = ProductId[i];
-                cartOrder[k] = AddToCartOrder[i];
-                reordered[k++] = Reordered[i];
+                orderId[k] = from.OrderId[i];
+                productId[k] = from.ProductId[i];
+                cartOrder[k] = from.AddToCartOrder[i];
+                reordered[k++] = from.Reordered[i];
             }
         }
 
         return new OrderLinesTable(FileName, orderId, productId, cartOrder, reordered);
     }
+
+    private sealed record Columns(int[] OrderId, int[] ProductId, int[] AddToCartOrder, byte[] Reordered);
 }

@@ -17,12 +17,7 @@ public sealed record LineMerge(LineTable Lines, int[] OrderCustomer, long LinesJ
     /// </summary>
     public static LineMerge Build(OrdersTable orders, OrderLinesTable priorLines, ProductCatalog products, CustomersTable customers, UniqueIndex orderIndex)
     {
-        var customerIndex = CustomerIndex(customers);
-        var orderCustomer = new int[orders.Count];
-        for (var row = 0; row < orders.Count; row++)
-        {
-            orderCustomer[row] = customerIndex.RowOf(orders.UserId[row]);
-        }
+        var orderCustomer = OrderCustomers(orders, customers);
 
         // Fixed line ranges joined concurrently, each compacting its kept lines into the front of its own slice of
         // scratch columns; the slices are then copied, in file order, into columns of the exact length.
@@ -113,6 +108,19 @@ public sealed record LineMerge(LineTable Lines, int[] OrderCustomer, long LinesJ
         long joined = joinedBy.Sum(), withoutProduct = withoutProductBy.Sum(), withoutCustomer = withoutCustomerBy.Sum();
         var lines = new LineTable(lineOrder, lineProduct, lineReordered);
         return new LineMerge(lines, orderCustomer, joined, withoutProduct, withoutCustomer);
+    }
+
+    /// <summary>For each row of the orders table, the row of its user in the customers table, or -1.</summary>
+    public static int[] OrderCustomers(OrdersTable orders, CustomersTable customers)
+    {
+        var customerIndex = CustomerIndex(customers);
+        var orderCustomer = new int[orders.Count];
+        for (var row = 0; row < orders.Count; row++)
+        {
+            orderCustomer[row] = customerIndex.RowOf(orders.UserId[row]);
+        }
+
+        return orderCustomer;
     }
 
     /// <summary>The unique index of <c>orders.csv</c> by <c>order_id</c>; a repeated id is bad input.</summary>

@@ -88,7 +88,7 @@ public sealed class InputCacheTests : IDisposable
     public static TheoryData<string, string> Damages() => new()
     {
         { "truncate prior", "bytes, not" },
-        { "flip a byte of prior", "checksum" },
+        { "flip a byte of orders", "checksum" },
         { "flip a byte of customers", "checksum" },
         { "empty orders", "bytes, not" },
         { "delete products", "FileNotFoundException" },
@@ -184,8 +184,8 @@ public sealed class InputCacheTests : IDisposable
                 }
 
                 break;
-            case "flip a byte of prior":
-                Flip(Table("prior"));
+            case "flip a byte of orders":
+                Flip(Table("orders"));
                 break;
             case "flip a byte of customers":
                 Flip(Table("customers"));
@@ -213,13 +213,13 @@ public sealed class InputCacheTests : IDisposable
 
             case "manifest wrong schema":
             {
-                // Everything the manifest says about the file is true except what it holds: orders where prior belongs.
+                // Everything the manifest says about the file is true except what it holds: orders where customers belong.
                 var manifest = JsonNode.Parse(File.ReadAllText(manifestPath))!;
-                var prior = TableEntry(manifest, "prior");
+                var customers = TableEntry(manifest, "customers");
                 var orders = TableEntry(manifest, "orders");
                 foreach (var field in new[] { "file", "rows", "bytes", "checksum" })
                 {
-                    prior[field] = orders[field]!.DeepClone();
+                    customers[field] = orders[field]!.DeepClone();
                 }
 
                 File.WriteAllText(manifestPath, manifest.ToJsonString());

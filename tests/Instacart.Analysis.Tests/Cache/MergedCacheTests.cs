@@ -1,0 +1,102 @@
+using Instacart.Analysis.Answers;
+using Instacart.Analysis.Cache;
+using Instacart.Analysis.Input;
+using Instacart.Analysis.Synthetic;
+using Instacart.Analysis.Tests.Fixtures;
+
+namespace Instacart.Analysis.Tests.Cache;
+
+/// <summary>
+/// A cache entry also keeps the merged lines, so a load from the cache neither joins nor reads the raw prior lines
+/// until something asks for them; a damaged merged or prior table is never used and the answers stay the same.
+/// </summary>
+public sealed class MergedCacheTests : IDisposable
+{
+    private readonly TempFolder data = new();
+    private readonly TempFolder cacheRoot = new();
+
+    public MergedCacheTests() => SyntheticGenerator.Write(data.Path, new SyntheticOptions(120, 9) { Products = 500 });
+
+    private CacheOptions Cache => new(cacheRoot.Path);
+
+    private string Entry => InputCache.EntryDirectory(data.Path, Cache);
+
+    public void Dispose()
+    {
+        data.Dispose();
+        cacheRoot.Dispose();
+    }
+
+    [Fact]
+    public void Load_FromCache_ReadsTheMergedLinesAndLeavesTheRawLinesUnread()
+    {
+        var fromCsv = InstacartData.Load(data.Path, null, null);
+        InstacartData.Load(data.Path, null, Cache);
+        var fromCache = InstacartData.Load(data.Path, null, Cache);
+
+        Assert.Equal(CacheUse.Hit, fromCache.Cache.Use);
+        Assert.Equal(Answers(fromCsv), Answers(fromCache));
+        Assert.False(fromCache.Input.PriorLines.IsRead);
+        Assert.Equal(fromCsv.Input.PriorLines.Count, fromCache.Input.PriorLines.Count);
+        Assert.Equal(fromCsv.Lines.Order, fromCache.Lines.Order);
+        Assert.Equal(fromCsv.Lines.Product, fromCache.Lines.Product);
+        Assert.Equal(fromCsv.Lines.Reordered, fromCache.Lines.Reordered);
+        Assert.Equal(fromCsv.Merge.OrderCustomer, fromCache.Merge.OrderCustomer);
+
+        // Asked for, the raw lines are read then, and are the file's.
+        Assert.Equal(fromCsv.Input.PriorLines.AddToCartOrder, fromCache.Input.PriorLines.AddToCartOrder);
+        Assert.True(fromCache.Input.PriorLines.IsRead);
+    }
+
+    [Fact]
+    public void Load_MergedTableDamaged_MergesAgainWithTheSameAnswersAndRepairsIt()
+    {
+        var expected = Answers(InstacartData.Load(data.Path, null, null));
+        InstacartData.Load(data.Path, null, Cache);
+        Flip(Table("merged"));
+
+        var repaired = InstacartData.Load(data.Path, null, Cache);
+        Assert.Equal(expected, Answers(repaired));
+        Assert.True(repaired.Input.PriorLines.IsRead);
+
+        var again = InstacartData.Load(data.Path, null, Cache);
+        Assert.Equal(expected, Answers(again));
+        Assert.False(again.Input.PriorLines.IsRead);
+    }
+
+    [Fact]
+    public void PriorLines_CachedFileDamagedAfterTheLoad_AreParsedFromTheUnchangedCsv()
+    {
+        var fromCsv = InstacartData.Load(data.Path, null, null);
+        InstacartData.Load(data.Path, null, Cache);
+        var fromCache = InstacartData.Load(data.Path, null, Cache);
+        Flip(Table("prior"));
+
+        Assert.Equal(fromCsv.Input.PriorLines.OrderId, fromCache.Input.PriorLines.OrderId);
+        Assert.Equal(fromCsv.Input.PriorLines.Reordered, fromCache.Input.PriorLines.Reordered);
+    }
+
+    [Fact]
+    public void PriorLines_CachedFileDamagedAndCsvChanged_FailWithAMessageToLoadAgain()
+    {
+        InstacartData.Load(data.Path, null, Cache);
+        var fromCache = InstacartData.Load(data.Path, null, Cache);
+        Flip(Table("prior"));
+        File.AppendAllText(data.File(InputFiles.PriorLines), "1,1,99,0\n");
+
+        var error = Assert.Throws<InvalidOperationException>(() => fromCache.Input.PriorLines.OrderId);
+        Assert.Contains(InputFiles.PriorLines, error.Message, StringComparison.Ordinal);
+        Assert.Contains("load the data folder again", error.Message, StringComparison.Ordinal);
+    }
+
+    private string Table(string name) => Directory.GetFiles(Entry, name + "-*.arrow").Single();
+
+    private static void Flip(string file)
+    {
+        var bytes = File.ReadAllBytes(file);
+        bytes[bytes.Length / 2] ^= 0x10;
+        File.WriteAllBytes(file, bytes);
+    }
+
+    private static string Answers(InstacartData data) => AnswersDocument.ToText(AnswersDocument.Compute(data));
+}
