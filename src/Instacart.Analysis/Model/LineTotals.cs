@@ -3,7 +3,7 @@ using Instacart.Analysis.Cleaning;
 namespace Instacart.Analysis.Model;
 
 /// <summary>
-/// The merged lines totalled once, per order, per product and per customer and department, in one pass. Every
+/// The merged lines totalled once, per order, per product, per customer and per customer and department, in one pass. Every
 /// question's group-by then adds up orders (3.4M at full scale), products or customers instead of passing over the
 /// lines (32M) again; the totals are integers (revenue in exact price units), so any order of addition gives the
 /// same answer as the line-by-line loop.
@@ -30,6 +30,11 @@ internal sealed class LineTotals
         CustomerDepartmentLines = cells ? new int[customers * departments] : null;
         CustomerDepartmentReordered = cells ? new int[customers * departments] : null;
         PriceScale = priceScale;
+        CustomerLines = new int[customers];
+        CustomerReordered = new int[customers];
+        CustomerKnownPriceLines = new int[customers];
+        CustomerRevenueUnits = new long[customers];
+        CustomerOrders = new int[customers];
     }
 
     /// <summary>Merged lines of each order (by orders-table row); 0 for an order without any.</summary>
@@ -62,6 +67,21 @@ internal sealed class LineTotals
     /// <summary>Reordered lines per customer row and department id, laid out as <see cref="CustomerDepartmentLines"/>.</summary>
     public int[]? CustomerDepartmentReordered { get; }
 
+    /// <summary>Merged lines of each customer (by customers-table row).</summary>
+    public int[] CustomerLines { get; }
+
+    /// <summary>Reordered lines of each customer.</summary>
+    public int[] CustomerReordered { get; }
+
+    /// <summary>Lines with a known price of each customer.</summary>
+    public int[] CustomerKnownPriceLines { get; }
+
+    /// <summary>The sum of each customer's known prices, in units of 1 / <see cref="PriceScale"/>.</summary>
+    public long[] CustomerRevenueUnits { get; }
+
+    /// <summary>Orders with merged lines of each customer.</summary>
+    public int[] CustomerOrders { get; }
+
     /// <summary>The price unit of <see cref="OrderRevenueUnits"/> (<see cref="ProductCatalog.PriceScale"/>).</summary>
     public long PriceScale { get; }
 
@@ -88,6 +108,23 @@ internal sealed class LineTotals
         if (runs != ordersWithLines && ranges.Length > 1)
         {
             totals = Pass(lines, orderCustomer, products, orders, customers, departments, [(0, lines.Count)], out _);
+        }
+
+        // Customers from their orders (an order with lines always has a customer).
+        for (var o = 0; o < orders; o++)
+        {
+            var n = totals.OrderLines[o];
+            if (n == 0)
+            {
+                continue;
+            }
+
+            var c = orderCustomer[o];
+            totals.CustomerLines[c] += n;
+            totals.CustomerReordered[c] += totals.OrderReordered[o];
+            totals.CustomerKnownPriceLines[c] += totals.OrderKnownPriceLines[o];
+            totals.CustomerRevenueUnits[c] += totals.OrderRevenueUnits[o];
+            totals.CustomerOrders[c]++;
         }
 
         return totals;

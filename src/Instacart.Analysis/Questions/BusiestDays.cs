@@ -27,8 +27,7 @@ public sealed class BusiestDays : QuestionAnswer<BusiestDaysRow>
     /// <summary>Counts lines and orders per day (all seven, zero when empty) and flags them by rank.</summary>
     public static BusiestDays Compute(InstacartData data)
     {
-        var dow = data.Orders.DayOfWeek;
-        var stats = GroupStats.ByOrder(data, 7, Population.OrderGroups(data, o => dow[o]), GroupNeeds.None);
+        var stats = GroupStats.ByDayAndHour(data, 7, (day, _) => day);
         var flags = Ranking.Flags(stats.Lines, data.Options.FlaggedDays);
         var rows = Enumerable.Range(0, 7)
             .Select(d => new BusiestDaysRow(d, Labels.Day(d, data.Options.DayConvention), stats.Orders[d], stats.Lines[d], Labels.Of((DayFlag)flags[d])))

@@ -26,8 +26,7 @@ public sealed class BusiestHours : QuestionAnswer<BusiestHoursRow>
     /// <summary>Counts lines and orders per hour (all 24) and flags them by rank.</summary>
     public static BusiestHours Compute(InstacartData data)
     {
-        var hour = data.Orders.HourOfDay;
-        var stats = GroupStats.ByOrder(data, 24, Population.OrderGroups(data, o => hour[o]), GroupNeeds.None);
+        var stats = GroupStats.ByDayAndHour(data, 24, (_, hour) => hour);
         var flags = Ranking.Flags(stats.Lines, data.Options.FlaggedHours);
         var rows = Enumerable.Range(0, 24)
             .Select(h => new BusiestHoursRow(h, stats.Orders[h], stats.Lines[h], Labels.Of((HourFlag)flags[h])))

@@ -42,17 +42,21 @@ public sealed class DepartmentMix : QuestionAnswer<DepartmentMixRow>
         };
 
         var overall = GroupStats.ByCustomer(data, 1, Population.ActiveCustomerGroups(data, _ => 0), GroupNeeds.Departments);
-        var rows = new List<DepartmentMixRow>();
-        foreach (var (name, groups, of, label) in dimensions)
+        // Department × group cells per dimension (reorders need the department too), the dimensions in parallel.
+        var width = departments.MaxId + 1;
+        var counted = new (long[] Cells, long[] Reorders, long[] GroupLines)[dimensions.Length];
+        Model.Parallelism.For(dimensions.Length, k =>
         {
-            // Department × group cells: reorders need the department too, so group by (group, department).
-            var width = departments.MaxId + 1;
-            var groupOfCustomer = Population.ActiveCustomerGroups(data, of);
-            var cellOfLine = new long[groups * width];
-            var reorders = new long[groups * width];
-            var groupLines = new long[groups];
-            Count(data, groupOfCustomer, width, cellOfLine, reorders, groupLines);
+            var (_, groups, of, _) = dimensions[k];
+            counted[k] = (new long[groups * width], new long[groups * width], new long[groups]);
+            Count(data, Population.ActiveCustomerGroups(data, of), width, counted[k].Cells, counted[k].Reorders, counted[k].GroupLines);
+        });
 
+        var rows = new List<DepartmentMixRow>();
+        for (var k = 0; k < dimensions.Length; k++)
+        {
+            var (name, groups, _, label) = dimensions[k];
+            var (cellOfLine, reorders, groupLines) = counted[k];
             for (var g = 0; g < groups; g++)
             {
                 if (groupLines[g] == 0)

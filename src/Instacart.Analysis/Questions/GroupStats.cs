@@ -125,10 +125,80 @@ internal sealed class GroupStats
     }
 
     /// <summary>Groups lines by their customer's group (<paramref name="groupOfCustomer"/>, by customers-table row).</summary>
-    public static GroupStats ByCustomer(InstacartData data, int groups, int[] groupOfCustomer, GroupNeeds needs) =>
-        LinesOnly.Value || ((needs & GroupNeeds.Departments) != 0 && data.Totals.CustomerDepartmentLines is null)
-            ? FromLines(data, groups, new CustomerKey(data.Lines.Order, data.Merge.OrderCustomer, groupOfCustomer), needs)
-            : FromOrders(data, groups, new CustomerGroup(data.Merge.OrderCustomer, groupOfCustomer), needs, groupOfCustomer);
+    public static GroupStats ByCustomer(InstacartData data, int groups, int[] groupOfCustomer, GroupNeeds needs)
+    {
+        if (LinesOnly.Value || ((needs & GroupNeeds.Departments) != 0 && data.Totals.CustomerDepartmentLines is null))
+        {
+            return FromLines(data, groups, new CustomerKey(data.Lines.Order, data.Merge.OrderCustomer, groupOfCustomer), needs);
+        }
+
+        // A median over the groups' orders needs the orders; everything else is in the per-customer totals.
+        return (needs & GroupNeeds.MedianDays) != 0
+            ? FromOrders(data, groups, new CustomerGroup(data.Merge.OrderCustomer, groupOfCustomer), needs, groupOfCustomer)
+            : FromCustomers(data, groups, groupOfCustomer, needs);
+    }
+
+    /// <summary>
+    /// Groups lines by a function of their order's day of week (0–6) and hour (0–23): the orders' totals are added up
+    /// once per data into the 168 day × hour cells, which every such question then groups.
+    /// </summary>
+    public static GroupStats ByDayAndHour(InstacartData data, int groups, Func<int, int, int> groupOf)
+    {
+        if (LinesOnly.Value)
+        {
+            var (dow, hour) = (data.Orders.DayOfWeek, data.Orders.HourOfDay);
+            return ByOrder(data, groups, Population.OrderGroups(data, o => groupOf(dow[o], hour[o])), GroupNeeds.None);
+        }
+
+        var cells = data.Derived(typeof(DayHourCells), () => DayHourCells.Compute(data));
+        var stats = new GroupStats(groups, 0, data.Totals.PriceScale);
+        for (var day = 0; day < DayHourCells.Days; day++)
+        {
+            for (var hour = 0; hour < DayHourCells.Hours; hour++)
+            {
+                var g = groupOf(day, hour);
+                var cell = (day * DayHourCells.Hours) + hour;
+                if (g < 0)
+                {
+                    continue;
+                }
+
+                stats.Lines[g] += cells.Stats.Lines[cell];
+                stats.Reordered[g] += cells.Stats.Reordered[cell];
+                stats.KnownPriceLines[g] += cells.Stats.KnownPriceLines[cell];
+                stats.RevenueUnits[g] += cells.Stats.RevenueUnits[cell];
+                stats.Orders[g] += cells.Stats.Orders[cell];
+            }
+        }
+
+        return stats.Finish();
+    }
+
+    /// <summary>The totals path for customer groups without medians: one pass over the per-customer totals.</summary>
+    private static GroupStats FromCustomers(InstacartData data, int groups, int[] groupOfCustomer, GroupNeeds needs)
+    {
+        var totals = data.Totals;
+        var wantDepartments = (needs & GroupNeeds.Departments) != 0;
+        var stats = new GroupStats(groups, wantDepartments ? totals.Departments : 0, totals.PriceScale);
+        for (var c = 0; c < groupOfCustomer.Length; c++)
+        {
+            var g = groupOfCustomer[c];
+            var n = totals.CustomerLines[c];
+            if (g < 0 || n == 0)
+            {
+                continue;
+            }
+
+            stats.Lines[g] += n;
+            stats.Reordered[g] += totals.CustomerReordered[c];
+            stats.KnownPriceLines[g] += totals.CustomerKnownPriceLines[c];
+            stats.RevenueUnits[g] += totals.CustomerRevenueUnits[c];
+            stats.Orders[g] += totals.CustomerOrders[c];
+        }
+
+        CustomerTotals(data, groupOfCustomer, stats, needs);
+        return stats.Finish();
+    }
 
     /// <summary>The totals path for order and customer groups: one pass over the orders' totals.</summary>
     private static GroupStats FromOrders<TKey>(InstacartData data, int groups, TKey key, GroupNeeds needs, int[]? groupOfCustomer)
@@ -138,6 +208,10 @@ internal sealed class GroupStats
         var wantDepartments = (needs & GroupNeeds.Departments) != 0;
         var stats = new GroupStats(groups, wantDepartments ? totals.Departments : 0, totals.PriceScale);
         var wantMedian = (needs & GroupNeeds.MedianDays) != 0;
+        // Whole days (as in the files) are counted per group and day; any other value needs the orders' bit sets.
+        var days = data.Orders.DaysSincePrior;
+        var countDays = wantMedian && data.Derived(typeof(WholeDays), () => new WholeDays(days)).All;
+        var wantOrderBits = wantMedian && !countDays;
         // Distinct customers of customer groups are counted per customer below; of order groups, with bit sets.
         var customerBitsNeeded = (needs & GroupNeeds.Customers) != 0 && groupOfCustomer is null;
         var orderCustomer = data.Merge.OrderCustomer;
@@ -147,7 +221,7 @@ internal sealed class GroupStats
         var next = -1;
         Model.Parallelism.For(workers, w =>
         {
-            var partial = new OrderPartial(groups, wantMedian ? data.Orders.Count : 0, customerBitsNeeded ? data.Customers.Count : 0);
+            var partial = new OrderPartial(groups, wantOrderBits ? data.Orders.Count : 0, customerBitsNeeded ? data.Customers.Count : 0, countDays ? HistogramDays : 0);
             int r;
             while ((r = Interlocked.Increment(ref next)) < ranges.Length)
             {
@@ -171,7 +245,15 @@ internal sealed class GroupStats
                     partial.KnownPriceLines[g] += totals.OrderKnownPriceLines[o];
                     partial.RevenueUnits[g] += totals.OrderRevenueUnits[o];
                     partial.Orders[g]++;
-                    if (wantMedian)
+                    if (countDays)
+                    {
+                        var day = days[o];
+                        if (!float.IsNaN(day))
+                        {
+                            partial.DayCounts[(g * HistogramDays) + (int)day]++;
+                        }
+                    }
+                    else if (wantOrderBits)
                     {
                         partial.OrderBits[g][o >> 6] |= 1UL << o;
                     }
@@ -203,6 +285,14 @@ internal sealed class GroupStats
                     Or(first.CustomerBits[g], partial.CustomerBits[g]);
                 }
             }
+
+            if (!ReferenceEquals(partial, first))
+            {
+                for (var i = 0; i < partial.DayCounts.Length; i++)
+                {
+                    first.DayCounts[i] += partial.DayCounts[i];
+                }
+            }
         }
 
         if (customerBitsNeeded)
@@ -217,9 +307,15 @@ internal sealed class GroupStats
             CustomerTotals(data, groupOfCustomer, stats, needs);
         }
 
-        if (wantMedian)
+        if (countDays)
         {
-            var days = data.Orders.DaysSincePrior;
+            for (var g = 0; g < groups; g++)
+            {
+                stats.MedianDays[g] = MedianOfCounts(first.DayCounts.AsSpan(g * HistogramDays, HistogramDays));
+            }
+        }
+        else if (wantOrderBits)
+        {
             Model.Parallelism.For(groups, g => stats.MedianDays[g] = MedianOver(first.OrderBits[g], days));
         }
 
@@ -535,7 +631,6 @@ internal sealed class GroupStats
     {
         Span<long> counts = stackalloc long[HistogramDays];
         counts.Clear();
-        long n = 0;
         for (var w = 0; w < bits.Length; w++)
         {
             var word = bits[w];
@@ -556,8 +651,19 @@ internal sealed class GroupStats
                 }
 
                 counts[whole]++;
-                n++;
             }
+        }
+
+        return MedianOfCounts(counts);
+    }
+
+    /// <summary>The median of whole-day values given as counts per day (index = day); NaN when there are none.</summary>
+    private static double MedianOfCounts(ReadOnlySpan<long> counts)
+    {
+        long n = 0;
+        foreach (var count in counts)
+        {
+            n += count;
         }
 
         if (n == 0)
@@ -566,7 +672,7 @@ internal sealed class GroupStats
         }
 
         // The k-th smallest (0-based) value, as the sorted array would hold it.
-        float At(Span<long> histogram, long k)
+        static float At(ReadOnlySpan<long> histogram, long k)
         {
             for (var v = 0; v < histogram.Length; v++)
             {
@@ -708,8 +814,9 @@ internal sealed class GroupStats
     /// <summary>One range of orders' totals; bit sets only when a median or the customers of order groups need them.</summary>
     private sealed class OrderPartial
     {
-        public OrderPartial(int groups, int orders, int customers)
+        public OrderPartial(int groups, int orders, int customers, int days)
         {
+            DayCounts = new long[groups * days];
             Lines = new long[groups];
             Reordered = new long[groups];
             KnownPriceLines = new long[groups];
@@ -737,10 +844,38 @@ internal sealed class GroupStats
         public ulong[][] OrderBits { get; }
 
         public ulong[][] CustomerBits { get; }
+
+        /// <summary>Orders per group and whole day, at <c>group * HistogramDays + day</c>.</summary>
+        public long[] DayCounts { get; }
+    }
+
+    /// <summary>Whether every <c>days_since_prior_order</c> is missing or a whole day the histogram counts.</summary>
+    private sealed class WholeDays(float[] days)
+    {
+        public bool All { get; } = days.All(d => float.IsNaN(d) || (d >= 0 && d < HistogramDays && d == (int)d && !(d == 0 && float.IsNegative(d))));
     }
 
     private sealed class Restore(Action restore) : IDisposable
     {
         public void Dispose() => restore();
+    }
+
+    /// <summary>The orders' totals per day of week and hour of day (the lines population), made once per data.</summary>
+    private sealed class DayHourCells
+    {
+        public const int Days = 7;
+        public const int Hours = 24;
+
+        private DayHourCells(GroupStats stats) => Stats = stats;
+
+        /// <summary>Cell <c>day * 24 + hour</c>.</summary>
+        public GroupStats Stats { get; }
+
+        public static DayHourCells Compute(InstacartData data)
+        {
+            var (dow, hour) = (data.Orders.DayOfWeek, data.Orders.HourOfDay);
+            var cellOfOrder = Population.OrderGroups(data, o => dow[o] < Days && hour[o] < Hours ? (dow[o] * Hours) + hour[o] : throw new InvalidOperationException($"order row {o}: day {dow[o]}, hour {hour[o]}"));
+            return new DayHourCells(ByOrder(data, Days * Hours, cellOfOrder, GroupNeeds.None));
+        }
     }
 }

@@ -24,8 +24,7 @@ public sealed class SpendByHour : QuestionAnswer<SpendByHourRow>
     /// <summary>Revenue, mean item price and mean order value per hour (all 24).</summary>
     public static SpendByHour Compute(InstacartData data)
     {
-        var hour = data.Orders.HourOfDay;
-        var stats = GroupStats.ByOrder(data, 24, Population.OrderGroups(data, o => hour[o]), GroupNeeds.None);
+        var stats = GroupStats.ByDayAndHour(data, 24, (_, hour) => hour);
         var rows = Enumerable.Range(0, 24)
             .Select(h => new SpendByHourRow(h, stats.Revenue[h], stats.MeanItemPrice(h), stats.MeanOrderValue(h)))
             .ToList();

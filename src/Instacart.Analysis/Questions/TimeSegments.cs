@@ -27,8 +27,7 @@ public sealed class TimeSegments : QuestionAnswer<TimeSegmentsRow>
     /// <summary>Orders, lines, revenue and mean order value per time segment present.</summary>
     public static TimeSegments Compute(InstacartData data)
     {
-        var hour = data.Orders.HourOfDay;
-        var stats = GroupStats.ByOrder(data, 4, Population.OrderGroups(data, o => (int)Rules.TimeSegmentOf(hour[o])), GroupNeeds.None);
+        var stats = GroupStats.ByDayAndHour(data, 4, (_, hour) => (int)Rules.TimeSegmentOf(hour));
         var rows = Enumerable.Range(0, 4)
             .Where(g => stats.Lines[g] > 0)
             .Select(g => new TimeSegmentsRow(Labels.Of((TimeSegment)g), stats.Orders[g], stats.Lines[g], stats.Revenue[g], stats.MeanOrderValue(g)))

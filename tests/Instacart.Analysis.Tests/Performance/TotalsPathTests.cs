@@ -56,6 +56,17 @@ public sealed class TotalsPathTests : IClassFixture<ParallelPathTests.QuirkyData
         Assert.Equal(2, loaded.Totals.OrderLines[order101]);
     }
 
+    [Theory]
+    [InlineData("8.5")]
+    [InlineData("12.25")]
+    public void Answers_DaysThatAreNotSmallWholeNumbers_TotalsPathStillEqualsTheLinePath(string days)
+    {
+        // Medians of such days cannot be counted per whole day: the totals path takes the orders' bit sets instead.
+        var orders = TinyData.Orders.Replace("202,2,prior,2,0,10,10.0", "202,2,prior,2,0,10," + days, StringComparison.Ordinal);
+        using var temp = TinyData.Write(new Dictionary<string, string> { [InputFiles.Orders] = orders });
+        Assert.Equal(Answers(temp.Path, linePath: true, degree: 1), Answers(temp.Path, linePath: false, degree: 3, minPerRange: 2));
+    }
+
     [Fact]
     public void Totals_EveryOrderProductAndCustomer_AddUpToTheMergedLines()
     {
@@ -66,6 +77,9 @@ public sealed class TotalsPathTests : IClassFixture<ParallelPathTests.QuirkyData
         Assert.Equal(loaded.Lines.Count, totals.CustomerDepartmentLines!.Sum(n => (long)n));
         Assert.Equal(loaded.Lines.Reordered.Sum(r => (long)r), totals.OrderReordered.Sum(n => (long)n));
         Assert.Equal(loaded.Lines.Reordered.Sum(r => (long)r), totals.CustomerDepartmentReordered!.Sum(n => (long)n));
+        Assert.Equal(loaded.Lines.Count, totals.CustomerLines.Sum(n => (long)n));
+        Assert.Equal(totals.OrderLines.Count(n => n > 0), totals.CustomerOrders.Sum(n => (long)n));
+        Assert.Equal(totals.OrderRevenueUnits.Sum(), totals.CustomerRevenueUnits.Sum());
     }
 
     [Fact]
