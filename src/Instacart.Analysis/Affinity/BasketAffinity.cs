@@ -62,9 +62,15 @@ public sealed class BasketAffinity : QuestionAnswer<ProductPairRow>
     public override string Question => "Which products and departments are bought together?";
 
     /// <summary>Counts pairs in the same order among the popular products and among departments.</summary>
+    /// <remarks>Computed once per loaded data and options: answers.json and notebook 12 of a run share it.</remarks>
     public static BasketAffinity Compute(InstacartData data, AffinityOptions? options = null)
     {
         options ??= AffinityOptions.Default;
+        return data.Derived((typeof(BasketAffinity), options), () => Calculate(data, options));
+    }
+
+    private static BasketAffinity Calculate(InstacartData data, AffinityOptions options)
+    {
         var baskets = OrderBaskets.Build(data);
         var products = data.Products;
         var productOrders = new long[products.Count];

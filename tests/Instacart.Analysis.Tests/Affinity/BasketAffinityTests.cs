@@ -13,6 +13,13 @@ public class BasketAffinityTests
     private static readonly AffinityOptions Everything = new() { MinPairOrders = 1, MinSupport = 0 };
 
     [Fact]
+    public void Compute_SameDataAndOptionsTwice_ReturnsTheSameAnswer()
+    {
+        Assert.Same(BasketAffinity.Compute(Data, Everything), BasketAffinity.Compute(Data, Everything with { }));
+        Assert.NotSame(BasketAffinity.Compute(Data, Everything), BasketAffinity.Compute(Data, Everything with { TopPairs = 3 }));
+    }
+
+    [Fact]
     public void Compute_TinyBaskets_GivesSupportConfidenceAndLiftWorkedByHand()
     {
         var answer = BasketAffinity.Compute(Data, Everything);
