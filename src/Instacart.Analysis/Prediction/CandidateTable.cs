@@ -20,9 +20,10 @@ public enum PredictionTarget
 /// </summary>
 public sealed class CandidateTable
 {
-    private CandidateTable(PredictionTarget target, int[] userId, int[] productId, float[][] features, bool[] label, bool[] test, int usersEligible, int usersTrain, int usersTest, long candidatesEligible, long targetLines, long targetLinesNew)
+    private CandidateTable(PredictionTarget target, int[] departmentIds, int[] userId, int[] productId, float[][] features, bool[] label, bool[] test, int usersEligible, int usersTrain, int usersTest, long candidatesEligible, long targetLines, long targetLinesNew)
     {
         Target = target;
+        DepartmentIds = departmentIds;
         UserId = userId;
         ProductId = productId;
         Features = features;
@@ -34,13 +35,27 @@ public sealed class CandidateTable
         CandidatesEligible = candidatesEligible;
         TargetLines = targetLines;
         TargetLinesNew = targetLinesNew;
+        for (var r = 0; r < label.Length; r++)
+        {
+            TestRows += test[r] ? 1 : 0;
+            Positives += label[r] ? 1 : 0;
+        }
     }
 
     /// <summary>Which order is predicted.</summary>
     public PredictionTarget Target { get; }
 
+    /// <summary>The department ids of the clean products, ascending: the slots of the department one-hot.</summary>
+    public int[] DepartmentIds { get; }
+
     /// <summary>Rows.</summary>
     public int Count => UserId.Length;
+
+    /// <summary>Rows of test users.</summary>
+    public int TestRows { get; }
+
+    /// <summary>Rows whose product is in the target order.</summary>
+    public int Positives { get; }
 
     /// <summary>Each row's user_id.</summary>
     public int[] UserId { get; }
@@ -214,30 +229,42 @@ public sealed class CandidateTable
 
         var meanDays = daysCount == 0 ? 0 : daysSum / daysCount;
 
-        // Eligible users in a seeded random order; take users until the next would pass the cap; the first
-        // TestShare of the taken users (in that random order) are the test set.
+        // Eligible users in a seeded random order; the first TestShare of them form the test fold, the rest the
+        // training fold. Each fold takes its users in that order until the next would pass the fold's row cap, so
+        // every sampled user keeps all their rows and the test set does not depend on the training cap.
         var eligible = Enumerable.Range(0, customers).Where(c => userOrders[c] > 0).ToArray();
         var random = new Random(options.Seed);
         random.Shuffle(eligible);
-        var sampled = new List<int>();
-        long rows = 0, eligibleRows = 0;
+        long eligibleRows = 0;
         foreach (var c in eligible)
         {
             eligibleRows += userProducts[c];
         }
 
-        foreach (var c in eligible)
+        var testFold = (int)Math.Round(eligible.Length * options.TestShare, MidpointRounding.AwayFromZero);
+        var sampled = new List<int>();
+        var testRows = Take(eligible.AsSpan(0, testFold), options.MaxTestCandidates);
+        var testUsers = sampled.Count;
+        var trainRows = Take(eligible.AsSpan(testFold), options.MaxTrainCandidates);
+        var rows = testRows + trainRows;
+
+        long Take(ReadOnlySpan<int> fold, int cap)
         {
-            if (rows + userProducts[c] > options.MaxCandidates)
+            long taken = 0;
+            foreach (var c in fold)
             {
-                break;
+                if (taken + userProducts[c] > cap)
+                {
+                    break;
+                }
+
+                taken += userProducts[c];
+                sampled.Add(c);
             }
 
-            rows += userProducts[c];
-            sampled.Add(c);
+            return taken;
         }
 
-        var testUsers = (int)Math.Round(sampled.Count * options.TestShare, MidpointRounding.AwayFromZero);
         var isTestUser = new bool[customers];
         for (var s = 0; s < testUsers; s++)
         {
@@ -369,7 +396,8 @@ public sealed class CandidateTable
             }
         }
 
-        return new CandidateTable(target, userIdColumn, productIdColumn, features, label, test, eligible.Length, sampled.Count - testUsers, testUsers, eligibleRows, targetLines, targetLinesNew);
+        var departmentIds = products.DepartmentId.Distinct().Order().ToArray();
+        return new CandidateTable(target, departmentIds, userIdColumn, productIdColumn, features, label, test, eligible.Length, sampled.Count - testUsers, testUsers, eligibleRows, targetLines, targetLinesNew);
     }
 
     /// <summary>

@@ -9,17 +9,26 @@ public sealed record PredictionOptions
     /// <summary>The seed of every random choice: user sample, split, ML.NET contexts, LightGBM, permutations.</summary>
     public int Seed { get; init; } = 42;
 
-    /// <summary>The share of sampled users whose rows form the test set.</summary>
+    /// <summary>The share of eligible users (in a seeded random order) that form the test fold; the rest train.</summary>
     public double TestShare { get; init; } = 0.2;
 
     /// <summary>
-    /// The most candidate rows (user × previously bought product) modelled: users are taken in a seeded random
-    /// order until the next would pass the cap, so every user keeps all or none of their rows.
+    /// The most candidate rows (user × previously bought product) trained on: training-fold users are taken in the
+    /// seeded order until the next would pass the cap, so every user keeps all or none of their rows.
     /// </summary>
-    public int MaxCandidates { get; init; } = 2_000_000;
+    public int MaxTrainCandidates { get; init; } = 500_000;
+
+    /// <summary>The most candidate rows the models are tested on, taken from the test fold the same way.</summary>
+    public int MaxTestCandidates { get; init; } = 400_000;
+
+    /// <summary>The most L-BFGS iterations of the logistic regression.</summary>
+    public int LogisticIterations { get; init; } = 100;
+
+    /// <summary>L-BFGS stops when the loss improves by less than this (relative).</summary>
+    public double LogisticTolerance { get; init; } = 1e-4;
 
     /// <summary>LightGBM boosting rounds.</summary>
-    public int LightGbmIterations { get; init; } = 100;
+    public int LightGbmIterations { get; init; } = 50;
 
     /// <summary>LightGBM leaves per tree.</summary>
     public int LightGbmLeaves { get; init; } = 15;
@@ -34,5 +43,5 @@ public sealed record PredictionOptions
     public int Threads { get; init; } = 1;
 
     /// <summary>Permutation importance uses at most this many test rows (a seeded sample of test users' rows).</summary>
-    public int ImportanceRows { get; init; } = 200_000;
+    public int ImportanceRows { get; init; } = 50_000;
 }

@@ -164,17 +164,30 @@ public class CandidateTableTests
     public void Build_Cap_TakesWholeUsersWithTheSameRows()
     {
         var full = CandidateTable.Build(Sample.Value);
-        var capped = CandidateTable.Build(Sample.Value, new PredictionOptions { MaxCandidates = 5_000 });
+        var capped = CandidateTable.Build(Sample.Value, new PredictionOptions { MaxTrainCandidates = 4_000, MaxTestCandidates = 1_000 });
 
-        Assert.InRange(capped.Count, 4_000, 5_000);
+        Assert.InRange(capped.Count - capped.TestRows, 3_000, 4_000);
+        Assert.InRange(capped.TestRows, 500, 1_000);
         Assert.Equal(full.CandidatesEligible, capped.CandidatesEligible);
         var users = capped.UserId.ToHashSet();
         var fullRows = Enumerable.Range(0, full.Count).Where(r => users.Contains(full.UserId[r])).ToArray();
         Assert.Equal(fullRows.Length, capped.Count);                 // every sampled user keeps all their rows
+        Assert.Equal(fullRows.Select(r => full.IsTest[r]), capped.IsTest);
         for (var f = 0; f < ReorderFeature.All.Count; f++)
         {
             Assert.Equal(fullRows.Select(r => full.Features[f][r]), capped.Features[f]);
         }
+    }
+
+    [Fact]
+    public void Build_SmallerTrainingCap_KeepsTheSameTestRows()
+    {
+        var wide = CandidateTable.Build(Sample.Value, new PredictionOptions { MaxTestCandidates = 2_000 });
+        var narrow = CandidateTable.Build(Sample.Value, new PredictionOptions { MaxTrainCandidates = 3_000, MaxTestCandidates = 2_000 });
+
+        Assert.True(narrow.Count - narrow.TestRows < wide.Count - wide.TestRows);
+        Assert.Equal(TestRowKeys(wide), TestRowKeys(narrow));
+        Assert.Equal(wide.UsersTest, narrow.UsersTest);
     }
 
     [Fact]
@@ -188,6 +201,9 @@ public class CandidateTableTests
         AssertSameFeatures(a, b);
         Assert.NotEqual(a.IsTest, c.IsTest);
     }
+
+    private static (int User, int Product)[] TestRowKeys(CandidateTable table) =>
+        Enumerable.Range(0, table.Count).Where(r => table.IsTest[r]).Select(r => (table.UserId[r], table.ProductId[r])).ToArray();
 
     private static void AssertSameFeatures(CandidateTable expected, CandidateTable actual)
     {

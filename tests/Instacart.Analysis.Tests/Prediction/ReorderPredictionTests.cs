@@ -47,11 +47,33 @@ public class ReorderPredictionTests
     }
 
     [Fact]
-    public void Compute_SameSeedTwice_GivesIdenticalOutput()
+    public void Compute_SameSeedOnAnotherLoad_GivesIdenticalOutput()
     {
-        var again = ReorderPrediction.Compute(Sample.Value);
+        // The three-argument Load always loads afresh (the plain overload hands back the last loaded data).
+        var again = ReorderPrediction.Compute(InstacartData.Load(RepoPaths.DataSample, null, Analysis.Cache.CacheOptions.FromEnvironment()));
 
+        Assert.NotSame(Result.Value, again);
         Assert.Equal(Result.Value.ToJson().ToJsonString(), again.ToJson().ToJsonString());
+    }
+
+    [Fact]
+    public void Compute_TwiceOnTheSameData_ReturnsTheSameInstance()
+    {
+        var data = TinyData.Load();
+
+        Assert.Same(ReorderPrediction.Compute(data), ReorderPrediction.Compute(data));
+        Assert.Same(ReorderPrediction.Compute(data), ReorderPrediction.Compute(data, PredictionOptions.Default));
+        Assert.Same(ReorderPrediction.Compute(data, new PredictionOptions { Seed = 7 }), ReorderPrediction.Compute(data, new PredictionOptions { Seed = 7 }));
+        Assert.NotSame(ReorderPrediction.Compute(data), ReorderPrediction.Compute(data, new PredictionOptions { Seed = 7 }));
+    }
+
+    [Fact]
+    public void Compute_Sample_MethodSaysHowTheCapsWereChosen()
+    {
+        var method = Result.Value.Method();
+
+        Assert.Contains("learning curve", method);
+        Assert.Contains("no user is in both", method);
     }
 
     [Fact]
