@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.InteropServices;
 using System.Text;
 using Apache.Arrow;
@@ -15,6 +16,9 @@ internal static class ArrowTables
 {
     /// <summary>Rows per record batch: bounds the extra memory of a write or read to one batch.</summary>
     public const int BatchRows = 1 << 20;
+
+    [ThreadStatic]
+    private static List<byte[]>? _rented;
 
     /// <summary>A schema of non-nullable fields, tagged with the cache format and the table's name.</summary>
     public static Schema Schema(string table, params (string Name, IArrowType Type)[] fields) =>
@@ -75,8 +79,12 @@ internal static class ArrowTables
                     AddValues(ref checksum, column);
                 }
 
-                using var record = new RecordBatch(schema, columns, count);
-                writer.WriteRecordBatch(record);
+                using (var record = new RecordBatch(schema, columns, count))
+                {
+                    writer.WriteRecordBatch(record);
+                }
+
+                ReturnRented();
                 start += count;
             }
             while (start < rows);
@@ -278,8 +286,36 @@ internal static class ArrowTables
     private static FileStream Open(string path) =>
         new(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 1, FileOptions.RandomAccess);
 
+    /// <summary>
+    /// Copies a column slice into a pooled array, returned to the pool once its batch is written: a full-scale write
+    /// otherwise leaves hundreds of megabytes of batch copies on the large-object heap until the next full collection,
+    /// which pushed the first (cache-writing) load's peak working set above 2 GB.
+    /// </summary>
     private static ArrowBuffer Copy<T>(ReadOnlySpan<T> values)
-        where T : unmanaged => new(MemoryMarshal.AsBytes(values).ToArray());
+        where T : unmanaged
+    {
+        var bytes = MemoryMarshal.AsBytes(values);
+        var array = ArrayPool<byte>.Shared.Rent(Math.Max(1, bytes.Length));
+        bytes.CopyTo(array);
+        (_rented ??= []).Add(array);
+        return new ArrowBuffer(array.AsMemory(0, bytes.Length));
+    }
+
+    /// <summary>Gives back the arrays of the batch just written (batches are made and written on one thread).</summary>
+    private static void ReturnRented()
+    {
+        if (_rented is null)
+        {
+            return;
+        }
+
+        foreach (var array in _rented)
+        {
+            ArrayPool<byte>.Shared.Return(array);
+        }
+
+        _rented.Clear();
+    }
 }
 
 /// <summary>A cache file that is not what its manifest says: truncated, corrupt, of another schema or row count.</summary>
