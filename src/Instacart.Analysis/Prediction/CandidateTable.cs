@@ -409,22 +409,38 @@ public sealed class CandidateTable
         var raw = data.Input.PriorLines;
         var orders = data.Orders;
         var orderIndex = LineMerge.OrderIndex(orders);
-        var cart = new int[data.Lines.Count];
+        var rawOrderId = raw.OrderId;
+        var rawProductId = raw.ProductId;
+        var rawCart = raw.AddToCartOrder;
+        var evalSet = orders.EvalSet;
+        var orderCustomer = data.Merge.OrderCustomer;
+        var products = data.Products;
+        var merged = data.Lines.Order;
+        var cart = new int[merged.Length];
         var m = 0;
-        for (var i = 0; i < raw.Count; i++)
+        int lastId = 0, o = -1;
+        var orderKept = false;
+        for (var i = 0; i < rawOrderId.Length; i++)
         {
-            var o = orderIndex.RowOf(raw.OrderId[i]);
-            if (o < 0 || orders.EvalSet[o] != EvalSet.Prior || data.Products.IndexOf(raw.ProductId[i]) < 0 || data.Merge.OrderCustomer[o] < 0)
+            // A file's lines come order by order: look the order up once per run of its lines.
+            if (o < 0 || rawOrderId[i] != lastId)
+            {
+                lastId = rawOrderId[i];
+                o = orderIndex.RowOf(lastId);
+                orderKept = o >= 0 && evalSet[o] == EvalSet.Prior && orderCustomer[o] >= 0;
+            }
+
+            if (!orderKept || products.IndexOf(rawProductId[i]) < 0)
             {
                 continue;
             }
 
-            if (m >= cart.Length || data.Lines.Order[m] != o)
+            if (m >= cart.Length || merged[m] != o)
             {
                 throw new InvalidOperationException("The merged lines are not the joined prior lines in file order; add-to-cart positions cannot be matched.");
             }
 
-            cart[m++] = raw.AddToCartOrder[i];
+            cart[m++] = rawCart[i];
         }
 
         return m == cart.Length ? cart : throw new InvalidOperationException("The merged lines are not the joined prior lines in file order.");

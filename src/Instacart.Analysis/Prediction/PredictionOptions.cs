@@ -42,6 +42,12 @@ public sealed record PredictionOptions
     /// <summary>Threads for the trainers; 1 keeps every run bit-for-bit repeatable.</summary>
     public int Threads { get; init; } = 1;
 
+    /// <summary>
+    /// Train the two models side by side and score the importance shuffles concurrently when the machine has more
+    /// than one core (each trainer still uses <see cref="Threads"/>); the results are the same either way.
+    /// </summary>
+    public bool Concurrent { get; init; } = true;
+
     /// <summary>Permutation importance uses at most this many test rows (a seeded sample of test users' rows).</summary>
     public int ImportanceRows { get; init; } = 50_000;
 }

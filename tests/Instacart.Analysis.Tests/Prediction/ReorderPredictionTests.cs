@@ -57,6 +57,15 @@ public class ReorderPredictionTests
     }
 
     [Fact]
+    public void Compute_OneAfterTheOther_GivesTheSameOutputAsSideBySide()
+    {
+        var sequential = ReorderPrediction.Compute(Sample.Value, new PredictionOptions { Concurrent = false });
+
+        Assert.NotSame(Result.Value, sequential);
+        Assert.Equal(Result.Value.ToJson().ToJsonString(), sequential.ToJson().ToJsonString());
+    }
+
+    [Fact]
     public void Compute_TwiceOnTheSameData_ReturnsTheSameInstance()
     {
         var data = TinyData.Load();
