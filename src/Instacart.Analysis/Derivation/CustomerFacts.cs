@@ -175,6 +175,12 @@ public sealed class CustomerFacts
 
     private static void DeriveMedianDays(CustomerFacts facts, OrdersTable orders, int[] orderCustomer, bool[] orderHasLines)
     {
+        if (CustomerRuns(orderCustomer, facts.Count) is { } runs)
+        {
+            MedianDaysOfRuns(facts, orders, orderCustomer, orderHasLines, runs);
+            return;
+        }
+
         // Group the days of each customer's orders with lines by a counting sort on the customer (CSR layout),
         // then take each customer's median over their slice.
         var start = new int[facts.Count + 1];
@@ -206,6 +212,73 @@ public sealed class CustomerFacts
             for (var c = block * CustomerBlock; c < Math.Min(facts.Count, (block + 1) * CustomerBlock); c++)
             {
                 facts.MedianDays[c] = Rules.Median(days.AsSpan(start[c], start[c + 1] - start[c]));
+            }
+        });
+    }
+
+    /// <summary>
+    /// Where each customer's orders start, when the orders table lists every customer's orders together (as the files
+    /// do: by user, then order number): the start row of each run of one customer's orders, and the end. Null when some
+    /// customer's orders are apart (then the days are grouped by a counting sort instead).
+    /// </summary>
+    private static int[]? CustomerRuns(int[] orderCustomer, int customers)
+    {
+        var seen = new bool[customers];
+        var starts = new List<int>(customers + 1);
+        var last = int.MinValue;
+        for (var o = 0; o < orderCustomer.Length; o++)
+        {
+            var c = orderCustomer[o];
+            if (c == last)
+            {
+                continue;
+            }
+
+            if (c >= 0)
+            {
+                if (seen[c])
+                {
+                    return null;
+                }
+
+                seen[c] = true;
+            }
+
+            starts.Add(o);
+            last = c;
+        }
+
+        starts.Add(orderCustomer.Length);
+        return [.. starts];
+    }
+
+    /// <summary>Each customer's median over their run of orders, runs in parallel blocks.</summary>
+    private static void MedianDaysOfRuns(CustomerFacts facts, OrdersTable orders, int[] orderCustomer, bool[] orderHasLines, int[] starts)
+    {
+        var runs = starts.Length - 1;
+        var days = orders.DaysSincePrior;
+        Array.Fill(facts.MedianDays, double.NaN);
+        Parallelism.For((runs + CustomerBlock - 1) / CustomerBlock, block =>
+        {
+            var buffer = new List<float>();
+            for (var r = block * CustomerBlock; r < Math.Min(runs, (block + 1) * CustomerBlock); r++)
+            {
+                var c = orderCustomer[starts[r]];
+                if (c < 0)
+                {
+                    continue;
+                }
+
+                buffer.Clear();
+                for (var o = starts[r]; o < starts[r + 1]; o++)
+                {
+                    if (orderHasLines[o] && !float.IsNaN(days[o]))
+                    {
+                        buffer.Add(days[o]);
+                    }
+                }
+
+                facts.MedianDays[c] = Rules.Median(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(buffer));
             }
         });
     }

@@ -68,6 +68,21 @@ public sealed class TotalsPathTests : IClassFixture<ParallelPathTests.QuirkyData
     }
 
     [Fact]
+    public void CustomerMedians_OrdersOfACustomerApart_EqualThoseOfGroupedOrders()
+    {
+        // Customers' orders listed together take the run path; moved apart, the counting-sort path. Same medians.
+        var rows = TinyData.Orders.TrimEnd('\n').Split('\n');
+        var apart = string.Join('\n', [rows[0], rows[6], .. rows[1..6], .. rows[7..]]) + "\n";
+        using var grouped = TinyData.Write();
+        using var shuffled = TinyData.Write(new Dictionary<string, string> { [InputFiles.Orders] = apart });
+        var a = InstacartData.Load(grouped.Path, options: null, cache: null).Customers;
+        var b = InstacartData.Load(shuffled.Path, options: null, cache: null).Customers;
+        Assert.Equal(a.MedianDays, b.MedianDays);
+        Assert.Equal(15.0, a.MedianDays[1]); // user 2: 10, 10, 20, 30
+        Assert.True(double.IsNaN(a.MedianDays[2]));
+    }
+
+    [Fact]
     public void Totals_EveryOrderProductAndCustomer_AddUpToTheMergedLines()
     {
         var loaded = InstacartData.Load(data.Folder.Path, options: null, cache: null);
