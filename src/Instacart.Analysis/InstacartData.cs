@@ -157,10 +157,18 @@ public sealed class InstacartData
         };
 
         // The cache entry keeps the merged lines too: a later load reads them instead of the raw lines and the joins.
-        var merge = Stage("merge", () => entry?.ReadMerge(input.Orders, input.Customers, products.Catalog.Count) ?? MergeAndKeep(input, products.Catalog, orderIndex, entry), _ => input.PriorLines.Count);
+        var merge = Stage(
+            "merge",
+            () => entry?.ReadMerge(input.Orders, input.Customers, products.Catalog.Count, () => LineMerge.Build(input.Orders, input.PriorLines, products.Catalog, input.Customers, orderIndex))
+                ?? MergeAndKeep(input, products.Catalog, orderIndex, entry),
+            _ => input.PriorLines.Count);
         var departments = Math.Max(input.Departments.MaxId, products.Catalog.DepartmentId.DefaultIfEmpty(0).Max()) + 1;
-        var totals = Stage("totals", () => LineTotals.Compute(merge.Lines, merge.OrderCustomer, products.Catalog, input.Orders.Count, input.Customers.Count, departments), _ => merge.Lines.Count);
-        var customers = Stage("derive", () => CustomerFacts.Derive(input.Orders, merge.OrderCustomer, input.Customers, input.Departments, merge.Lines, products.Catalog, totals, options), _ => input.Orders.Count);
+        var totals = Stage(
+            "totals",
+            () => (entry?.ReadTotals(options.PriceOutlierAbove, products.Catalog.PriceScale, input.Orders.Count, products.Catalog.Count, input.Customers.Count) is { } kept && kept.Departments == departments ? kept : null)
+                ?? TotalAndKeep(merge, products.Catalog, input, departments, options.PriceOutlierAbove, entry),
+            _ => merge.Lines.Count);
+        var customers = Stage("derive", () => CustomerFacts.Derive(input.Customers, input.Departments, merge.Lines, merge.OrderCustomer, products.Catalog, totals, options), _ => input.Orders.Count);
 
         // Active lines and customers from the per-customer line counts the derivation already made: no pass over lines.
         long linesActive = 0;
@@ -206,6 +214,13 @@ public sealed class InstacartData
         var merge = LineMerge.Build(input.Orders, input.PriorLines, catalog, input.Customers, orderIndex);
         entry?.WriteMerge(merge, input.PriorLines.Count);
         return merge;
+    }
+
+    private static LineTotals TotalAndKeep(LineMerge merge, ProductCatalog catalog, InputTables input, int departments, double priceLimit, InputCache.CacheEntry? entry)
+    {
+        var totals = LineTotals.Compute(merge.Lines, merge.OrderCustomer, catalog, input.Orders, input.Customers.Count, departments);
+        entry?.WriteTotals(totals, priceLimit);
+        return totals;
     }
 
     private static OrderLinesTable WithoutUnknownOrders(OrderLinesTable lines, UniqueIndex orderIndex, BadRowLog badRows)

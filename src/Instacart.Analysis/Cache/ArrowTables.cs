@@ -31,8 +31,8 @@ internal static class ArrowTables
         new Int32Array(Copy<int>(values.AsSpan(start, count)), ArrowBuffer.Empty, count, 0, 0);
 
     /// <summary>An Int64 column slice (copied).</summary>
-    public static IArrowArray Int64(long[] values, int start, int count) =>
-        new Int64Array(Copy<long>(values.AsSpan(start, count)), ArrowBuffer.Empty, count, 0, 0);
+    public static IArrowArray Int64(ReadOnlySpan<long> values, int start, int count) =>
+        new Int64Array(Copy<long>(values.Slice(start, count)), ArrowBuffer.Empty, count, 0, 0);
 
     /// <summary>A UInt8 column slice (copied).</summary>
     public static IArrowArray UInt8(ReadOnlySpan<byte> values, int start, int count) =>

@@ -18,6 +18,14 @@ internal sealed record CachedTable(string Name, string File, long Rows, long Byt
 /// <param name="LinesWithoutCustomer">Of the rest, lines whose user is not a customer.</param>
 internal sealed record MergeCounts(long PriorRows, long LinesJoinedOrders, long LinesWithoutProduct, long LinesWithoutCustomer);
 
+/// <summary>What the cached line totals (<see cref="Model.LineTotals"/>) were made with.</summary>
+/// <param name="PriceLimit">The price above which prices were missing (the only option the totals depend on).</param>
+/// <param name="PriceScale">The price unit of the revenue sums.</param>
+/// <param name="Departments">The department dimension.</param>
+/// <param name="DepartmentSets">Whether the orders' department sets are kept.</param>
+/// <param name="Cells">Whether the customer × department cells are kept.</param>
+internal sealed record TotalsInfo(double PriceLimit, long PriceScale, int Departments, bool DepartmentSets, bool Cells);
+
 /// <summary>
 /// <c>manifest.json</c> of a cache entry: the format version, the key (every input file's fingerprint) and the
 /// tables. It is written last and atomically, so an entry without a valid manifest is no entry.
@@ -27,7 +35,8 @@ internal sealed record MergeCounts(long PriorRows, long LinesJoinedOrders, long 
 /// <param name="Inputs">The fingerprints of the input files when they were read.</param>
 /// <param name="Tables">The cached tables.</param>
 /// <param name="Merge">What the merge of the cached <c>merged</c> table dropped, once it is written; null before.</param>
-internal sealed record CacheManifest(string Format, string Folder, IReadOnlyList<InputFingerprint> Inputs, IReadOnlyList<CachedTable> Tables, MergeCounts? Merge = null)
+/// <param name="Totals">What the cached line totals were made with, once they are written; null before.</param>
+internal sealed record CacheManifest(string Format, string Folder, IReadOnlyList<InputFingerprint> Inputs, IReadOnlyList<CachedTable> Tables, MergeCounts? Merge = null, TotalsInfo? Totals = null)
 {
     /// <summary>The manifest's file name in an entry.</summary>
     public const string FileName = "manifest.json";

@@ -28,7 +28,7 @@ namespace Instacart.Analysis.Cache;
 public static class InputCache
 {
     /// <summary>The cache format; bumped whenever the cached tables, their schemas or the rules that make the merged lines change.</summary>
-    public const string FormatVersion = "instacart-cache/2";
+    public const string FormatVersion = "instacart-cache/3";
 
     private static readonly Schema OrdersSchema = ArrowTables.Schema(
         "orders",
@@ -264,7 +264,7 @@ public static class InputCache
     }
 
     /// <summary>Writes <paramref name="manifest"/> into place atomically, then removes what it no longer names.</summary>
-    private static void Publish(string entry, CacheManifest manifest)
+    internal static void Publish(string entry, CacheManifest manifest)
     {
         var temporary = Path.Combine(entry, $"{CacheManifest.FileName}.{Guid.NewGuid():N}.tmp");
         File.WriteAllText(temporary, manifest.ToJson(), new UTF8Encoding(false));
@@ -272,7 +272,7 @@ public static class InputCache
         Tidy(entry, manifest.Tables);
     }
 
-    private static CachedTable WriteTable(string entry, string name, int rows, Func<string, (long Bytes, ulong Checksum)> write)
+    internal static CachedTable WriteTable(string entry, string name, int rows, Func<string, (long Bytes, ulong Checksum)> write)
     {
         var temporary = Path.Combine(entry, $"{name}.{Guid.NewGuid():N}.tmp");
         try
@@ -333,11 +333,11 @@ public static class InputCache
 
     private static Schema NamedSchema(string table) => ArrowTables.Schema(table, ("id", Int32Type.Default), ("name", StringType.Default));
 
-    private static int Rows(CachedTable table) =>
+    internal static int Rows(CachedTable table) =>
         table.Rows >= 0 && table.Rows <= Math.Min(int.MaxValue, table.Bytes) ? (int)table.Rows : throw new CacheDamagedException($"{table.File} claims {table.Rows} rows");
 
     /// <summary>A column every element of which the read overwrites: not zeroed first.</summary>
-    private static T[] Column<T>(int rows) => GC.AllocateUninitializedArray<T>(rows);
+    internal static T[] Column<T>(int rows) => GC.AllocateUninitializedArray<T>(rows);
 
     private static (long, ulong) WriteOrders(string path, OrdersTable t) =>
         ArrowTables.Write(path, OrdersSchema, t.Count, (s, n) =>
@@ -500,35 +500,52 @@ public static class InputCache
 
         /// <summary>
         /// The merged lines this entry keeps (SPEC §3 needs nothing but the input tables, which the key covers, and the
-        /// product rules, which the format version covers), or null when it keeps none or they cannot be read.
+        /// product rules, which the format version covers), or null when it keeps none. The lines' columns are read on
+        /// first use; if the table is damaged by then, <paramref name="merge"/> makes them again from the input tables.
         /// </summary>
-        public LineMerge? ReadMerge(OrdersTable orders, CustomersTable customers, int products)
+        public LineMerge? ReadMerge(OrdersTable orders, CustomersTable customers, int products, Func<LineMerge> merge)
         {
             if (manifest.Merge is not { } counts || manifest.Tables.FirstOrDefault(t => t.Name == "merged") is not { } table)
             {
                 return null;
             }
 
+            var rows = counts.LinesJoinedOrders - counts.LinesWithoutProduct - counts.LinesWithoutCustomer;
+            var file = new FileInfo(Path.Combine(directory, Path.GetFileName(table.File)));
+            if (table.Rows != rows || rows > int.MaxValue || !file.Exists || file.Length != table.Bytes)
+            {
+                return null;
+            }
+
+            var lines = new LineTable((int)rows, () => ReadLines(file.FullName, table, orders.Count, products) ?? Remerge(merge, counts.PriorRows));
+            return new LineMerge(lines, LineMerge.OrderCustomers(orders, customers), counts.LinesJoinedOrders, counts.LinesWithoutProduct, counts.LinesWithoutCustomer);
+        }
+
+        /// <summary>The lines merged again because the kept ones were damaged, and kept again.</summary>
+        private LineTable Remerge(Func<LineMerge> merge, long priorRows)
+        {
+            var merged = merge();
+            WriteMerge(merged, (int)priorRows);
+            return merged.Lines;
+        }
+
+        /// <summary>The merged table's columns, or null when it is damaged.</summary>
+        private static LineTable? ReadLines(string path, CachedTable table, int orders, int products)
+        {
             try
             {
                 var rows = Rows(table);
                 var (order, product, reordered) = (Column<int>(rows), Column<int>(rows), Column<byte>(rows));
-                ArrowTables.Read(Path.Combine(directory, Path.GetFileName(table.File)), MergedSchema, table, (s, b) =>
+                ArrowTables.Read(path, MergedSchema, table, (s, b) =>
                 {
                     ArrowTables.CopyTo(b.Column(0), order, s);
                     ArrowTables.CopyTo(b.Column(1), product, s);
                     ArrowTables.CopyTo(b.Column(2), reordered, s);
                 });
-                if (!InRange(order, orders.Count) || !InRange(product, products))
-                {
-                    return null;
-                }
-
-                return new LineMerge(new LineTable(order, product, reordered), LineMerge.OrderCustomers(orders, customers), counts.LinesJoinedOrders, counts.LinesWithoutProduct, counts.LinesWithoutCustomer);
+                return InRange(order, orders) && InRange(product, products) ? new LineTable(order, product, reordered) : null;
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
-                // Damaged: merged anew from the input tables (and written again).
                 return null;
             }
         }
@@ -551,6 +568,31 @@ public static class InputCache
                 {
                     Tables = [.. manifest.Tables.Where(t => t.Name != "merged"), table],
                     Merge = new MergeCounts(priorRows, merge.LinesJoinedOrders, merge.LinesWithoutProduct, merge.LinesWithoutCustomer),
+                };
+                Publish(directory, updated);
+                manifest = updated;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+            }
+        }
+
+        /// <summary>The line totals this entry keeps for <paramref name="priceLimit"/>, or null (none, another limit, damaged).</summary>
+        public LineTotals? ReadTotals(double priceLimit, long priceScale, int orders, int products, int customers) =>
+            manifest.Totals is { } kept && kept.PriceLimit.Equals(priceLimit) && kept.PriceScale == priceScale
+                ? CachedTotals.Read(directory, manifest, kept, orders, products, customers)
+                : null;
+
+        /// <summary>Adds (or replaces) the line totals, made with <paramref name="priceLimit"/>; best effort.</summary>
+        public void WriteTotals(LineTotals totals, double priceLimit)
+        {
+            try
+            {
+                var (tables, kept) = CachedTotals.Write(directory, totals, priceLimit);
+                var updated = manifest with
+                {
+                    Tables = [.. manifest.Tables.Where(t => !CachedTotals.IsTotalsTable(t.Name)), .. tables],
+                    Totals = kept,
                 };
                 Publish(directory, updated);
                 manifest = updated;

@@ -10,13 +10,14 @@ namespace Instacart.Analysis.Derivation;
 /// </summary>
 public sealed class CustomerFacts
 {
-    private CustomerFacts(int count)
+    private CustomerFacts(int count, LineTotals totals)
     {
-        MaxOrder = new int[count];
-        Lines = new int[count];
-        KnownPriceLines = new int[count];
+        // Shared with the totals, not copied: both are read-only.
+        MaxOrder = totals.CustomerMaxOrder;
+        Lines = totals.CustomerLines;
+        KnownPriceLines = totals.CustomerKnownPriceLines;
         Revenue = new double[count];
-        MedianDays = new double[count];
+        MedianDays = totals.CustomerMedianDays;
         Loyalty = new Loyalty[count];
         Spending = new Spending[count];
         Frequency = new Frequency[count];
@@ -81,80 +82,68 @@ public sealed class CustomerFacts
     public double MeanItemPrice(int customer) =>
         KnownPriceLines[customer] == 0 ? double.NaN : Revenue[customer] / KnownPriceLines[customer];
 
-    /// <summary>Derives every value from the loaded, merged data and its per-order totals.</summary>
+    /// <summary>Derives every value from the loaded, merged data and its totals (per order and per customer).</summary>
     internal static CustomerFacts Derive(
-        OrdersTable orders,
-        int[] orderCustomer,
         CustomersTable customers,
         NamedIds departments,
         LineTable lines,
+        int[] orderCustomer,
         ProductCatalog products,
         LineTotals totals,
         AnalysisOptions options)
     {
-        var facts = new CustomerFacts(customers.Count);
-        var revenueUnits = new long[customers.Count];
-        var orderHasLines = new bool[orders.Count];
+        var facts = new CustomerFacts(customers.Count, totals);
         var babyDepartment = departments.Ids.FirstOrDefault(id => departments[id] == options.BabyDepartment, -1);
-        var babyBit = babyDepartment is >= 0 and < LineTotals.MaskDepartments ? 1UL << babyDepartment : 0;
-        var masks = totals.OrderDepartments;
-        for (var o = 0; o < orders.Count; o++)
-        {
-            var c = orderCustomer[o];
-            if (c < 0)
-            {
-                continue;
-            }
+        BabyHouseholds(facts, totals, babyDepartment, lines, orderCustomer, products);
 
-            if (orders.EvalSet[o] == EvalSet.Prior && orders.OrderNumber[o] > facts.MaxOrder[c])
-            {
-                facts.MaxOrder[c] = orders.OrderNumber[o];
-            }
-
-            var n = totals.OrderLines[o];
-            if (n == 0)
-            {
-                continue;
-            }
-
-            orderHasLines[o] = true;
-            facts.Lines[c] += n;
-            facts.KnownPriceLines[c] += totals.OrderKnownPriceLines[o];
-            revenueUnits[c] += totals.OrderRevenueUnits[o];
-            if (masks is not null && (masks[o] & babyBit) != 0)
-            {
-                facts.BabyHousehold[c] = true;
-            }
-        }
-
-        for (var c = 0; c < facts.Count; c++)
-        {
-            facts.Revenue[c] = ExactPrices.ToDouble(revenueUnits[c], totals.PriceScale);
-        }
-
-        if (masks is null && babyDepartment >= 0)
-        {
-            // Department ids too large for an order's department set: find the babies department's lines directly.
-            for (var i = 0; i < lines.Count; i++)
-            {
-                if (products.DepartmentId[lines.Product[i]] == babyDepartment)
-                {
-                    facts.BabyHousehold[orderCustomer[lines.Order[i]]] = true;
-                }
-            }
-        }
-
-        DeriveMedianDays(facts, orders, orderCustomer, orderHasLines);
         // Each customer's flags depend on that customer's values alone: customers in parallel blocks.
         Parallelism.For((facts.Count + CustomerBlock - 1) / CustomerBlock, block =>
         {
             for (var c = block * CustomerBlock; c < Math.Min(facts.Count, (block + 1) * CustomerBlock); c++)
             {
+                facts.Revenue[c] = ExactPrices.ToDouble(totals.CustomerRevenueUnits[c], totals.PriceScale);
                 Flag(facts, customers, options, c);
             }
         });
 
         return facts;
+    }
+
+    /// <summary>Marks the customers with a line of the babies department: from the per-customer department cells, else the orders' department sets, else the lines.</summary>
+    private static void BabyHouseholds(CustomerFacts facts, LineTotals totals, int baby, LineTable lines, int[] orderCustomer, ProductCatalog products)
+    {
+        if (baby < 0)
+        {
+            return;
+        }
+
+        if (totals.CustomerDepartmentLines is { } cells && baby < totals.Departments)
+        {
+            for (var c = 0; c < facts.Count; c++)
+            {
+                facts.BabyHousehold[c] = cells[(c * totals.Departments) + baby] > 0;
+            }
+        }
+        else if (totals.OrderDepartments is { } masks && baby < LineTotals.MaskDepartments)
+        {
+            for (var o = 0; o < masks.Length; o++)
+            {
+                if ((masks[o] & (1UL << baby)) != 0)
+                {
+                    facts.BabyHousehold[orderCustomer[o]] = true;
+                }
+            }
+        }
+        else
+        {
+            for (var i = 0; i < lines.Count; i++)
+            {
+                if (products.DepartmentId[lines.Product[i]] == baby)
+                {
+                    facts.BabyHousehold[orderCustomer[lines.Order[i]]] = true;
+                }
+            }
+        }
     }
 
     /// <summary>Customers per block of the parallel per-customer steps.</summary>
@@ -171,115 +160,5 @@ public sealed class CustomerFacts
         facts.IncomeGroup[c] = Rules.IncomeGroupOf(customers.Income[c], options);
         facts.Household[c] = Rules.HouseholdOf(customers.Dependants[c]);
         facts.Profile[c] = Rules.ProfileOf(facts.AgeGroup[c], facts.Household[c]);
-    }
-
-    private static void DeriveMedianDays(CustomerFacts facts, OrdersTable orders, int[] orderCustomer, bool[] orderHasLines)
-    {
-        if (CustomerRuns(orderCustomer, facts.Count) is { } runs)
-        {
-            MedianDaysOfRuns(facts, orders, orderCustomer, orderHasLines, runs);
-            return;
-        }
-
-        // Group the days of each customer's orders with lines by a counting sort on the customer (CSR layout),
-        // then take each customer's median over their slice.
-        var start = new int[facts.Count + 1];
-        for (var o = 0; o < orders.Count; o++)
-        {
-            if (orderHasLines[o] && !float.IsNaN(orders.DaysSincePrior[o]))
-            {
-                start[orderCustomer[o] + 1]++;
-            }
-        }
-
-        for (var c = 0; c < facts.Count; c++)
-        {
-            start[c + 1] += start[c];
-        }
-
-        var days = new float[start[facts.Count]];
-        var next = start.AsSpan(0, facts.Count).ToArray();
-        for (var o = 0; o < orders.Count; o++)
-        {
-            if (orderHasLines[o] && !float.IsNaN(orders.DaysSincePrior[o]))
-            {
-                days[next[orderCustomer[o]]++] = orders.DaysSincePrior[o];
-            }
-        }
-
-        Parallelism.For((facts.Count + CustomerBlock - 1) / CustomerBlock, block =>
-        {
-            for (var c = block * CustomerBlock; c < Math.Min(facts.Count, (block + 1) * CustomerBlock); c++)
-            {
-                facts.MedianDays[c] = Rules.Median(days.AsSpan(start[c], start[c + 1] - start[c]));
-            }
-        });
-    }
-
-    /// <summary>
-    /// Where each customer's orders start, when the orders table lists every customer's orders together (as the files
-    /// do: by user, then order number): the start row of each run of one customer's orders, and the end. Null when some
-    /// customer's orders are apart (then the days are grouped by a counting sort instead).
-    /// </summary>
-    private static int[]? CustomerRuns(int[] orderCustomer, int customers)
-    {
-        var seen = new bool[customers];
-        var starts = new List<int>(customers + 1);
-        var last = int.MinValue;
-        for (var o = 0; o < orderCustomer.Length; o++)
-        {
-            var c = orderCustomer[o];
-            if (c == last)
-            {
-                continue;
-            }
-
-            if (c >= 0)
-            {
-                if (seen[c])
-                {
-                    return null;
-                }
-
-                seen[c] = true;
-            }
-
-            starts.Add(o);
-            last = c;
-        }
-
-        starts.Add(orderCustomer.Length);
-        return [.. starts];
-    }
-
-    /// <summary>Each customer's median over their run of orders, runs in parallel blocks.</summary>
-    private static void MedianDaysOfRuns(CustomerFacts facts, OrdersTable orders, int[] orderCustomer, bool[] orderHasLines, int[] starts)
-    {
-        var runs = starts.Length - 1;
-        var days = orders.DaysSincePrior;
-        Array.Fill(facts.MedianDays, double.NaN);
-        Parallelism.For((runs + CustomerBlock - 1) / CustomerBlock, block =>
-        {
-            var buffer = new List<float>();
-            for (var r = block * CustomerBlock; r < Math.Min(runs, (block + 1) * CustomerBlock); r++)
-            {
-                var c = orderCustomer[starts[r]];
-                if (c < 0)
-                {
-                    continue;
-                }
-
-                buffer.Clear();
-                for (var o = starts[r]; o < starts[r + 1]; o++)
-                {
-                    if (orderHasLines[o] && !float.IsNaN(days[o]))
-                    {
-                        buffer.Add(days[o]);
-                    }
-                }
-
-                facts.MedianDays[c] = Rules.Median(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(buffer));
-            }
-        });
     }
 }

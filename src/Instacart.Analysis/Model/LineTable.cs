@@ -6,24 +6,49 @@ namespace Instacart.Analysis.Model;
 /// day, hour and customer, the product's row its price and department. Nothing is copied per line that one
 /// lookup gives.
 /// </summary>
+/// <remarks>
+/// Loaded from the columnar cache, the columns are read on first use: the questions need only the lines' totals,
+/// which the cache keeps too.
+/// </remarks>
 public sealed class LineTable
 {
+    private readonly Lazy<Columns> columns;
+
     internal LineTable(int[] order, int[] product, byte[] reordered)
     {
-        Order = order;
-        Product = product;
-        Reordered = reordered;
+        Count = order.Length;
+        columns = new Lazy<Columns>(new Columns(order, product, reordered));
+    }
+
+    /// <summary>A table of <paramref name="count"/> lines whose columns <paramref name="read"/> gives on first use (exactly that many).</summary>
+    internal LineTable(int count, Func<LineTable> read)
+    {
+        Count = count;
+        columns = new Lazy<Columns>(
+            () =>
+            {
+                var table = read();
+                return table.Count == count
+                    ? table.columns.Value
+                    : throw new InvalidOperationException($"The merged lines changed after the data folder was loaded ({table.Count:N0} lines instead of {count:N0}): load it again.");
+            },
+            LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>Number of merged lines.</summary>
-    public int Count => Order.Length;
+    public int Count { get; }
 
     /// <summary>The row in <see cref="Input.OrdersTable"/> of each line's order.</summary>
-    public int[] Order { get; }
+    public int[] Order => columns.Value.Order;
 
     /// <summary>The row in <see cref="Cleaning.ProductCatalog"/> of each line's product.</summary>
-    public int[] Product { get; }
+    public int[] Product => columns.Value.Product;
 
     /// <summary>Whether the line is a reorder (0 or 1).</summary>
-    public byte[] Reordered { get; }
+    public byte[] Reordered => columns.Value.Reordered;
+
+    /// <summary>Whether the columns are in memory (false until a lazily read table is first used).</summary>
+    internal bool IsRead => columns.IsValueCreated;
+
+    private sealed record Columns(int[] Order, int[] Product, byte[] Reordered);
 }

@@ -1,4 +1,5 @@
 using Instacart.Analysis.Cleaning;
+using Instacart.Analysis.Input;
 
 namespace Instacart.Analysis.Model;
 
@@ -82,18 +83,51 @@ internal sealed class LineTotals
     /// <summary>Orders with merged lines of each customer.</summary>
     public int[] CustomerOrders { get; }
 
+    /// <summary>Each customer's highest prior order number (<see cref="CustomerOrderFacts.MaxOrder"/>).</summary>
+    public int[] CustomerMaxOrder { get; private set; } = [];
+
+    /// <summary>Each customer's median days between orders with lines (<see cref="CustomerOrderFacts.MedianDays"/>).</summary>
+    public double[] CustomerMedianDays { get; private set; } = [];
+
     /// <summary>The price unit of <see cref="OrderRevenueUnits"/> (<see cref="ProductCatalog.PriceScale"/>).</summary>
     public long PriceScale { get; }
 
-    /// <summary>Totals the merged lines in one pass on all cores.</summary>
+    /// <summary>Totals kept earlier (the columnar cache), as arrays of the right lengths.</summary>
+    internal static LineTotals FromArrays(
+        long priceScale,
+        int departments,
+        (int[] Lines, int[] Reordered, int[] Known, long[] Revenue, ulong[]? Departments) orders,
+        (int[] Lines, int[] Reordered) products,
+        (int[] Lines, int[] Reordered, int[] Known, long[] Revenue, int[] Orders, int[] MaxOrder, double[] MedianDays) customers,
+        (int[] Lines, int[] Reordered)? cells) =>
+        new(priceScale, departments, orders, products, customers, cells);
+
+    private LineTotals(
+        long priceScale,
+        int departments,
+        (int[] Lines, int[] Reordered, int[] Known, long[] Revenue, ulong[]? Departments) orders,
+        (int[] Lines, int[] Reordered) products,
+        (int[] Lines, int[] Reordered, int[] Known, long[] Revenue, int[] Orders, int[] MaxOrder, double[] MedianDays) customers,
+        (int[] Lines, int[] Reordered)? cells)
+    {
+        PriceScale = priceScale;
+        Departments = departments;
+        (OrderLines, OrderReordered, OrderKnownPriceLines, OrderRevenueUnits, OrderDepartments) = orders;
+        (ProductLines, ProductReordered) = products;
+        (CustomerLines, CustomerReordered, CustomerKnownPriceLines, CustomerRevenueUnits, CustomerOrders, CustomerMaxOrder, CustomerMedianDays) = customers;
+        (CustomerDepartmentLines, CustomerDepartmentReordered) = cells is { } c ? (c.Lines, c.Reordered) : ((int[]?)null, (int[]?)null);
+    }
+
+    /// <summary>Totals the merged lines in one pass on all cores, then per customer.</summary>
     /// <param name="lines">The merged lines.</param>
     /// <param name="orderCustomer">The customer row of each order row.</param>
     /// <param name="products">The clean products (price units, departments).</param>
-    /// <param name="orders">Rows of the orders table.</param>
+    /// <param name="ordersTable">The orders table (order numbers and days for the per-customer facts).</param>
     /// <param name="customers">Rows of the customers table.</param>
     /// <param name="departments">The department dimension: the largest department id + 1.</param>
-    public static LineTotals Compute(LineTable lines, int[] orderCustomer, ProductCatalog products, int orders, int customers, int departments)
+    public static LineTotals Compute(LineTable lines, int[] orderCustomer, ProductCatalog products, OrdersTable ordersTable, int customers, int departments)
     {
+        var orders = ordersTable.Count;
         // Ranges end where an order ends, so each order's consecutive lines are totalled by one worker, which writes
         // the order's cells alone. That holds when every order's lines are consecutive (as in the files); if some
         // order's lines are split (more runs than orders with lines), the pass is redone on one thread.
@@ -127,6 +161,8 @@ internal sealed class LineTotals
             totals.CustomerOrders[c]++;
         }
 
+        totals.CustomerMaxOrder = CustomerOrderFacts.MaxOrder(ordersTable, orderCustomer, customers);
+        totals.CustomerMedianDays = CustomerOrderFacts.MedianDays(ordersTable, orderCustomer, totals.OrderLines, customers);
         return totals;
     }
 

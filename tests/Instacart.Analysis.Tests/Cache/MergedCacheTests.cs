@@ -7,8 +7,9 @@ using Instacart.Analysis.Tests.Fixtures;
 namespace Instacart.Analysis.Tests.Cache;
 
 /// <summary>
-/// A cache entry also keeps the merged lines, so a load from the cache neither joins nor reads the raw prior lines
-/// until something asks for them; a damaged merged or prior table is never used and the answers stay the same.
+/// A cache entry also keeps the merged lines and their totals, so a load from the cache neither joins nor totals the
+/// lines nor reads the raw prior lines until something asks for them; a damaged merged, totals or prior table is never
+/// used, totals made with another price limit are made anew, and the answers stay the same.
 /// </summary>
 public sealed class MergedCacheTests : IDisposable
 {
@@ -37,6 +38,7 @@ public sealed class MergedCacheTests : IDisposable
         Assert.Equal(CacheUse.Hit, fromCache.Cache.Use);
         Assert.Equal(Answers(fromCsv), Answers(fromCache));
         Assert.False(fromCache.Input.PriorLines.IsRead);
+        Assert.False(fromCache.Lines.IsRead);
         Assert.Equal(fromCsv.Input.PriorLines.Count, fromCache.Input.PriorLines.Count);
         Assert.Equal(fromCsv.Lines.Order, fromCache.Lines.Order);
         Assert.Equal(fromCsv.Lines.Product, fromCache.Lines.Product);
@@ -49,18 +51,20 @@ public sealed class MergedCacheTests : IDisposable
     }
 
     [Fact]
-    public void Load_MergedTableDamaged_MergesAgainWithTheSameAnswersAndRepairsIt()
+    public void Lines_MergedTableDamaged_AreMergedAgainFromTheInputsAndKeptAgain()
     {
-        var expected = Answers(InstacartData.Load(data.Path, null, null));
+        var fromCsv = InstacartData.Load(data.Path, null, null);
         InstacartData.Load(data.Path, null, Cache);
         Flip(Table("merged"));
 
-        var repaired = InstacartData.Load(data.Path, null, Cache);
-        Assert.Equal(expected, Answers(repaired));
-        Assert.True(repaired.Input.PriorLines.IsRead);
+        var damaged = InstacartData.Load(data.Path, null, Cache);
+        Assert.Equal(Answers(fromCsv), Answers(damaged));
+        Assert.Equal(fromCsv.Lines.Order, damaged.Lines.Order);
+        Assert.Equal(fromCsv.Lines.Product, damaged.Lines.Product);
+        Assert.True(damaged.Input.PriorLines.IsRead);
 
         var again = InstacartData.Load(data.Path, null, Cache);
-        Assert.Equal(expected, Answers(again));
+        Assert.Equal(fromCsv.Lines.Reordered, again.Lines.Reordered);
         Assert.False(again.Input.PriorLines.IsRead);
     }
 
@@ -87,6 +91,47 @@ public sealed class MergedCacheTests : IDisposable
         var error = Assert.Throws<InvalidOperationException>(() => fromCache.Input.PriorLines.OrderId);
         Assert.Contains(InputFiles.PriorLines, error.Message, StringComparison.Ordinal);
         Assert.Contains("load the data folder again", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_FromCache_ReadsTheTotalsMadeFromTheLines()
+    {
+        var fromCsv = InstacartData.Load(data.Path, null, null);
+        InstacartData.Load(data.Path, null, Cache);
+        var fromCache = InstacartData.Load(data.Path, null, Cache);
+        var (a, b) = (fromCsv.Totals, fromCache.Totals);
+
+        Assert.Equal(a.OrderLines, b.OrderLines);
+        Assert.Equal(a.OrderRevenueUnits, b.OrderRevenueUnits);
+        Assert.Equal(a.OrderDepartments, b.OrderDepartments);
+        Assert.Equal(a.ProductReordered, b.ProductReordered);
+        Assert.Equal(a.CustomerKnownPriceLines, b.CustomerKnownPriceLines);
+        Assert.Equal(a.CustomerMaxOrder, b.CustomerMaxOrder);
+        Assert.Equal(a.CustomerMedianDays, b.CustomerMedianDays);
+        Assert.Equal(a.CustomerDepartmentReordered, b.CustomerDepartmentReordered);
+        Assert.Equal((a.PriceScale, a.Departments), (b.PriceScale, b.Departments));
+    }
+
+    [Fact]
+    public void Load_AnotherPriceLimit_MakesTheTotalsAnewWithIt()
+    {
+        var cheap = Instacart.Analysis.Derivation.AnalysisOptions.Default with { PriceOutlierAbove = 12 };
+        InstacartData.Load(data.Path, null, Cache);
+        var fromCache = InstacartData.Load(data.Path, cheap, Cache);
+
+        Assert.Equal(Answers(InstacartData.Load(data.Path, cheap, null)), Answers(fromCache));
+        Assert.Equal(Answers(InstacartData.Load(data.Path, null, null)), Answers(InstacartData.Load(data.Path, null, Cache)));
+    }
+
+    [Fact]
+    public void Load_TotalsTableDamaged_MakesThemAnewWithTheSameAnswers()
+    {
+        var expected = Answers(InstacartData.Load(data.Path, null, null));
+        InstacartData.Load(data.Path, null, Cache);
+        Flip(Table("customer_totals"));
+
+        Assert.Equal(expected, Answers(InstacartData.Load(data.Path, null, Cache)));
+        Assert.Equal(expected, Answers(InstacartData.Load(data.Path, null, Cache)));
     }
 
     private string Table(string name) => Directory.GetFiles(Entry, name + "-*.arrow").Single();
