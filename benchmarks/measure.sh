@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# End-to-end timings for benchmarks/RESULTS.md: process start to answers.json written, for this library and for
-# the DuckDB peer, on one data folder, warm page cache (best of N) and, when allowed (root), cold page cache.
+# End-to-end timings for benchmarks/RESULTS.md: process start to exit (answers.json written), for this library from
+# CSV (--no-cache), writing its cache and from its cache (a fresh one in a temporary folder), and for the DuckDB peer,
+# on one data folder: warm page cache (N runs each) and, when allowed (root), cold page cache.
 # Usage: benchmarks/measure.sh DATA [RUNS]   (build first: dotnet build -c Release)
 set -euo pipefail
 DATA=$(cd "$1" && pwd); RUNS=${2:-3}
@@ -20,16 +21,24 @@ measure() { # label, command...
 cold() { sync; echo 3 > /proc/sys/vm/drop_caches 2>/dev/null; }
 
 echo "data: $(basename "$DATA"), $(du -sh "$DATA" | cut -f1), $(nproc) cores"
+CACHE="$OUT/cache"
 if cold; then
-  measure "library answers (cold)" "$CLI" answers --data "$DATA" --out "$OUT/answers.json"
-  cold; measure "library core 11 (cold)" "$PEER" core "$DATA" "$OUT/core.json"
+  measure "answers, CSV (cold)" "$CLI" answers --data "$DATA" --out "$OUT/answers.json" --no-cache
+  cold; measure "answers, writes cache (cold)" "$CLI" answers --data "$DATA" --out "$OUT/answers.json" --cache "$CACHE"
+  cold; measure "answers, from cache (cold)" "$CLI" answers --data "$DATA" --out "$OUT/answers.json" --cache "$CACHE"
+  cold; measure "core 11, CSV (cold)" env INSTACART_CACHE=off "$PEER" core "$DATA" "$OUT/core.json"
   cold; measure "duckdb peer (cold)" "$PEER" duckdb "$DATA"
+else
+  "$CLI" answers --data "$DATA" --out "$OUT/answers.json" --cache "$CACHE" > /dev/null
 fi
 for i in $(seq "$RUNS"); do
-  measure "library answers (warm $i)" "$CLI" answers --data "$DATA" --out "$OUT/answers.json"
+  measure "answers, CSV (warm $i)" "$CLI" answers --data "$DATA" --out "$OUT/answers.json" --no-cache
 done
 for i in $(seq "$RUNS"); do
-  measure "library core 11 (warm $i)" "$PEER" core "$DATA" "$OUT/core.json"
+  measure "answers, from cache (warm $i)" "$CLI" answers --data "$DATA" --out "$OUT/answers.json" --cache "$CACHE"
+done
+for i in $(seq "$RUNS"); do
+  measure "core 11, CSV (warm $i)" env INSTACART_CACHE=off "$PEER" core "$DATA" "$OUT/core.json"
 done
 for i in $(seq "$RUNS"); do
   measure "duckdb peer (warm $i)" "$PEER" duckdb "$DATA"

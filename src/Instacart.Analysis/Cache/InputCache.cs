@@ -9,10 +9,12 @@ using Instacart.Analysis.Model;
 namespace Instacart.Analysis.Cache;
 
 /// <summary>
-/// A columnar cache of a data folder's input tables (<see cref="InputTables"/>, as read and validated, before any
-/// cleaning), kept as Apache Arrow IPC files in a cache folder outside the data folder, so that a later load of the
-/// same unchanged folder reads typed columns instead of parsing CSV. Cleaning, merging and deriving run after it as
-/// always, so every answer is the same.
+/// A columnar cache of a data folder, kept as Apache Arrow IPC files in a cache folder outside the data folder, so that
+/// a later load of the same unchanged folder reads typed columns instead of parsing CSV: the input tables as read and
+/// validated (orders, train lines, products, departments, aisles, customers), the merged lines with the merge's drop
+/// counts, and the line totals with the per-customer order facts. Cleaning and deriving run after it as always, so
+/// every answer is the same. The raw prior lines are not kept: the merged lines and their totals stand in for them,
+/// and whatever asks for the raw lines later gets the unchanged CSV file parsed.
 /// </summary>
 /// <remarks>
 /// <para>One entry per data folder: a directory named after the folder's full path holding one <c>.arrow</c> file
@@ -20,7 +22,9 @@ namespace Instacart.Analysis.Cache;
 /// file's size, last write time and SHA-256 of its first and last MiB. Any difference makes the entry stale.</para>
 /// <para>An entry is used only when every check passes: manifest readable, key equal, each file's length, Arrow
 /// schema (names, types, order, table), row count, no nulls, and the checksum of every column's values. Anything
-/// else (stale, truncated, corrupt) is never used: the CSV files are parsed and the entry written anew.</para>
+/// else (stale, truncated, corrupt) is never used: the CSV files are parsed and the entry written anew. The merged
+/// lines are checked when first read (and merged again from the inputs if damaged), the totals when loaded (and made
+/// again if damaged or made with another price limit).</para>
 /// <para>Writes are atomic: each table goes to a temporary file renamed to a name carrying its checksum, and the
 /// manifest is renamed into place last, so an interrupted write leaves the old entry or none, never half of one.</para>
 /// <para>The customers table holds no personal name: <see cref="CustomersTable"/> never has one.</para>
@@ -28,7 +32,7 @@ namespace Instacart.Analysis.Cache;
 public static class InputCache
 {
     /// <summary>The cache format; bumped whenever the cached tables, their schemas or the rules that make the merged lines change.</summary>
-    public const string FormatVersion = "instacart-cache/3";
+    public const string FormatVersion = "instacart-cache/4";
 
     private static readonly Schema OrdersSchema = ArrowTables.Schema(
         "orders",
@@ -40,7 +44,6 @@ public static class InputCache
         ("order_hour_of_day", UInt8Type.Default),
         ("days_since_prior_order", FloatType.Default));
 
-    private static readonly Schema PriorSchema = LinesSchema("prior");
 
     private static readonly Schema MergedSchema = ArrowTables.Schema(
         "merged",
@@ -172,27 +175,11 @@ public static class InputCache
             manifest.Inputs.First(i => i.File == file).Present ? Table(name) : null;
         string PathOf(CachedTable table) => Path.Combine(entry, Path.GetFileName(table.File));
 
-        // The raw prior lines (the biggest table) are read on first use: with the merged lines cached, a load needs
-        // only their count. If the file is damaged by then, the CSV is parsed instead, provided it is unchanged.
-        var priorEntry = Table("prior");
-        var priorRows = Rows(priorEntry);
-        var priorFile = new FileInfo(PathOf(priorEntry));
-        if (!priorFile.Exists)
-        {
-            throw new FileNotFoundException($"{priorEntry.File} is missing");
-        }
-
-        if (priorFile.Length != priorEntry.Bytes)
-        {
-            throw new CacheDamagedException($"{priorEntry.File} has {priorFile.Length} bytes, not {priorEntry.Bytes}");
-        }
-
-        if (manifest.Merge is { } merge && merge.PriorRows != priorRows)
-        {
-            throw new CacheDamagedException($"{priorEntry.File} claims {priorRows} rows, not the {merge.PriorRows} the merge read");
-        }
-
-        var prior = new OrderLinesTable(InputFiles.PriorLines, priorRows, () => ReadPriorLines(PathOf(priorEntry), priorEntry, folder, manifest));
+        // The raw prior lines (the biggest file) are not kept: the entry keeps the merged lines and their totals, which
+        // is all a load needs; anything that asks for the raw lines (the reorder model's cart positions) gets the CSV
+        // file parsed then, provided it is unchanged.
+        var merge = manifest.Merge ?? throw new CacheDamagedException("the entry keeps no merged lines");
+        var prior = new OrderLinesTable(InputFiles.PriorLines, checked((int)merge.PriorRows), () => ParsePriorLines(folder, manifest));
         var orders = ReadOrders(PathOf(Table("orders")), Table("orders"));
         var trainEntry = Optional("train", InputFiles.TrainLines);
         var train = trainEntry is null ? null : ReadLines(PathOf(trainEntry), TrainSchema, trainEntry, InputFiles.TrainLines);
@@ -204,60 +191,36 @@ public static class InputCache
         return new InputTables(folder, orders, prior, train, products, departments, aisles, customers);
     }
 
-    /// <summary>The cached prior lines, or, when that file is damaged, the unchanged CSV file parsed.</summary>
-    private static OrderLinesTable ReadPriorLines(string path, CachedTable table, string folder, CacheManifest manifest)
+    /// <summary>The prior lines parsed from the CSV file, which must be what the entry was made from.</summary>
+    private static OrderLinesTable ParsePriorLines(string folder, CacheManifest manifest)
     {
-        try
+        var now = InputKey.Compute(folder);
+        var changed = now is null ? "an input file" : InputKey.FirstDifference(manifest.Inputs, now);
+        if (changed is not null)
         {
-            return ReadLines(path, PriorSchema, table, InputFiles.PriorLines);
+            throw new InvalidOperationException($"{InputFiles.PriorLines} is needed but {changed} changed since the folder was loaded: load the data folder again.");
         }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            var now = InputKey.Compute(folder);
-            var changed = now is null ? "an input file" : InputKey.FirstDifference(manifest.Inputs, now);
-            if (changed is not null)
-            {
-                throw new InvalidOperationException($"The cached {InputFiles.PriorLines} could not be read and {changed} changed since the folder was loaded: load the data folder again.", e);
-            }
 
-            return OrderLinesLoader.Load(Path.Combine(folder, InputFiles.PriorLines));
-        }
+        return OrderLinesLoader.Load(Path.Combine(folder, InputFiles.PriorLines));
     }
 
     private static CacheManifest Write(string entry, string folder, IReadOnlyList<InputFingerprint> key, InputTables input)
     {
         Directory.CreateDirectory(entry);
-        var prior = Task.Run(() => WriteTable(entry, "prior", input.PriorLines.Count, path => WriteLines(path, PriorSchema, input.PriorLines)));
-        var tables = new List<CachedTable>();
-        try
+        var tables = new List<CachedTable> { WriteTable(entry, "orders", input.Orders.Count, path => WriteOrders(path, input.Orders)) };
+        if (input.TrainLines is { } train)
         {
-            tables.Add(WriteTable(entry, "orders", input.Orders.Count, path => WriteOrders(path, input.Orders)));
-            if (input.TrainLines is { } train)
-            {
-                tables.Add(WriteTable(entry, "train", train.Count, path => WriteLines(path, TrainSchema, train)));
-            }
-
-            tables.Add(WriteTable(entry, "products", input.Products.Count, path => WriteProducts(path, input.Products)));
-            tables.Add(WriteTable(entry, "departments", input.Departments.Ids.Count, path => WriteNamed(path, DepartmentsSchema, input.Departments)));
-            if (input.Aisles is { } aisles)
-            {
-                tables.Add(WriteTable(entry, "aisles", aisles.Ids.Count, path => WriteNamed(path, AislesSchema, aisles)));
-            }
-
-            tables.Add(WriteTable(entry, "customers", input.Customers.Count, path => WriteCustomers(path, input.Customers)));
-        }
-        finally
-        {
-            try
-            {
-                prior.Wait();
-            }
-            catch (AggregateException)
-            {
-            }
+            tables.Add(WriteTable(entry, "train", train.Count, path => WriteLines(path, TrainSchema, train)));
         }
 
-        tables.Insert(1, prior.GetAwaiter().GetResult());
+        tables.Add(WriteTable(entry, "products", input.Products.Count, path => WriteProducts(path, input.Products)));
+        tables.Add(WriteTable(entry, "departments", input.Departments.Ids.Count, path => WriteNamed(path, DepartmentsSchema, input.Departments)));
+        if (input.Aisles is { } aisles)
+        {
+            tables.Add(WriteTable(entry, "aisles", aisles.Ids.Count, path => WriteNamed(path, AislesSchema, aisles)));
+        }
+
+        tables.Add(WriteTable(entry, "customers", input.Customers.Count, path => WriteCustomers(path, input.Customers)));
         var manifest = new CacheManifest(FormatVersion, folder, key, tables);
         Publish(entry, manifest);
         return manifest;

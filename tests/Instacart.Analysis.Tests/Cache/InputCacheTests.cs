@@ -87,7 +87,7 @@ public sealed class InputCacheTests : IDisposable
 
     public static TheoryData<string, string> Damages() => new()
     {
-        { "truncate prior", "bytes, not" },
+        { "truncate customers", "bytes, not" },
         { "flip a byte of orders", "checksum" },
         { "flip a byte of customers", "checksum" },
         { "empty orders", "bytes, not" },
@@ -96,6 +96,7 @@ public sealed class InputCacheTests : IDisposable
         { "truncate manifest", "JsonException" },
         { "manifest row count", "rows, not" },
         { "manifest wrong schema", "wrong schema" },
+        { "manifest without the merge", "no merged lines" },
     };
 
     [Theory]
@@ -177,8 +178,8 @@ public sealed class InputCacheTests : IDisposable
 
         switch (damage)
         {
-            case "truncate prior":
-                using (var stream = File.Open(Table("prior"), FileMode.Open))
+            case "truncate customers":
+                using (var stream = File.Open(Table("customers"), FileMode.Open))
                 {
                     stream.SetLength(stream.Length / 2);
                 }
@@ -205,8 +206,16 @@ public sealed class InputCacheTests : IDisposable
             case "manifest row count":
             {
                 var manifest = JsonNode.Parse(File.ReadAllText(manifestPath))!;
-                var prior = TableEntry(manifest, "prior");
-                prior["rows"] = (long)prior["rows"]! + 1;
+                var orders = TableEntry(manifest, "orders");
+                orders["rows"] = (long)orders["rows"]! + 1;
+                File.WriteAllText(manifestPath, manifest.ToJsonString());
+                break;
+            }
+
+            case "manifest without the merge":
+            {
+                var manifest = JsonNode.Parse(File.ReadAllText(manifestPath))!.AsObject();
+                manifest.Remove("merge");
                 File.WriteAllText(manifestPath, manifest.ToJsonString());
                 break;
             }

@@ -8,8 +8,8 @@ namespace Instacart.Analysis.Tests.Cache;
 
 /// <summary>
 /// A cache entry also keeps the merged lines and their totals, so a load from the cache neither joins nor totals the
-/// lines nor reads the raw prior lines until something asks for them; a damaged merged, totals or prior table is never
-/// used, totals made with another price limit are made anew, and the answers stay the same.
+/// lines nor parses the raw prior lines until something asks for them; a damaged merged or totals table is never used,
+/// totals made with another price limit are made anew, and the answers stay the same.
 /// </summary>
 public sealed class MergedCacheTests : IDisposable
 {
@@ -45,7 +45,7 @@ public sealed class MergedCacheTests : IDisposable
         Assert.Equal(fromCsv.Lines.Reordered, fromCache.Lines.Reordered);
         Assert.Equal(fromCsv.Merge.OrderCustomer, fromCache.Merge.OrderCustomer);
 
-        // Asked for, the raw lines are read then, and are the file's.
+        // Asked for, the raw lines are parsed then from the unchanged file.
         Assert.Equal(fromCsv.Input.PriorLines.AddToCartOrder, fromCache.Input.PriorLines.AddToCartOrder);
         Assert.True(fromCache.Input.PriorLines.IsRead);
     }
@@ -69,23 +69,18 @@ public sealed class MergedCacheTests : IDisposable
     }
 
     [Fact]
-    public void PriorLines_CachedFileDamagedAfterTheLoad_AreParsedFromTheUnchangedCsv()
+    public void Entry_KeepsNoRawPriorLines()
     {
-        var fromCsv = InstacartData.Load(data.Path, null, null);
         InstacartData.Load(data.Path, null, Cache);
-        var fromCache = InstacartData.Load(data.Path, null, Cache);
-        Flip(Table("prior"));
-
-        Assert.Equal(fromCsv.Input.PriorLines.OrderId, fromCache.Input.PriorLines.OrderId);
-        Assert.Equal(fromCsv.Input.PriorLines.Reordered, fromCache.Input.PriorLines.Reordered);
+        Assert.Empty(Directory.GetFiles(Entry, "prior-*"));
+        Assert.Single(Directory.GetFiles(Entry, "merged-*.arrow"));
     }
 
     [Fact]
-    public void PriorLines_CachedFileDamagedAndCsvChanged_FailWithAMessageToLoadAgain()
+    public void PriorLines_CsvChangedSinceTheLoad_FailWithAMessageToLoadAgain()
     {
         InstacartData.Load(data.Path, null, Cache);
         var fromCache = InstacartData.Load(data.Path, null, Cache);
-        Flip(Table("prior"));
         File.AppendAllText(data.File(InputFiles.PriorLines), "1,1,99,0\n");
 
         var error = Assert.Throws<InvalidOperationException>(() => fromCache.Input.PriorLines.OrderId);
