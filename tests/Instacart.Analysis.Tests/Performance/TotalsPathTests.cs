@@ -83,6 +83,24 @@ public sealed class TotalsPathTests : IClassFixture<ParallelPathTests.QuirkyData
     }
 
     [Fact]
+    public void MedianOfFew_RandomDays_EqualsTheSortingMedian()
+    {
+        var random = new Random(5);
+        for (var round = 0; round < 2_000; round++)
+        {
+            var values = new float[random.Next(0, 90)];
+            for (var i = 0; i < values.Length; i++)
+            {
+                values[i] = round % 2 == 0 ? random.Next(0, 31) : (float)(random.NextDouble() * 30);
+            }
+
+            var expected = Instacart.Analysis.Derivation.Rules.Median(values.ToArray());
+            var actual = CustomerOrderFacts.MedianOfFew(values);
+            Assert.Equal(expected, actual);
+        }
+    }
+
+    [Fact]
     public void Totals_EveryOrderProductAndCustomer_AddUpToTheMergedLines()
     {
         var loaded = InstacartData.Load(data.Folder.Path, options: null, cache: null);
