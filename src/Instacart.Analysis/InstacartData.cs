@@ -206,6 +206,12 @@ public sealed class InstacartData
             CustomersActive: customersActive,
             LinesActive: linesActive).EnsureAddsUp();
 
+        // The cache entry's writes ran beside the stages; the load is done when they are.
+        if (entry?.Finish() is { } failure)
+        {
+            cacheResult = new CacheResult(CacheUse.NotWritten, failure);
+        }
+
         return new InstacartData(input, products, merge, totals, customers, reconciliation, options, timings, cacheResult, badRows);
     }
 

@@ -146,16 +146,10 @@ public static class InputCache
             return loaded;
         }
 
-        try
-        {
-            usable = new CacheEntry(entry, Write(entry, folder, key, loaded));
-            result = stale is null ? new CacheResult(CacheUse.Written) : new CacheResult(CacheUse.Rebuilt, stale);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            result = new CacheResult(CacheUse.NotWritten, e.Message);
-        }
-
+        // Written in the background while the load goes on (clean, merge, totals); the caller waits for it with
+        // CacheEntry.Finish, which also tells whether it could be written.
+        usable = CacheEntry.Writing(entry, () => Write(entry, folder, key, loaded));
+        result = stale is null ? new CacheResult(CacheUse.Written) : new CacheResult(CacheUse.Rebuilt, stale);
         return loaded;
     }
 
@@ -457,9 +451,75 @@ public static class InputCache
     }
 
     /// <summary>An entry just read or written: where it is and what its manifest says.</summary>
-    internal sealed class CacheEntry(string directory, CacheManifest manifest)
+    internal sealed class CacheEntry
     {
-        private CacheManifest manifest = manifest;
+        private readonly string directory;
+        private readonly bool fresh;
+        private CacheManifest? manifest;
+        private Task pending = Task.CompletedTask;
+        private string? failure;
+
+        /// <summary>An entry read from its valid manifest.</summary>
+        public CacheEntry(string directory, CacheManifest manifest)
+        {
+            this.directory = directory;
+            this.manifest = manifest;
+        }
+
+        private CacheEntry(string directory)
+        {
+            this.directory = directory;
+            fresh = true;
+        }
+
+        /// <summary>An entry being written in the background by <paramref name="write"/>; later writes queue behind it.</summary>
+        public static CacheEntry Writing(string directory, Func<CacheManifest> write)
+        {
+            var entry = new CacheEntry(directory);
+            entry.pending = Task.Run(() =>
+            {
+                try
+                {
+                    Volatile.Write(ref entry.manifest, write());
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    entry.failure = e.Message;
+                }
+            });
+            return entry;
+        }
+
+        /// <summary>Waits for every write started on the entry; returns why the entry could not be written, or null.</summary>
+        public string? Finish()
+        {
+            pending.GetAwaiter().GetResult();
+            return failure;
+        }
+
+        /// <summary>Queues a change of the entry behind the writes before it (best effort: a failed one leaves the entry as it was).</summary>
+        private void Then(Func<CacheManifest, CacheManifest> update)
+        {
+            pending = pending.ContinueWith(
+                _ =>
+                {
+                    if (Volatile.Read(ref manifest) is not { } current)
+                    {
+                        return;
+                    }
+
+                    try
+                    {
+                        Volatile.Write(ref manifest, update(current));
+                    }
+                    catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                    {
+                    }
+                },
+                CancellationToken.None,
+                TaskContinuationOptions.None,
+                TaskScheduler.Default);
+        }
 
         /// <summary>
         /// The merged lines this entry keeps (SPEC §3 needs nothing but the input tables, which the key covers, and the
@@ -468,7 +528,7 @@ public static class InputCache
         /// </summary>
         public LineMerge? ReadMerge(OrdersTable orders, CustomersTable customers, int products, Func<LineMerge> merge)
         {
-            if (manifest.Merge is not { } counts || manifest.Tables.FirstOrDefault(t => t.Name == "merged") is not { } table)
+            if (fresh || manifest is null || manifest.Merge is not { } counts || manifest.Tables.FirstOrDefault(t => t.Name == "merged") is not { } table)
             {
                 return null;
             }
@@ -516,54 +576,42 @@ public static class InputCache
         /// <summary>Adds the merged lines to the entry; best effort (a failed write leaves the entry as it was).</summary>
         /// <param name="merge">The merged lines.</param>
         /// <param name="priorRows">Rows of the prior lines the merge read.</param>
-        public void WriteMerge(LineMerge merge, int priorRows)
+        public void WriteMerge(LineMerge merge, int priorRows) => Then(current =>
         {
-            try
+            var lines = merge.Lines;
+            var table = WriteTable(directory, "merged", lines.Count, path => ArrowTables.Write(path, MergedSchema, lines.Count, (s, n) =>
+            [
+                ArrowTables.Int32(lines.Order, s, n),
+                ArrowTables.Int32(lines.Product, s, n),
+                ArrowTables.UInt8(lines.Reordered, s, n),
+            ]));
+            var updated = current with
             {
-                var lines = merge.Lines;
-                var table = WriteTable(directory, "merged", lines.Count, path => ArrowTables.Write(path, MergedSchema, lines.Count, (s, n) =>
-                [
-                    ArrowTables.Int32(lines.Order, s, n),
-                    ArrowTables.Int32(lines.Product, s, n),
-                    ArrowTables.UInt8(lines.Reordered, s, n),
-                ]));
-                var updated = manifest with
-                {
-                    Tables = [.. manifest.Tables.Where(t => t.Name != "merged"), table],
-                    Merge = new MergeCounts(priorRows, merge.LinesJoinedOrders, merge.LinesWithoutProduct, merge.LinesWithoutCustomer),
-                };
-                Publish(directory, updated);
-                manifest = updated;
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-            }
-        }
+                Tables = [.. current.Tables.Where(t => t.Name != "merged"), table],
+                Merge = new MergeCounts(priorRows, merge.LinesJoinedOrders, merge.LinesWithoutProduct, merge.LinesWithoutCustomer),
+            };
+            Publish(directory, updated);
+            return updated;
+        });
 
         /// <summary>The line totals this entry keeps for <paramref name="priceLimit"/>, or null (none, another limit, damaged).</summary>
         public LineTotals? ReadTotals(double priceLimit, long priceScale, int orders, int products, int customers) =>
-            manifest.Totals is { } kept && kept.PriceLimit.Equals(priceLimit) && kept.PriceScale == priceScale
-                ? CachedTotals.Read(directory, manifest, kept, orders, products, customers)
+            !fresh && manifest is { Totals: { } kept } current && kept.PriceLimit.Equals(priceLimit) && kept.PriceScale == priceScale
+                ? CachedTotals.Read(directory, current, kept, orders, products, customers)
                 : null;
 
         /// <summary>Adds (or replaces) the line totals, made with <paramref name="priceLimit"/>; best effort.</summary>
-        public void WriteTotals(LineTotals totals, double priceLimit)
+        public void WriteTotals(LineTotals totals, double priceLimit) => Then(current =>
         {
-            try
+            var (tables, kept) = CachedTotals.Write(directory, totals, priceLimit);
+            var updated = current with
             {
-                var (tables, kept) = CachedTotals.Write(directory, totals, priceLimit);
-                var updated = manifest with
-                {
-                    Tables = [.. manifest.Tables.Where(t => !CachedTotals.IsTotalsTable(t.Name)), .. tables],
-                    Totals = kept,
-                };
-                Publish(directory, updated);
-                manifest = updated;
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-            }
-        }
+                Tables = [.. current.Tables.Where(t => !CachedTotals.IsTotalsTable(t.Name)), .. tables],
+                Totals = kept,
+            };
+            Publish(directory, updated);
+            return updated;
+        });
 
         private static bool InRange(int[] rows, int count)
         {
