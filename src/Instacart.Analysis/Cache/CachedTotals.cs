@@ -86,17 +86,15 @@ internal static class CachedTotals
         return (tables, info);
     }
 
-    /// <summary>The kept totals, or null when a table is missing, damaged or of the wrong size for these tables.</summary>
-    public static LineTotals? Read(string entry, CacheManifest manifest, TotalsInfo info, int orders, int products, int customers)
+    /// <summary>The kept totals, or null when a table is missing or damaged (the caller checks their sizes against its tables).</summary>
+    public static LineTotals? Read(string entry, CacheManifest manifest, TotalsInfo info)
     {
         try
         {
             CachedTable Table(string name) => manifest.Tables.FirstOrDefault(t => t.Name == name) ?? throw new CacheDamagedException($"no {name} table");
             string PathOf(CachedTable table) => Path.Combine(entry, Path.GetFileName(table.File));
-            CachedTable Sized(string name, long rows) =>
-                Table(name) is { } table && table.Rows == rows ? table : throw new CacheDamagedException($"{name} is not of {rows} rows");
-
-            var orderTable = Sized("order_totals", orders);
+            var orderTable = Table("order_totals");
+            var orders = InputCache.Rows(orderTable);
             var o = (Lines: InputCache.Column<int>(orders), Reordered: InputCache.Column<int>(orders), Known: InputCache.Column<int>(orders), Revenue: InputCache.Column<long>(orders), Departments: InputCache.Column<ulong>(orders));
             ArrowTables.Read(PathOf(orderTable), OrderSchema, orderTable, (s, b) =>
             {
@@ -107,7 +105,8 @@ internal static class CachedTotals
                 ArrowTables.CopyTo(b.Column(4), o.Departments, s);
             });
 
-            var productTable = Sized("product_totals", products);
+            var productTable = Table("product_totals");
+            var products = InputCache.Rows(productTable);
             var p = (Lines: InputCache.Column<int>(products), Reordered: InputCache.Column<int>(products));
             ArrowTables.Read(PathOf(productTable), ProductSchema, productTable, (s, b) =>
             {
@@ -115,7 +114,8 @@ internal static class CachedTotals
                 ArrowTables.CopyTo(b.Column(1), p.Reordered, s);
             });
 
-            var customerTable = Sized("customer_totals", customers);
+            var customerTable = Table("customer_totals");
+            var customers = InputCache.Rows(customerTable);
             var c = (Lines: InputCache.Column<int>(customers), Reordered: InputCache.Column<int>(customers), Known: InputCache.Column<int>(customers), Revenue: InputCache.Column<long>(customers), Orders: InputCache.Column<int>(customers), MaxOrder: InputCache.Column<int>(customers), MedianDays: InputCache.Column<double>(customers));
             ArrowTables.Read(PathOf(customerTable), CustomerSchema, customerTable, (s, b) =>
             {
@@ -131,7 +131,7 @@ internal static class CachedTotals
             (int[] Lines, int[] Reordered)? cells = null;
             if (info.Cells)
             {
-                var cellTable = Sized("cell_totals", (long)customers * info.Departments);
+                var cellTable = Table("cell_totals");
                 var rows = InputCache.Rows(cellTable);
                 var k = (Lines: InputCache.Column<int>(rows), Reordered: InputCache.Column<int>(rows));
                 ArrowTables.Read(PathOf(cellTable), CellSchema, cellTable, (s, b) =>

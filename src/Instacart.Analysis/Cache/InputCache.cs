@@ -174,15 +174,17 @@ public static class InputCache
         // file parsed then, provided it is unchanged.
         var merge = manifest.Merge ?? throw new CacheDamagedException("the entry keeps no merged lines");
         var prior = new OrderLinesTable(InputFiles.PriorLines, checked((int)merge.PriorRows), () => ParsePriorLines(folder, manifest));
+        // Customers and products (one batch of strings each) are decoded beside the orders (batches on all cores).
+        var (customersEntry, productsEntry) = (Table("customers"), Table("products"));
+        var customers = Task.Run(() => ReadCustomers(PathOf(customersEntry), customersEntry));
+        var products = Task.Run(() => ReadProducts(PathOf(productsEntry), productsEntry));
         var orders = ReadOrders(PathOf(Table("orders")), Table("orders"));
         var trainEntry = Optional("train", InputFiles.TrainLines);
         var train = trainEntry is null ? null : ReadLines(PathOf(trainEntry), TrainSchema, trainEntry, InputFiles.TrainLines);
-        var products = ReadProducts(PathOf(Table("products")), Table("products"));
         var departments = ReadNamed(PathOf(Table("departments")), DepartmentsSchema, Table("departments"), InputFiles.Departments);
         var aislesEntry = Optional("aisles", InputFiles.Aisles);
         var aisles = aislesEntry is null ? null : ReadNamed(PathOf(aislesEntry), AislesSchema, aislesEntry, InputFiles.Aisles);
-        var customers = ReadCustomers(PathOf(Table("customers")), Table("customers"));
-        return new InputTables(folder, orders, prior, train, products, departments, aisles, customers);
+        return new InputTables(folder, orders, prior, train, products.GetAwaiter().GetResult(), departments, aisles, customers.GetAwaiter().GetResult());
     }
 
     /// <summary>The prior lines parsed from the CSV file, which must be what the entry was made from.</summary>
@@ -459,11 +461,17 @@ public static class InputCache
         private Task pending = Task.CompletedTask;
         private string? failure;
 
-        /// <summary>An entry read from its valid manifest.</summary>
+        private readonly Task<LineTotals?>? totalsRead;
+
+        /// <summary>An entry read from its valid manifest; its line totals start being read at once, beside the rest of the load.</summary>
         public CacheEntry(string directory, CacheManifest manifest)
         {
             this.directory = directory;
             this.manifest = manifest;
+            if (manifest.Totals is { } kept)
+            {
+                totalsRead = Task.Run(() => CachedTotals.Read(directory, manifest, kept));
+            }
         }
 
         private CacheEntry(string directory)
@@ -596,8 +604,11 @@ public static class InputCache
 
         /// <summary>The line totals this entry keeps for <paramref name="priceLimit"/>, or null (none, another limit, damaged).</summary>
         public LineTotals? ReadTotals(double priceLimit, long priceScale, int orders, int products, int customers) =>
-            !fresh && manifest is { Totals: { } kept } current && kept.PriceLimit.Equals(priceLimit) && kept.PriceScale == priceScale
-                ? CachedTotals.Read(directory, current, kept, orders, products, customers)
+            !fresh && manifest is { Totals: { } kept } && kept.PriceLimit.Equals(priceLimit) && kept.PriceScale == priceScale
+                && totalsRead?.GetAwaiter().GetResult() is { } totals
+                && totals.OrderLines.Length == orders && totals.ProductLines.Length == products && totals.CustomerLines.Length == customers
+                && (totals.CustomerDepartmentLines is null || totals.CustomerDepartmentLines.Length == (long)customers * totals.Departments)
+                ? totals
                 : null;
 
         /// <summary>Adds (or replaces) the line totals, made with <paramref name="priceLimit"/>; best effort.</summary>
