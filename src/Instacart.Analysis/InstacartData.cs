@@ -13,9 +13,10 @@ namespace Instacart.Analysis;
 /// Load it once per notebook or run with <see cref="Load(string, AnalysisOptions?)"/>.
 /// </summary>
 /// <remarks>
-/// The input tables of an unchanged folder come from the columnar cache (<see cref="InputCache"/>) when one is
-/// configured, so repeated loads of the same folder (every notebook of a run) skip the CSV parse; every later stage
-/// runs as always and gives the same answers. <see cref="Load(string, AnalysisOptions?)"/> uses the cache the
+/// For an unchanged folder, the input tables, the merge's counts and the line totals come from the columnar cache
+/// (<see cref="InputCache"/>) when one is configured, so a later load skips the CSV parse, the joins and the pass over
+/// the lines (the merged lines themselves are read when first used); cleaning and deriving run as always and every
+/// answer is the same. <see cref="Load(string, AnalysisOptions?)"/> uses the cache the
 /// environment names (<see cref="CacheOptions.FromEnvironment"/>: on by default, in the user's cache folder;
 /// <c>INSTACART_CACHE=off</c> turns it off); <see cref="Load(string, AnalysisOptions?, CacheOptions?)"/> takes it
 /// explicitly (<see langword="null"/>: none).
