@@ -21,15 +21,14 @@ public sealed class OrderLinesTable
     {
         FileName = fileName;
         Count = count;
-        columns = new Lazy<Columns>(
+        columns = Model.LazyColumns.Of(
+            count,
             () =>
             {
                 var table = read();
-                return table.Count == count
-                    ? table.columns.Value
-                    : throw new InvalidOperationException($"{fileName} changed after it was loaded ({table.Count:N0} rows instead of {count:N0}): load the data folder again.");
+                return (table.Count, table.columns.Value);
             },
-            LazyThreadSafetyMode.ExecutionAndPublication);
+            rows => $"{fileName} changed after it was loaded ({rows:N0} rows instead of {count:N0}): load the data folder again.");
     }
 
     /// <summary>The file the lines came from.</summary>

@@ -24,15 +24,14 @@ public sealed class LineTable
     internal LineTable(int count, Func<LineTable> read)
     {
         Count = count;
-        columns = new Lazy<Columns>(
+        columns = LazyColumns.Of(
+            count,
             () =>
             {
                 var table = read();
-                return table.Count == count
-                    ? table.columns.Value
-                    : throw new InvalidOperationException($"The merged lines changed after the data folder was loaded ({table.Count:N0} lines instead of {count:N0}): load it again.");
+                return (table.Count, table.columns.Value);
             },
-            LazyThreadSafetyMode.ExecutionAndPublication);
+            rows => $"The merged lines changed after the data folder was loaded ({rows:N0} lines instead of {count:N0}): load it again.");
     }
 
     /// <summary>Number of merged lines.</summary>

@@ -13,34 +13,19 @@ namespace Instacart.Analysis.Tests.Cache;
 /// The columnar cache of the input tables: answers from the cache equal answers from CSV; a stale or damaged entry
 /// is detected, never used, and rebuilt; no cache means nothing written; no personal name is ever cached.
 /// </summary>
-public sealed class InputCacheTests : IDisposable
+public sealed class InputCacheTests : CacheFolders
 {
-    private readonly TempFolder data = new();
-    private readonly TempFolder cacheRoot = new();
-
     public InputCacheTests()
+        : base(120, 5)
     {
-        // Generated data with every quirk of the course files (nameless, duplicate and conflicting products,
-        // outlier prices, users without a customer row, quoted names with commas, CRLF, empty first names).
-        SyntheticGenerator.Write(data.Path, new SyntheticOptions(120, 5) { Products = 500 });
-    }
-
-    private CacheOptions Cache => new(cacheRoot.Path);
-
-    private string Entry => InputCache.EntryDirectory(data.Path, Cache);
-
-    public void Dispose()
-    {
-        data.Dispose();
-        cacheRoot.Dispose();
     }
 
     [Fact]
     public void Load_FromCsvAndFromCache_GivesTheSameAnswersAndTables()
     {
-        var fromCsv = InstacartData.Load(data.Path, null, null);
-        var first = InstacartData.Load(data.Path, null, Cache);
-        var fromCache = InstacartData.Load(data.Path, null, Cache);
+        var fromCsv = InstacartData.Load(Data.Path, null, null);
+        var first = InstacartData.Load(Data.Path, null, Cache);
+        var fromCache = InstacartData.Load(Data.Path, null, Cache);
 
         Assert.Equal(CacheUse.Off, fromCsv.Cache.Use);
         Assert.Equal(CacheUse.Written, first.Cache.Use);
@@ -53,12 +38,12 @@ public sealed class InputCacheTests : IDisposable
     [Fact]
     public void Load_AfterAFileIsTouched_RebuildsTheStaleEntry()
     {
-        InstacartData.Load(data.Path, null, Cache);
-        var orders = data.File(InputFiles.Orders);
+        InstacartData.Load(Data.Path, null, Cache);
+        var orders = Data.File(InputFiles.Orders);
         File.SetLastWriteTimeUtc(orders, File.GetLastWriteTimeUtc(orders).AddMinutes(1));
 
-        var rebuilt = InstacartData.Load(data.Path, null, Cache);
-        var again = InstacartData.Load(data.Path, null, Cache);
+        var rebuilt = InstacartData.Load(Data.Path, null, Cache);
+        var again = InstacartData.Load(Data.Path, null, Cache);
 
         Assert.Equal(CacheUse.Rebuilt, rebuilt.Cache.Use);
         Assert.Contains(InputFiles.Orders, rebuilt.Cache.Reason);
@@ -68,8 +53,8 @@ public sealed class InputCacheTests : IDisposable
     [Fact]
     public void Load_AfterAFileChangesWithSameSizeAndTime_RebuildsAndAnswersTheNewData()
     {
-        InstacartData.Load(data.Path, null, Cache);
-        var products = data.File(InputFiles.Products);
+        InstacartData.Load(Data.Path, null, Cache);
+        var products = Data.File(InputFiles.Products);
         var written = File.GetLastWriteTimeUtc(products);
         var text = File.ReadAllText(products);
         var line = text.IndexOf('\n') + 1;
@@ -77,12 +62,12 @@ public sealed class InputCacheTests : IDisposable
         File.WriteAllText(products, text[..letter] + (text[letter] == 'a' ? 'b' : 'a') + text[(letter + 1)..], new UTF8Encoding(false));
         File.SetLastWriteTimeUtc(products, written);
 
-        var rebuilt = InstacartData.Load(data.Path, null, Cache);
+        var rebuilt = InstacartData.Load(Data.Path, null, Cache);
 
         Assert.Equal(CacheUse.Rebuilt, rebuilt.Cache.Use);
         Assert.Contains(InputFiles.Products, rebuilt.Cache.Reason);
-        Assert.Equal(Answers(InstacartData.Load(data.Path, null, null)), Answers(rebuilt));
-        Assert.Equal(CacheUse.Hit, InstacartData.Load(data.Path, null, Cache).Cache.Use);
+        Assert.Equal(Answers(InstacartData.Load(Data.Path, null, null)), Answers(rebuilt));
+        Assert.Equal(CacheUse.Hit, InstacartData.Load(Data.Path, null, Cache).Cache.Use);
     }
 
     public static TheoryData<string, string> Damages() => new()
@@ -103,12 +88,12 @@ public sealed class InputCacheTests : IDisposable
     [MemberData(nameof(Damages))]
     public void Load_FromADamagedEntry_DetectsItAndRebuildsWithTheSameAnswers(string damage, string detectedAs)
     {
-        var expected = Answers(InstacartData.Load(data.Path, null, null));
-        InstacartData.Load(data.Path, null, Cache);
+        var expected = Answers(InstacartData.Load(Data.Path, null, null));
+        InstacartData.Load(Data.Path, null, Cache);
         Damage(damage);
 
-        var rebuilt = InstacartData.Load(data.Path, null, Cache);
-        var again = InstacartData.Load(data.Path, null, Cache);
+        var rebuilt = InstacartData.Load(Data.Path, null, Cache);
+        var again = InstacartData.Load(Data.Path, null, Cache);
 
         Assert.Equal(CacheUse.Rebuilt, rebuilt.Cache.Use);
         Assert.StartsWith("damaged", rebuilt.Cache.Reason);
@@ -121,20 +106,20 @@ public sealed class InputCacheTests : IDisposable
     [Fact]
     public void Load_WithoutCache_WritesNothing()
     {
-        InstacartData.Load(data.Path, null, null);
-        InputCache.Load(data.Path, null, out var result);
+        InstacartData.Load(Data.Path, null, null);
+        InputCache.Load(Data.Path, null, out var result);
 
         Assert.Equal(CacheUse.Off, result.Use);
-        Assert.Empty(Directory.EnumerateFileSystemEntries(cacheRoot.Path));
-        Assert.DoesNotContain(Directory.EnumerateFileSystemEntries(data.Path), p => !p.EndsWith(".csv", StringComparison.Ordinal));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(CacheRoot.Path));
+        Assert.DoesNotContain(Directory.EnumerateFileSystemEntries(Data.Path), p => !p.EndsWith(".csv", StringComparison.Ordinal));
     }
 
     [Fact]
     public void Resolve_NoCacheWins_ADirectoryIsMadeFull_OffInTheEnvironmentMeansNone()
     {
-        Assert.Null(CacheOptions.Resolve(cacheRoot.Path, disabled: true));
+        Assert.Null(CacheOptions.Resolve(CacheRoot.Path, disabled: true));
         Assert.Null(CacheOptions.Resolve(null, disabled: true));
-        Assert.Equal(cacheRoot.Path, CacheOptions.Resolve(cacheRoot.Path, disabled: false)!.Directory);
+        Assert.Equal(CacheRoot.Path, CacheOptions.Resolve(CacheRoot.Path, disabled: false)!.Directory);
         Assert.Equal(Path.GetFullPath("rel"), CacheOptions.Resolve("rel", disabled: false)!.Directory);
 
         // This test run's default (set up by TestCacheDirectory): never the user's own cache folder.
@@ -171,7 +156,6 @@ public sealed class InputCacheTests : IDisposable
 
     private void Damage(string damage)
     {
-        string Table(string name) => Directory.GetFiles(Entry, name + "-*.arrow").Single();
         var manifestPath = Path.Combine(Entry, CacheManifest.FileName);
         JsonObject TableEntry(JsonNode manifest, string name) =>
             manifest["tables"]!.AsArray().Select(t => t!.AsObject()).Single(t => (string?)t["name"] == name);
@@ -239,15 +223,6 @@ public sealed class InputCacheTests : IDisposable
                 throw new ArgumentException(damage);
         }
     }
-
-    private static void Flip(string file)
-    {
-        var bytes = File.ReadAllBytes(file);
-        bytes[bytes.Length / 2] ^= 0x10;
-        File.WriteAllBytes(file, bytes);
-    }
-
-    private static string Answers(InstacartData data) => AnswersDocument.ToText(AnswersDocument.Compute(data));
 
     private static void AssertSameTables(InputTables expected, InputTables actual)
     {

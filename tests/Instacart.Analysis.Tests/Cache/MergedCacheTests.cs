@@ -11,29 +11,19 @@ namespace Instacart.Analysis.Tests.Cache;
 /// lines nor parses the raw prior lines until something asks for them; a damaged merged or totals table is never used,
 /// totals made with another price limit are made anew, and the answers stay the same.
 /// </summary>
-public sealed class MergedCacheTests : IDisposable
+public sealed class MergedCacheTests : CacheFolders
 {
-    private readonly TempFolder data = new();
-    private readonly TempFolder cacheRoot = new();
-
-    public MergedCacheTests() => SyntheticGenerator.Write(data.Path, new SyntheticOptions(120, 9) { Products = 500 });
-
-    private CacheOptions Cache => new(cacheRoot.Path);
-
-    private string Entry => InputCache.EntryDirectory(data.Path, Cache);
-
-    public void Dispose()
+    public MergedCacheTests()
+        : base(120, 9)
     {
-        data.Dispose();
-        cacheRoot.Dispose();
     }
 
     [Fact]
     public void Load_FromCache_ReadsTheMergedLinesAndLeavesTheRawLinesUnread()
     {
-        var fromCsv = InstacartData.Load(data.Path, null, null);
-        InstacartData.Load(data.Path, null, Cache);
-        var fromCache = InstacartData.Load(data.Path, null, Cache);
+        var fromCsv = InstacartData.Load(Data.Path, null, null);
+        InstacartData.Load(Data.Path, null, Cache);
+        var fromCache = InstacartData.Load(Data.Path, null, Cache);
 
         Assert.Equal(CacheUse.Hit, fromCache.Cache.Use);
         Assert.Equal(Answers(fromCsv), Answers(fromCache));
@@ -53,17 +43,17 @@ public sealed class MergedCacheTests : IDisposable
     [Fact]
     public void Lines_MergedTableDamaged_AreMergedAgainFromTheInputsAndKeptAgain()
     {
-        var fromCsv = InstacartData.Load(data.Path, null, null);
-        InstacartData.Load(data.Path, null, Cache);
+        var fromCsv = InstacartData.Load(Data.Path, null, null);
+        InstacartData.Load(Data.Path, null, Cache);
         Flip(Table("merged"));
 
-        var damaged = InstacartData.Load(data.Path, null, Cache);
+        var damaged = InstacartData.Load(Data.Path, null, Cache);
         Assert.Equal(Answers(fromCsv), Answers(damaged));
         Assert.Equal(fromCsv.Lines.Order, damaged.Lines.Order);
         Assert.Equal(fromCsv.Lines.Product, damaged.Lines.Product);
         Assert.True(damaged.Input.PriorLines.IsRead);
 
-        var again = InstacartData.Load(data.Path, null, Cache);
+        var again = InstacartData.Load(Data.Path, null, Cache);
         Assert.Equal(fromCsv.Lines.Reordered, again.Lines.Reordered);
         Assert.False(again.Input.PriorLines.IsRead);
     }
@@ -71,7 +61,7 @@ public sealed class MergedCacheTests : IDisposable
     [Fact]
     public void Entry_KeepsNoRawPriorLines()
     {
-        InstacartData.Load(data.Path, null, Cache);
+        InstacartData.Load(Data.Path, null, Cache);
         Assert.Empty(Directory.GetFiles(Entry, "prior-*"));
         Assert.Single(Directory.GetFiles(Entry, "merged-*.arrow"));
     }
@@ -79,9 +69,9 @@ public sealed class MergedCacheTests : IDisposable
     [Fact]
     public void PriorLines_CsvChangedSinceTheLoad_FailWithAMessageToLoadAgain()
     {
-        InstacartData.Load(data.Path, null, Cache);
-        var fromCache = InstacartData.Load(data.Path, null, Cache);
-        File.AppendAllText(data.File(InputFiles.PriorLines), "1,1,99,0\n");
+        InstacartData.Load(Data.Path, null, Cache);
+        var fromCache = InstacartData.Load(Data.Path, null, Cache);
+        File.AppendAllText(Data.File(InputFiles.PriorLines), "1,1,99,0\n");
 
         var error = Assert.Throws<InvalidOperationException>(() => fromCache.Input.PriorLines.OrderId);
         Assert.Contains(InputFiles.PriorLines, error.Message, StringComparison.Ordinal);
@@ -91,9 +81,9 @@ public sealed class MergedCacheTests : IDisposable
     [Fact]
     public void Load_FromCache_ReadsTheTotalsMadeFromTheLines()
     {
-        var fromCsv = InstacartData.Load(data.Path, null, null);
-        InstacartData.Load(data.Path, null, Cache);
-        var fromCache = InstacartData.Load(data.Path, null, Cache);
+        var fromCsv = InstacartData.Load(Data.Path, null, null);
+        InstacartData.Load(Data.Path, null, Cache);
+        var fromCache = InstacartData.Load(Data.Path, null, Cache);
         var (a, b) = (fromCsv.Totals, fromCache.Totals);
 
         Assert.Equal(a.OrderLines, b.OrderLines);
@@ -111,32 +101,21 @@ public sealed class MergedCacheTests : IDisposable
     public void Load_AnotherPriceLimit_MakesTheTotalsAnewWithIt()
     {
         var cheap = Instacart.Analysis.Derivation.AnalysisOptions.Default with { PriceOutlierAbove = 12 };
-        InstacartData.Load(data.Path, null, Cache);
-        var fromCache = InstacartData.Load(data.Path, cheap, Cache);
+        InstacartData.Load(Data.Path, null, Cache);
+        var fromCache = InstacartData.Load(Data.Path, cheap, Cache);
 
-        Assert.Equal(Answers(InstacartData.Load(data.Path, cheap, null)), Answers(fromCache));
-        Assert.Equal(Answers(InstacartData.Load(data.Path, null, null)), Answers(InstacartData.Load(data.Path, null, Cache)));
+        Assert.Equal(Answers(InstacartData.Load(Data.Path, cheap, null)), Answers(fromCache));
+        Assert.Equal(Answers(InstacartData.Load(Data.Path, null, null)), Answers(InstacartData.Load(Data.Path, null, Cache)));
     }
 
     [Fact]
     public void Load_TotalsTableDamaged_MakesThemAnewWithTheSameAnswers()
     {
-        var expected = Answers(InstacartData.Load(data.Path, null, null));
-        InstacartData.Load(data.Path, null, Cache);
+        var expected = Answers(InstacartData.Load(Data.Path, null, null));
+        InstacartData.Load(Data.Path, null, Cache);
         Flip(Table("customer_totals"));
 
-        Assert.Equal(expected, Answers(InstacartData.Load(data.Path, null, Cache)));
-        Assert.Equal(expected, Answers(InstacartData.Load(data.Path, null, Cache)));
+        Assert.Equal(expected, Answers(InstacartData.Load(Data.Path, null, Cache)));
+        Assert.Equal(expected, Answers(InstacartData.Load(Data.Path, null, Cache)));
     }
-
-    private string Table(string name) => Directory.GetFiles(Entry, name + "-*.arrow").Single();
-
-    private static void Flip(string file)
-    {
-        var bytes = File.ReadAllBytes(file);
-        bytes[bytes.Length / 2] ^= 0x10;
-        File.WriteAllBytes(file, bytes);
-    }
-
-    private static string Answers(InstacartData data) => AnswersDocument.ToText(AnswersDocument.Compute(data));
 }

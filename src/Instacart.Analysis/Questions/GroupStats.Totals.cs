@@ -1,0 +1,390 @@
+using System.Numerics;
+using Instacart.Analysis.Model;
+
+namespace Instacart.Analysis.Questions;
+
+/// <summary>The totals path: group-bys over the per-order, per-product and per-customer totals and the day × hour cells.</summary>
+internal sealed partial class GroupStats
+{
+    /// <summary>The totals path for customer groups without medians: one pass over the per-customer totals.</summary>
+    private static GroupStats FromCustomers(InstacartData data, int groups, int[] groupOfCustomer, GroupNeeds needs)
+    {
+        var totals = data.Totals;
+        var wantDepartments = (needs & GroupNeeds.Departments) != 0;
+        var stats = new GroupStats(groups, wantDepartments ? totals.Departments : 0, totals.PriceScale);
+        for (var c = 0; c < groupOfCustomer.Length; c++)
+        {
+            var g = groupOfCustomer[c];
+            var n = totals.CustomerLines[c];
+            if (g < 0 || n == 0)
+            {
+                continue;
+            }
+
+            stats.Lines[g] += n;
+            stats.Reordered[g] += totals.CustomerReordered[c];
+            stats.KnownPriceLines[g] += totals.CustomerKnownPriceLines[c];
+            stats.RevenueUnits[g] += totals.CustomerRevenueUnits[c];
+            stats.Orders[g] += totals.CustomerOrders[c];
+        }
+
+        CustomerTotals(data, groupOfCustomer, stats, needs);
+        return stats.Finish();
+    }
+
+    /// <summary>The totals path for order and customer groups: one pass over the orders' totals.</summary>
+    private static GroupStats FromOrders<TKey>(InstacartData data, int groups, TKey key, GroupNeeds needs, int[]? groupOfCustomer)
+        where TKey : struct, IOrderKey
+    {
+        var totals = data.Totals;
+        var wantDepartments = (needs & GroupNeeds.Departments) != 0;
+        var stats = new GroupStats(groups, wantDepartments ? totals.Departments : 0, totals.PriceScale);
+        var wantMedian = (needs & GroupNeeds.MedianDays) != 0;
+        // Whole days (as in the files) are counted per group and day; any other value needs the orders' bit sets.
+        var days = data.Orders.DaysSincePrior;
+        var countDays = wantMedian && data.Derived(typeof(WholeDays), () => new WholeDays(days)).All;
+        var wantOrderBits = wantMedian && !countDays;
+        // Distinct customers of customer groups are counted per customer below; of order groups, with bit sets.
+        var customerBitsNeeded = (needs & GroupNeeds.Customers) != 0 && groupOfCustomer is null;
+        var orderCustomer = data.Merge.OrderCustomer;
+        var ranges = RangesOf(data.Orders.Count);
+        var workers = Math.Max(1, Math.Min(Model.Parallelism.Degree, ranges.Length));
+        var partials = new OrderPartial[workers];
+        var next = -1;
+        Model.Parallelism.For(workers, w =>
+        {
+            var partial = new OrderPartial(groups, wantOrderBits ? data.Orders.Count : 0, customerBitsNeeded ? data.Customers.Count : 0, countDays ? HistogramDays : 0);
+            int r;
+            while ((r = Interlocked.Increment(ref next)) < ranges.Length)
+            {
+                var (start, end) = ranges[r];
+                for (var o = start; o < end; o++)
+                {
+                    var n = totals.OrderLines[o];
+                    if (n == 0)
+                    {
+                        continue;
+                    }
+
+                    var g = key.GroupOf(o);
+                    if (g < 0)
+                    {
+                        continue;
+                    }
+
+                    partial.Lines[g] += n;
+                    partial.Reordered[g] += totals.OrderReordered[o];
+                    partial.KnownPriceLines[g] += totals.OrderKnownPriceLines[o];
+                    partial.RevenueUnits[g] += totals.OrderRevenueUnits[o];
+                    partial.Orders[g]++;
+                    if (countDays)
+                    {
+                        var day = days[o];
+                        if (!float.IsNaN(day))
+                        {
+                            partial.DayCounts[(g * HistogramDays) + (int)day]++;
+                        }
+                    }
+                    else if (wantOrderBits)
+                    {
+                        partial.OrderBits[g][o >> 6] |= 1UL << o;
+                    }
+
+                    if (customerBitsNeeded)
+                    {
+                        var c = orderCustomer[o];
+                        partial.CustomerBits[g][c >> 6] |= 1UL << c;
+                    }
+                }
+            }
+
+            partials[w] = partial;
+        });
+
+        var first = partials[0];
+        foreach (var partial in partials)
+        {
+            for (var g = 0; g < groups; g++)
+            {
+                stats.Lines[g] += partial.Lines[g];
+                stats.Reordered[g] += partial.Reordered[g];
+                stats.KnownPriceLines[g] += partial.KnownPriceLines[g];
+                stats.RevenueUnits[g] += partial.RevenueUnits[g];
+                stats.Orders[g] += partial.Orders[g];
+                if (!ReferenceEquals(partial, first))
+                {
+                    Or(first.OrderBits[g], partial.OrderBits[g]);
+                    Or(first.CustomerBits[g], partial.CustomerBits[g]);
+                }
+            }
+
+            if (!ReferenceEquals(partial, first))
+            {
+                for (var i = 0; i < partial.DayCounts.Length; i++)
+                {
+                    first.DayCounts[i] += partial.DayCounts[i];
+                }
+            }
+        }
+
+        if (customerBitsNeeded)
+        {
+            for (var g = 0; g < groups; g++)
+            {
+                stats.Customers[g] = PopCount(first.CustomerBits[g]);
+            }
+        }
+        else if (groupOfCustomer is not null)
+        {
+            CustomerTotals(data, groupOfCustomer, stats, needs);
+        }
+
+        if (countDays)
+        {
+            for (var g = 0; g < groups; g++)
+            {
+                stats.MedianDays[g] = MedianOfCounts(first.DayCounts.AsSpan(g * HistogramDays, HistogramDays));
+            }
+        }
+        else if (wantOrderBits)
+        {
+            Model.Parallelism.For(groups, g => stats.MedianDays[g] = MedianOver(first.OrderBits[g], days));
+        }
+
+        return stats.Finish();
+    }
+
+    /// <summary>Customers with lines, and department lines, of customer groups, from the per-customer totals.</summary>
+    private static void CustomerTotals(InstacartData data, int[] groupOfCustomer, GroupStats stats, GroupNeeds needs)
+    {
+        var customerLines = data.Customers.Lines;
+        var cells = (needs & GroupNeeds.Departments) != 0 ? data.Totals.CustomerDepartmentLines : null;
+        var departments = data.Totals.Departments;
+        for (var c = 0; c < groupOfCustomer.Length; c++)
+        {
+            var g = groupOfCustomer[c];
+            if (g < 0 || customerLines[c] == 0)
+            {
+                continue;
+            }
+
+            stats.Customers[g]++;
+            if (cells is not null)
+            {
+                var at = c * departments;
+                for (var d = 0; d < departments; d++)
+                {
+                    stats.DepartmentLines[g, d] += cells[at + d];
+                }
+            }
+        }
+    }
+
+    /// <summary>The totals path for product groups: the per-product totals, and distinct orders from each order's departments.</summary>
+    private static GroupStats FromProducts(InstacartData data, int groups, int[] groupOfProduct, GroupNeeds needs, int[] groupOfDepartment)
+    {
+        var totals = data.Totals;
+        var wantDepartments = (needs & GroupNeeds.Departments) != 0;
+        var stats = new GroupStats(groups, wantDepartments ? totals.Departments : 0, totals.PriceScale);
+        var units = data.Products.PriceUnits;
+        var departmentOf = data.Products.DepartmentId;
+        for (var p = 0; p < groupOfProduct.Length; p++)
+        {
+            var g = groupOfProduct[p];
+            var n = totals.ProductLines[p];
+            if (g < 0 || n == 0)
+            {
+                continue;
+            }
+
+            stats.Lines[g] += n;
+            stats.Reordered[g] += totals.ProductReordered[p];
+            if (units[p] >= 0)
+            {
+                stats.KnownPriceLines[g] += n;
+                stats.RevenueUnits[g] += (Int128)n * units[p];
+            }
+
+            if (wantDepartments)
+            {
+                stats.DepartmentLines[g, departmentOf[p]] += n;
+            }
+        }
+
+        if ((needs & GroupNeeds.Orders) == 0)
+        {
+            Array.Fill(stats.Orders, -1);
+            return stats.Finish();
+        }
+
+        // An order counts once for each group among its departments' groups.
+        var masks = totals.OrderDepartments!;
+        var ranges = RangesOf(data.Orders.Count);
+        var counts = new long[ranges.Length][];
+        Model.Parallelism.For(ranges.Length, r =>
+        {
+            var orders = new long[groups];
+            var seen = new int[groups];
+            var (start, end) = ranges[r];
+            for (var o = start; o < end; o++)
+            {
+                var mask = masks[o];
+                while (mask != 0)
+                {
+                    var d = BitOperations.TrailingZeroCount(mask);
+                    mask &= mask - 1;
+                    var g = groupOfDepartment[d];
+                    if (g >= 0 && seen[g] != o + 1)
+                    {
+                        seen[g] = o + 1;
+                        orders[g]++;
+                    }
+                }
+            }
+
+            counts[r] = orders;
+        });
+        foreach (var orders in counts)
+        {
+            for (var g = 0; g < groups; g++)
+            {
+                stats.Orders[g] += orders[g];
+            }
+        }
+
+        return stats.Finish();
+    }
+
+    /// <summary>
+    /// The group of each department id when every product with lines has its department's one group (so an order's
+    /// groups follow from its departments), else null; also null when orders keep no department sets.
+    /// </summary>
+    private static int[]? DepartmentsOfGroups(InstacartData data, int groups, int[] groupOfProduct)
+    {
+        if (data.Totals.OrderDepartments is null)
+        {
+            return null;
+        }
+
+        const int Unseen = int.MinValue;
+        var groupOf = new int[data.Totals.Departments];
+        Array.Fill(groupOf, Unseen);
+        var departmentOf = data.Products.DepartmentId;
+        for (var p = 0; p < groupOfProduct.Length; p++)
+        {
+            if (data.Totals.ProductLines[p] == 0)
+            {
+                continue;
+            }
+
+            var d = departmentOf[p];
+            var g = groupOfProduct[p] < 0 ? -1 : groupOfProduct[p];
+            if (groupOf[d] == Unseen)
+            {
+                groupOf[d] = g;
+            }
+            else if (groupOf[d] != g)
+            {
+                return null;
+            }
+        }
+
+        for (var d = 0; d < groupOf.Length; d++)
+        {
+            groupOf[d] = groupOf[d] == Unseen ? -1 : groupOf[d];
+        }
+
+        return groups > 0 ? groupOf : null;
+    }
+
+    /// <summary>Order ranges for the totals path: a few per worker.</summary>
+    private static (int Start, int End)[] RangesOf(int orders)
+    {
+        var count = Math.Clamp(orders / (1 << 16), 1, Math.Max(1, Model.Parallelism.Degree * 4));
+        var result = new (int, int)[count];
+        for (var r = 0; r < count; r++)
+        {
+            result[r] = ((int)((long)orders * r / count), (int)((long)orders * (r + 1) / count));
+        }
+
+        return result;
+    }
+
+    private interface IOrderKey
+    {
+        int GroupOf(int order);
+    }
+
+    private readonly struct OrderGroup(int[] groupOfOrder) : IOrderKey
+    {
+        public int GroupOf(int order) => groupOfOrder[order];
+    }
+
+    private readonly struct CustomerGroup(int[] orderCustomer, int[] groupOfCustomer) : IOrderKey
+    {
+        public int GroupOf(int order) => groupOfCustomer[orderCustomer[order]];
+    }
+
+    /// <summary>One range of orders' totals; bit sets only when a median or the customers of order groups need them.</summary>
+    private sealed class OrderPartial
+    {
+        public OrderPartial(int groups, int orders, int customers, int days)
+        {
+            DayCounts = new long[groups * days];
+            Lines = new long[groups];
+            Reordered = new long[groups];
+            KnownPriceLines = new long[groups];
+            RevenueUnits = new Int128[groups];
+            Orders = new long[groups];
+            OrderBits = new ulong[groups][];
+            CustomerBits = new ulong[groups][];
+            for (var g = 0; g < groups; g++)
+            {
+                OrderBits[g] = new ulong[(orders + 63) / 64];
+                CustomerBits[g] = new ulong[(customers + 63) / 64];
+            }
+        }
+
+        public long[] Lines { get; }
+
+        public long[] Reordered { get; }
+
+        public long[] KnownPriceLines { get; }
+
+        public Int128[] RevenueUnits { get; }
+
+        public long[] Orders { get; }
+
+        public ulong[][] OrderBits { get; }
+
+        public ulong[][] CustomerBits { get; }
+
+        /// <summary>Orders per group and whole day, at <c>group * HistogramDays + day</c>.</summary>
+        public long[] DayCounts { get; }
+    }
+
+    /// <summary>Whether every <c>days_since_prior_order</c> is missing or a whole day the histogram counts.</summary>
+    private sealed class WholeDays(float[] days)
+    {
+        public bool All { get; } = days.All(d => float.IsNaN(d) || (d >= 0 && d < HistogramDays && d == (int)d && !(d == 0 && float.IsNegative(d))));
+    }
+
+    /// <summary>The orders' totals per day of week and hour of day (the lines population), made once per data.</summary>
+    private sealed class DayHourCells
+    {
+        public const int Days = 7;
+        public const int Hours = 24;
+
+        private DayHourCells(GroupStats stats) => Stats = stats;
+
+        /// <summary>Cell <c>day * 24 + hour</c>.</summary>
+        public GroupStats Stats { get; }
+
+        public static DayHourCells Compute(InstacartData data)
+        {
+            var (dow, hour) = (data.Orders.DayOfWeek, data.Orders.HourOfDay);
+            var cellOfOrder = Population.OrderGroups(data, o => dow[o] < Days && hour[o] < Hours ? (dow[o] * Hours) + hour[o] : throw new InvalidOperationException($"order row {o}: day {dow[o]}, hour {hour[o]}"));
+            return new DayHourCells(ByOrder(data, Days * Hours, cellOfOrder, GroupNeeds.None));
+        }
+    }
+}
