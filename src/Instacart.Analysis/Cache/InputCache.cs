@@ -85,7 +85,16 @@ public static class InputCache
     /// <param name="folder">The data folder.</param>
     /// <param name="cache">Where the cache lives, or <see langword="null"/> for none.</param>
     /// <param name="result">What was done with the cache, and why.</param>
-    public static InputTables Load(string folder, CacheOptions? cache, out CacheResult result) => Load(folder, cache, out result, out _);
+    public static InputTables Load(string folder, CacheOptions? cache, out CacheResult result)
+    {
+        var tables = Load(folder, cache, out result, out var entry);
+        if (entry?.Finish() is { } failure)
+        {
+            result = new CacheResult(CacheUse.NotWritten, failure);
+        }
+
+        return tables;
+    }
 
     /// <summary>
     /// As <see cref="Load(string, CacheOptions?, out CacheResult)"/>, and the entry the tables were read from or written
