@@ -177,9 +177,6 @@ internal sealed class LineTotals
         out long runs)
     {
         var totals = new LineTotals(orders, products.Count, customers, departments, products.PriceScale);
-        var workers = Math.Max(1, Math.Min(Parallelism.Degree, ranges.Length));
-        var partials = new WorkerTotals[workers];
-        var next = -1;
         // What a line needs of its product, side by side in one array (one cache line per lookup, not two).
         var productInfo = new ProductInfo[products.Count];
         for (var p = 0; p < productInfo.Length; p++)
@@ -187,17 +184,10 @@ internal sealed class LineTotals
             productInfo[p] = new ProductInfo(products.PriceUnits[p], products.DepartmentId[p]);
         }
 
-        Parallelism.For(workers, w =>
-        {
-            var partial = new WorkerTotals(products.Count, totals.CustomerDepartmentLines?.Length ?? 0);
-            int r;
-            while ((r = Interlocked.Increment(ref next)) < ranges.Length)
-            {
-                partial.Runs += Accumulate(lines, orderCustomer, productInfo, totals, partial, ranges[r].Start, ranges[r].End);
-            }
-
-            partials[w] = partial;
-        });
+        var partials = Parallelism.ForRanges(
+            ranges,
+            () => new WorkerTotals(products.Count, totals.CustomerDepartmentLines?.Length ?? 0),
+            (partial, start, end) => partial.Runs += Accumulate(lines, orderCustomer, productInfo, totals, partial, start, end));
 
         runs = 0;
         foreach (var partial in partials)

@@ -60,6 +60,30 @@ internal static class Parallelism
         Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = degree }, body);
     }
 
+    /// <summary>
+    /// Runs <paramref name="body"/>(state, start, end) over every range on up to <see cref="Degree"/> workers: each
+    /// worker owns one state made by <paramref name="create"/> and takes the next range no one has taken. Returns the
+    /// workers' states, for the caller to merge.
+    /// </summary>
+    public static T[] ForRanges<T>((int Start, int End)[] ranges, Func<T> create, Action<T, int, int> body)
+    {
+        var workers = Math.Max(1, Math.Min(Degree, ranges.Length));
+        var states = new T[workers];
+        var next = -1;
+        For(workers, w =>
+        {
+            var state = create();
+            int r;
+            while ((r = Interlocked.Increment(ref next)) < ranges.Length)
+            {
+                body(state, ranges[r].Start, ranges[r].End);
+            }
+
+            states[w] = state;
+        });
+        return states;
+    }
+
     private sealed class Restore((int, int)? previous) : IDisposable
     {
         public void Dispose() => Override.Value = previous;

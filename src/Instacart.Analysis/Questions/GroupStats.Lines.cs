@@ -15,44 +15,11 @@ internal sealed partial class GroupStats
         var stats = new GroupStats(groups, wantDepartments ? departments : 0, data.Products.PriceScale);
         var lines = data.Lines;
         var ranges = Model.Parallelism.Ranges(lines.Count);
-        var workers = Math.Max(1, Math.Min(Model.Parallelism.Degree, ranges.Length));
-        var partials = new Partial[workers];
-        var next = -1;
-        Model.Parallelism.For(workers, w =>
-        {
-            var partial = new Partial(groups, wantDepartments ? departments : 0, data.Orders.Count, wantCustomers ? data.Customers.Count : 0);
-            int r;
-            while ((r = Interlocked.Increment(ref next)) < ranges.Length)
-            {
-                Accumulate(data, key, ranges[r].Start, ranges[r].End, partial, wantCustomers, wantDepartments);
-            }
-
-            partials[w] = partial;
-        });
-
-        var orderBits = partials[0].OrderBits;
-        var customerBits = partials[0].CustomerBits;
-        foreach (var partial in partials)
-        {
-            for (var g = 0; g < groups; g++)
-            {
-                stats.Lines[g] += partial.Lines[g];
-                stats.KnownPriceLines[g] += partial.KnownPriceLines[g];
-                stats.Reordered[g] += partial.Reordered[g];
-                stats.RevenueUnits[g] += partial.RevenueUnits[g];
-                for (var d = 0; d < stats.DepartmentLines.GetLength(1); d++)
-                {
-                    stats.DepartmentLines[g, d] += partial.DepartmentLines[(g * departments) + d];
-                }
-
-                if (!ReferenceEquals(partial, partials[0]))
-                {
-                    Or(orderBits[g], partial.OrderBits[g]);
-                    Or(customerBits[g], partial.CustomerBits[g]);
-                }
-            }
-        }
-
+        var first = stats.Merge(Model.Parallelism.ForRanges(
+            ranges,
+            () => new Partial(groups, wantDepartments ? departments : 0, data.Orders.Count, wantCustomers ? data.Customers.Count : 0, 0),
+            (partial, start, end) => Accumulate(data, key, start, end, partial, wantCustomers, wantDepartments)));
+        var (orderBits, customerBits) = (first.OrderBits, first.CustomerBits);
         for (var g = 0; g < groups; g++)
         {
             stats.Orders[g] = PopCount(orderBits[g]);
@@ -141,43 +108,6 @@ internal sealed partial class GroupStats
         bool PerOrder { get; }
 
         int GroupOf(int line);
-    }
-
-    /// <summary>One line-path worker's totals, merged exactly.</summary>
-    private sealed class Partial
-    {
-        public Partial(int groups, int departments, int orders, int customers)
-        {
-            Departments = departments;
-            Lines = new long[groups];
-            KnownPriceLines = new long[groups];
-            Reordered = new long[groups];
-            RevenueUnits = new Int128[groups];
-            DepartmentLines = new long[groups * departments];
-            OrderBits = new ulong[groups][];
-            CustomerBits = new ulong[groups][];
-            for (var g = 0; g < groups; g++)
-            {
-                OrderBits[g] = new ulong[(orders + 63) / 64];
-                CustomerBits[g] = new ulong[(customers + 63) / 64];
-            }
-        }
-
-        public int Departments { get; }
-
-        public long[] Lines { get; }
-
-        public long[] KnownPriceLines { get; }
-
-        public long[] Reordered { get; }
-
-        public Int128[] RevenueUnits { get; }
-
-        public long[] DepartmentLines { get; }
-
-        public ulong[][] OrderBits { get; }
-
-        public ulong[][] CustomerBits { get; }
     }
 
     private readonly struct OrderKey(int[] lineOrder, int[] groupOfOrder) : ILineKey

@@ -31,18 +31,21 @@ internal sealed partial class GroupStats
                     continue;
                 }
 
-                var whole = (int)d;
-                if (whole != d || whole < 0 || whole >= HistogramDays || (whole == 0 && float.IsNegative(d)))
+                if (!IsCountedDay(d))
                 {
                     return MedianBySort(bits, days);
                 }
 
-                counts[whole]++;
+                counts[(int)d]++;
             }
         }
 
         return MedianOfCounts(counts);
     }
+
+    /// <summary>Whether <paramref name="day"/> is a whole day the histogram counts (0 to <see cref="HistogramDays"/> - 1, not -0).</summary>
+    private static bool IsCountedDay(float day) =>
+        day >= 0 && day < HistogramDays && day == (int)day && !(day == 0 && float.IsNegative(day));
 
     /// <summary>The median of whole-day values given as counts per day (index = day); NaN when there are none.</summary>
     private static double MedianOfCounts(ReadOnlySpan<long> counts)

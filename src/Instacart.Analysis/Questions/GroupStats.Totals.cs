@@ -46,86 +46,11 @@ internal sealed partial class GroupStats
         var wantOrderBits = wantMedian && !countDays;
         // Distinct customers of customer groups are counted per customer below; of order groups, with bit sets.
         var customerBitsNeeded = (needs & GroupNeeds.Customers) != 0 && groupOfCustomer is null;
-        var orderCustomer = data.Merge.OrderCustomer;
         var ranges = RangesOf(data.Orders.Count);
-        var workers = Math.Max(1, Math.Min(Model.Parallelism.Degree, ranges.Length));
-        var partials = new OrderPartial[workers];
-        var next = -1;
-        Model.Parallelism.For(workers, w =>
-        {
-            var partial = new OrderPartial(groups, wantOrderBits ? data.Orders.Count : 0, customerBitsNeeded ? data.Customers.Count : 0, countDays ? HistogramDays : 0);
-            int r;
-            while ((r = Interlocked.Increment(ref next)) < ranges.Length)
-            {
-                var (start, end) = ranges[r];
-                for (var o = start; o < end; o++)
-                {
-                    var n = totals.OrderLines[o];
-                    if (n == 0)
-                    {
-                        continue;
-                    }
-
-                    var g = key.GroupOf(o);
-                    if (g < 0)
-                    {
-                        continue;
-                    }
-
-                    partial.Lines[g] += n;
-                    partial.Reordered[g] += totals.OrderReordered[o];
-                    partial.KnownPriceLines[g] += totals.OrderKnownPriceLines[o];
-                    partial.RevenueUnits[g] += totals.OrderRevenueUnits[o];
-                    partial.Orders[g]++;
-                    if (countDays)
-                    {
-                        var day = days[o];
-                        if (!float.IsNaN(day))
-                        {
-                            partial.DayCounts[(g * HistogramDays) + (int)day]++;
-                        }
-                    }
-                    else if (wantOrderBits)
-                    {
-                        partial.OrderBits[g][o >> 6] |= 1UL << o;
-                    }
-
-                    if (customerBitsNeeded)
-                    {
-                        var c = orderCustomer[o];
-                        partial.CustomerBits[g][c >> 6] |= 1UL << c;
-                    }
-                }
-            }
-
-            partials[w] = partial;
-        });
-
-        var first = partials[0];
-        foreach (var partial in partials)
-        {
-            for (var g = 0; g < groups; g++)
-            {
-                stats.Lines[g] += partial.Lines[g];
-                stats.Reordered[g] += partial.Reordered[g];
-                stats.KnownPriceLines[g] += partial.KnownPriceLines[g];
-                stats.RevenueUnits[g] += partial.RevenueUnits[g];
-                stats.Orders[g] += partial.Orders[g];
-                if (!ReferenceEquals(partial, first))
-                {
-                    Or(first.OrderBits[g], partial.OrderBits[g]);
-                    Or(first.CustomerBits[g], partial.CustomerBits[g]);
-                }
-            }
-
-            if (!ReferenceEquals(partial, first))
-            {
-                for (var i = 0; i < partial.DayCounts.Length; i++)
-                {
-                    first.DayCounts[i] += partial.DayCounts[i];
-                }
-            }
-        }
+        var first = stats.Merge(Model.Parallelism.ForRanges(
+            ranges,
+            () => new Partial(groups, 0, wantOrderBits ? data.Orders.Count : 0, customerBitsNeeded ? data.Customers.Count : 0, countDays ? HistogramDays : 0),
+            (partial, start, end) => AccumulateOrders(data, key, partial, start, end, countDays, wantOrderBits, customerBitsNeeded)));
 
         if (customerBitsNeeded)
         {
@@ -152,6 +77,53 @@ internal sealed partial class GroupStats
         }
 
         return stats.Finish();
+    }
+
+    /// <summary>Adds the totals of orders <c>[start, end)</c> to one worker's partial.</summary>
+    private static void AccumulateOrders<TKey>(InstacartData data, TKey key, Partial partial, int start, int end, bool countDays, bool wantOrderBits, bool customerBitsNeeded)
+        where TKey : struct, IOrderKey
+    {
+        var totals = data.Totals;
+        var days = data.Orders.DaysSincePrior;
+        var orderCustomer = data.Merge.OrderCustomer;
+        for (var o = start; o < end; o++)
+        {
+            var n = totals.OrderLines[o];
+            if (n == 0)
+            {
+                continue;
+            }
+
+            var g = key.GroupOf(o);
+            if (g < 0)
+            {
+                continue;
+            }
+
+            partial.Lines[g] += n;
+            partial.Reordered[g] += totals.OrderReordered[o];
+            partial.KnownPriceLines[g] += totals.OrderKnownPriceLines[o];
+            partial.RevenueUnits[g] += totals.OrderRevenueUnits[o];
+            partial.Orders[g]++;
+            if (countDays)
+            {
+                var day = days[o];
+                if (!float.IsNaN(day))
+                {
+                    partial.DayCounts[(g * HistogramDays) + (int)day]++;
+                }
+            }
+            else if (wantOrderBits)
+            {
+                partial.OrderBits[g][o >> 6] |= 1UL << o;
+            }
+
+            if (customerBitsNeeded)
+            {
+                var c = orderCustomer[o];
+                partial.CustomerBits[g][c >> 6] |= 1UL << c;
+            }
+        }
     }
 
     /// <summary>Customers with lines, and department lines, of customer groups, from the per-customer totals.</summary>
@@ -325,48 +297,10 @@ internal sealed partial class GroupStats
         public int GroupOf(int order) => groupOfCustomer[orderCustomer[order]];
     }
 
-    /// <summary>One range of orders' totals; bit sets only when a median or the customers of order groups need them.</summary>
-    private sealed class OrderPartial
-    {
-        public OrderPartial(int groups, int orders, int customers, int days)
-        {
-            DayCounts = new long[groups * days];
-            Lines = new long[groups];
-            Reordered = new long[groups];
-            KnownPriceLines = new long[groups];
-            RevenueUnits = new Int128[groups];
-            Orders = new long[groups];
-            OrderBits = new ulong[groups][];
-            CustomerBits = new ulong[groups][];
-            for (var g = 0; g < groups; g++)
-            {
-                OrderBits[g] = new ulong[(orders + 63) / 64];
-                CustomerBits[g] = new ulong[(customers + 63) / 64];
-            }
-        }
-
-        public long[] Lines { get; }
-
-        public long[] Reordered { get; }
-
-        public long[] KnownPriceLines { get; }
-
-        public Int128[] RevenueUnits { get; }
-
-        public long[] Orders { get; }
-
-        public ulong[][] OrderBits { get; }
-
-        public ulong[][] CustomerBits { get; }
-
-        /// <summary>Orders per group and whole day, at <c>group * HistogramDays + day</c>.</summary>
-        public long[] DayCounts { get; }
-    }
-
     /// <summary>Whether every <c>days_since_prior_order</c> is missing or a whole day the histogram counts.</summary>
     private sealed class WholeDays(float[] days)
     {
-        public bool All { get; } = days.All(d => float.IsNaN(d) || (d >= 0 && d < HistogramDays && d == (int)d && !(d == 0 && float.IsNegative(d))));
+        public bool All { get; } = days.All(d => float.IsNaN(d) || IsCountedDay(d));
     }
 
     /// <summary>The orders' totals per day of week and hour of day (the lines population), made once per data.</summary>

@@ -183,6 +183,94 @@ internal sealed partial class GroupStats
         return this;
     }
 
+    /// <summary>
+    /// Adds the workers' partial totals into these totals. Counts are added; the first worker's bit sets and day counts
+    /// receive the others' (the caller reads them there). Exact in any order, so the result does not depend on how
+    /// the work was split. Returns that first worker's partial.
+    /// </summary>
+    private Partial Merge(Partial[] partials)
+    {
+        var first = partials[0];
+        foreach (var partial in partials)
+        {
+            for (var g = 0; g < Count; g++)
+            {
+                Lines[g] += partial.Lines[g];
+                KnownPriceLines[g] += partial.KnownPriceLines[g];
+                Reordered[g] += partial.Reordered[g];
+                RevenueUnits[g] += partial.RevenueUnits[g];
+                Orders[g] += partial.Orders[g];
+                for (var d = 0; d < partial.Departments; d++)
+                {
+                    DepartmentLines[g, d] += partial.DepartmentLines[(g * partial.Departments) + d];
+                }
+
+                if (!ReferenceEquals(partial, first))
+                {
+                    Or(first.OrderBits[g], partial.OrderBits[g]);
+                    Or(first.CustomerBits[g], partial.CustomerBits[g]);
+                }
+            }
+
+            if (!ReferenceEquals(partial, first))
+            {
+                for (var i = 0; i < partial.DayCounts.Length; i++)
+                {
+                    first.DayCounts[i] += partial.DayCounts[i];
+                }
+            }
+        }
+
+        return first;
+    }
+
+    /// <summary>One worker's totals on either path; bit sets and day counts only as long as asked for.</summary>
+    private sealed class Partial
+    {
+        public Partial(int groups, int departments, int orders, int customers, int days)
+        {
+            Departments = departments;
+            Lines = new long[groups];
+            KnownPriceLines = new long[groups];
+            Reordered = new long[groups];
+            RevenueUnits = new Int128[groups];
+            Orders = new long[groups];
+            DepartmentLines = new long[groups * departments];
+            DayCounts = new long[groups * days];
+            OrderBits = new ulong[groups][];
+            CustomerBits = new ulong[groups][];
+            for (var g = 0; g < groups; g++)
+            {
+                OrderBits[g] = new ulong[(orders + 63) / 64];
+                CustomerBits[g] = new ulong[(customers + 63) / 64];
+            }
+        }
+
+        /// <summary>The department dimension of <see cref="DepartmentLines"/> (0: not counted).</summary>
+        public int Departments { get; }
+
+        public long[] Lines { get; }
+
+        public long[] KnownPriceLines { get; }
+
+        public long[] Reordered { get; }
+
+        public Int128[] RevenueUnits { get; }
+
+        /// <summary>Orders counted by the totals path (the line path counts them with bit sets).</summary>
+        public long[] Orders { get; }
+
+        /// <summary>Lines per group and department id, at <c>group * Departments + department</c>.</summary>
+        public long[] DepartmentLines { get; }
+
+        /// <summary>Orders per group and whole day, at <c>group * HistogramDays + day</c>.</summary>
+        public long[] DayCounts { get; }
+
+        public ulong[][] OrderBits { get; }
+
+        public ulong[][] CustomerBits { get; }
+    }
+
     private sealed class Restore(Action restore) : IDisposable
     {
         public void Dispose() => restore();
