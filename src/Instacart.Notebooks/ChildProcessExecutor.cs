@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using Instacart.Notebooks.Publishing;
 
 namespace Instacart.Notebooks;
 
@@ -11,15 +12,22 @@ namespace Instacart.Notebooks;
 /// </summary>
 internal static class ChildProcessExecutor
 {
-    public static async Task<NotebookReport> RunAsync(
+    public static async Task<NotebookRunner.ExportedNotebook> RunAsync(
         string file,
         string dataDirectory,
-        string outputDirectory,
+        ReportStaging staging,
+        DatasetIdentity? dataset,
         Action<NotebookEventKind, int?, string?> onEvent,
         CancellationToken cancellationToken)
     {
-        var reportFile = Path.Combine(outputDirectory, $".{Path.GetFileNameWithoutExtension(file)}.{Environment.ProcessId}.{Guid.NewGuid():N}.report.json");
-        var start = WorkerCommand(["--notebook", Path.GetFullPath(file), "--data", dataDirectory, "--out", outputDirectory, "--report", reportFile]);
+        var reportFile = Path.Combine(staging.Folder, $".{Path.GetFileNameWithoutExtension(file)}.{Environment.ProcessId}.{Guid.NewGuid():N}.report.json");
+        List<string> arguments = ["--notebook", Path.GetFullPath(file), "--data", dataDirectory, "--out", staging.Folder, "--report-folder", staging.Report, "--report", reportFile];
+        if (dataset is not null)
+        {
+            arguments.AddRange(["--fingerprint", dataset.Fingerprint, "--data-name", dataset.FolderName]);
+        }
+
+        var start = WorkerCommand(arguments);
         start.WorkingDirectory = Path.GetDirectoryName(Path.GetFullPath(file))!;
         start.Environment[NotebookExecutor.DataFolderVariable] = dataDirectory;
 
@@ -45,13 +53,19 @@ internal static class ChildProcessExecutor
 
         try
         {
+            if (process.ExitCode == NotebookWorker.WriteFailedExitCode)
+            {
+                // The worker could not write a report file (a full disk): the run stops as it would in this process.
+                throw new ReportWriteException(staging.Report, (await stderr).Trim());
+            }
+
             if (process.ExitCode != 0 || !File.Exists(reportFile))
             {
                 throw new InvalidOperationException($"The notebook worker exited with code {process.ExitCode}: {(await stderr).Trim()}");
             }
 
             await using var stream = File.OpenRead(reportFile);
-            return await JsonSerializer.DeserializeAsync<NotebookReport>(stream, NotebookWorker.JsonOptions, cancellationToken)
+            return await JsonSerializer.DeserializeAsync<NotebookRunner.ExportedNotebook>(stream, NotebookWorker.JsonOptions, cancellationToken)
                    ?? throw new InvalidOperationException("The notebook worker wrote an empty report.");
         }
         finally

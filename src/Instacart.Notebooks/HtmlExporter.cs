@@ -21,8 +21,9 @@ public static class HtmlExporter
 
     /// <summary>Renders the notebook page.</summary>
     /// <param name="notebook">The executed notebook.</param>
+    /// <param name="dataset">The data the notebook ran on, named in the page's header (folder name and fingerprint).</param>
     /// <returns>The HTML document.</returns>
-    public static string Render(ExecutedNotebook notebook)
+    public static string Render(ExecutedNotebook notebook, Publishing.DatasetIdentity? dataset = null)
     {
         ArgumentNullException.ThrowIfNull(notebook);
         var body = new StringBuilder();
@@ -31,7 +32,7 @@ public static class HtmlExporter
         var titleCell = cells.FirstOrDefault(c => c.Cell.KernelName == NotebookSource.Markdown);
 
         body.Append("<header class=\"page\">\n<nav><a href=\"index.html\">← All notebooks</a><span class=\"source\">")
-            .Append(Encode(notebook.DisplayPath)).Append("</span></nav>\n");
+            .Append(Encode(notebook.DisplayPath)).Append("</span>").Append(DatasetLine(dataset)).Append("</nav>\n");
         if (titleCell is not null)
         {
             body.Append("<div class=\"title markdown\">").Append(MarkdownRenderer.ToHtml(titleCell.Cell.Contents)).Append("</div>\n");
@@ -94,6 +95,12 @@ public static class HtmlExporter
         body.Append("</main>\n");
         return Page(notebook.Title, body.ToString(), charts > 0);
     }
+
+    /// <summary>The header's note of the data a page was made from: folder name and fingerprint.</summary>
+    internal static string DatasetLine(Publishing.DatasetIdentity? dataset) =>
+        dataset is null
+            ? ""
+            : $"<span class=\"dataset\">Data: {Encode(dataset.FolderName)} · <span class=\"fingerprint\">{Encode(dataset.Fingerprint)}</span></span>";
 
     private static string AnswerBlock(ExecutedNotebook notebook)
     {

@@ -7,14 +7,15 @@ public static class IndexPage
 {
     /// <summary>Renders the index page.</summary>
     /// <param name="notebooks">The notebooks of the run, in order.</param>
+    /// <param name="dataset">The data the report was made from, named in the header.</param>
     /// <returns>The HTML document.</returns>
-    public static string Render(IEnumerable<NotebookReport> notebooks)
+    public static string Render(IEnumerable<NotebookReport> notebooks, Publishing.DatasetIdentity? dataset = null)
     {
         ArgumentNullException.ThrowIfNull(notebooks);
         var list = notebooks.ToList();
         var failed = list.Count(n => n.Status != RunStatus.Succeeded);
         var body = new StringBuilder();
-        body.Append("<header class=\"page\">\n<h1>Instacart notebooks</h1>\n<p>")
+        body.Append("<header class=\"page\">\n<nav>").Append(HtmlExporter.DatasetLine(dataset)).Append("</nav>\n<h1>Instacart notebooks</h1>\n<p>")
             .Append(list.Count).Append(list.Count == 1 ? " notebook" : " notebooks")
             .Append(failed == 0 ? ", all ran without error." : $", {failed} failed.")
             .Append("</p>\n</header>\n<main>\n<table class=\"index\">\n<thead><tr><th>Notebook</th><th>Answer</th><th>Status</th></tr></thead>\n<tbody>\n");

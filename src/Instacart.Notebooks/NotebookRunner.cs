@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.IO.Enumeration;
+using Instacart.Notebooks.Publishing;
 
 namespace Instacart.Notebooks;
 
@@ -21,11 +22,17 @@ public static class NotebookRunner
         ArgumentNullException.ThrowIfNull(options);
         var stopwatch = Stopwatch.StartNew();
         var notebooksDirectory = Path.GetFullPath(options.NotebooksDirectory);
-        var outputDirectory = Path.GetFullPath(options.OutputDirectory);
         var dataDirectory = Path.GetFullPath(options.DataDirectory ?? Path.Combine(Path.GetDirectoryName(notebooksDirectory) ?? notebooksDirectory, "data-sample"));
         if (!Directory.Exists(notebooksDirectory))
         {
             throw new DirectoryNotFoundException($"The notebooks folder '{options.NotebooksDirectory}' does not exist.");
+        }
+
+        var files = FindNotebooks(notebooksDirectory, options.Only);
+        if (files.Count == 0 && options.Only is not null)
+        {
+            var known = FindNotebooks(notebooksDirectory, null).Select(Path.GetFileNameWithoutExtension);
+            throw new ReportRefusedException($"no notebook matches '{options.Only}' (known: {string.Join(", ", known)})");
         }
 
         if (options.Pdf)
@@ -33,16 +40,40 @@ public static class NotebookRunner
             PdfPrinter.EnsureChromium();
         }
 
-        Directory.CreateDirectory(outputDirectory);
-        var files = FindNotebooks(notebooksDirectory, options.Only);
-        progress?.Report(new RunProgress(RunProgressKind.RunStarted, "", 0, files.Count, null, 0, 0, TimeSpan.Zero, null));
+        using var folder = ReportFolder.Open(options.OutputDirectory, [(dataDirectory, "data folder"), (notebooksDirectory, "notebooks folder")]);
+        var kept = KeptNotebooks(folder, options, files);
+        var staging = folder.BeginStaging();
+        try
+        {
+            var report = await RunIntoAsync(staging, files, kept, dataDirectory, options, progress, stopwatch, cancellationToken);
+            folder.Publish(staging);
+            return report with { OutputDirectory = folder.FullPath };
+        }
+        catch
+        {
+            // Interrupted, a write failed, or anything else: the published report stays as it was.
+            staging.Discard();
+            throw;
+        }
+    }
 
-        var reports = new NotebookReport[files.Count];
+    private static async Task<RunReport> RunIntoAsync(
+        ReportStaging staging,
+        IReadOnlyList<string> files,
+        IReadOnlyList<NotebookReport> kept,
+        string dataDirectory,
+        RunOptions options,
+        IProgress<RunProgress>? progress,
+        Stopwatch stopwatch,
+        CancellationToken cancellationToken)
+    {
+        progress?.Report(new RunProgress(RunProgressKind.RunStarted, "", 0, files.Count, null, 0, 0, TimeSpan.Zero, null));
+        var ran = new NotebookReport[files.Count];
         if (options.Parallelism <= 1 || files.Count <= 1)
         {
             for (var i = 0; i < files.Count; i++)
             {
-                reports[i] = await RunOneAsync(files[i], i + 1, files.Count, dataDirectory, outputDirectory, options, progress, cancellationToken);
+                ran[i] = await RunOneAsync(files[i], i + 1, files.Count, dataDirectory, staging, options, progress, cancellationToken);
             }
         }
         else
@@ -50,23 +81,31 @@ public static class NotebookRunner
             var reporter = progress is null ? null : new SynchronizedProgress(progress);
             await Parallel.ForEachAsync(Enumerable.Range(0, files.Count),
                 new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism, CancellationToken = cancellationToken },
-                async (i, token) => reports[i] = await RunOneAsync(files[i], i + 1, files.Count, dataDirectory, outputDirectory, options, reporter, token));
+                async (i, token) => ran[i] = await RunOneAsync(files[i], i + 1, files.Count, dataDirectory, staging, options, reporter, token));
         }
 
-        AtomicFile.WriteAllText(Path.Combine(outputDirectory, "index.html"), IndexPage.Render(reports));
+        // An --only run keeps the published pages of the other notebooks (same dataset and options, checked before).
+        foreach (var notebook in kept)
+        {
+            staging.Keep(notebook.Name + ".ipynb");
+            staging.Keep(notebook.Name + ".html");
+        }
+
+        var reports = ran.Concat(kept).OrderBy(n => n.Name, StringComparer.Ordinal).ToList();
+        staging.WriteAllText("index.html", IndexPage.Render(reports, options.Dataset));
 
         var fileResults = new List<ReportFileResult>();
-        var context = new ExtraReportContext(dataDirectory, outputDirectory, reports);
+        var context = new ExtraReportContext(dataDirectory, staging.Folder, reports);
         foreach (var extra in options.ExtraReportFiles)
         {
             progress?.Report(new RunProgress(RunProgressKind.ReportFile, extra.FileName, 0, files.Count, null, 0, 0, stopwatch.Elapsed, null));
             var started = Stopwatch.StartNew();
             try
             {
-                await AtomicFile.WriteAsync(Path.Combine(outputDirectory, extra.FileName), stream => extra.WriteAsync(context, stream, cancellationToken));
+                await staging.WriteAsync(extra.FileName, (stream, token) => extra.WriteAsync(context, stream, token), cancellationToken);
                 fileResults.Add(new ReportFileResult(extra.FileName, RunStatus.Succeeded, started.Elapsed, null));
             }
-            catch (Exception exception) when (exception is not OperationCanceledException)
+            catch (Exception exception) when (exception is not (OperationCanceledException or ReportWriteException))
             {
                 fileResults.Add(new ReportFileResult(extra.FileName, RunStatus.Failed, started.Elapsed, $"{exception.GetType().Name}: {exception.Message}"));
             }
@@ -74,22 +113,76 @@ public static class NotebookRunner
 
         if (options.Pdf)
         {
+            // A PDF that cannot be printed is left out of the new report (the old one is removed with the rest of the
+            // old report): a report never holds a PDF of another run.
             progress?.Report(new RunProgress(RunProgressKind.ReportFile, PdfPrinter.FileName, 0, files.Count, null, 0, 0, stopwatch.Elapsed, null));
             var started = Stopwatch.StartNew();
+            byte[]? pdf = null;
             try
             {
-                await PdfPrinter.WriteReportAsync(reports, outputDirectory, cancellationToken);
+                pdf = await PdfPrinter.PrintReportAsync(reports, staging.Folder, cancellationToken);
                 fileResults.Add(new ReportFileResult(PdfPrinter.FileName, RunStatus.Succeeded, started.Elapsed, null));
             }
-            catch (Exception exception) when (exception is not OperationCanceledException)
+            catch (Exception exception) when (exception is not (OperationCanceledException or ReportWriteException))
             {
-                fileResults.Add(new ReportFileResult(PdfPrinter.FileName, RunStatus.Failed, started.Elapsed, $"{exception.GetType().Name}: {exception.Message}"));
+                // Playwright's messages carry the browser's whole command line and log on further lines.
+                var reason = exception.Message.Split('\n', 2)[0].Trim();
+                fileResults.Add(new ReportFileResult(PdfPrinter.FileName, RunStatus.Failed, started.Elapsed, $"{exception.GetType().Name}: {reason}"));
+            }
+
+            if (pdf is not null)
+            {
+                staging.WriteAllBytes(PdfPrinter.FileName, pdf);
             }
         }
 
-        var report = new RunReport(outputDirectory, reports, fileResults, stopwatch.Elapsed);
-        AtomicFile.WriteAllText(Path.Combine(outputDirectory, "run.json"), report.ToJson());
+        var report = new RunReport(staging.Report, reports, fileResults, stopwatch.Elapsed)
+        {
+            Dataset = options.Dataset,
+            Options = options.RecordedOptions,
+            Kept = [.. kept.Select(n => n.Name)],
+        };
+        staging.WriteAllText(RunReport.FileName, report.ToJson());
         return report;
+    }
+
+    /// <summary>
+    /// For an <c>--only</c> run into a published report: the notebooks it keeps as they are (every one it does not run),
+    /// after checking the report was made from the same dataset and options; otherwise a <see cref="ReportRefusedException"/>.
+    /// </summary>
+    private static List<NotebookReport> KeptNotebooks(ReportFolder folder, RunOptions options, IReadOnlyList<string> files)
+    {
+        if (options.Only is null || folder.Marker.Files.Count == 0)
+        {
+            return [];
+        }
+
+        var previous = RunRecord.Read(folder.FullPath)
+            ?? throw new ReportRefusedException($"--only adds to a report, but the report in {folder.FullPath} has no readable {RunReport.FileName}: run without --only to make the whole report");
+        if (previous.Dataset is null || options.Dataset is null)
+        {
+            throw new ReportRefusedException($"--only adds to a report of the same data, but the report in {folder.FullPath} does not record its dataset: run without --only to remake the whole report");
+        }
+
+        if (previous.Dataset.Fingerprint != options.Dataset.Fingerprint)
+        {
+            throw new ReportRefusedException(
+                $"--only would mix two datasets in {folder.FullPath}: its report is of {previous.Dataset.FolderName} ({previous.Dataset.Fingerprint}), this run reads {options.Dataset.FolderName} ({options.Dataset.Fingerprint}); run without --only to remake the whole report, or choose another --out");
+        }
+
+        var differences = previous.Options.Keys.Union(options.RecordedOptions.Keys).Order(StringComparer.Ordinal)
+            .Where(k => previous.Options.GetValueOrDefault(k) != options.RecordedOptions.GetValueOrDefault(k))
+            .Select(k => $"{k} {previous.Options.GetValueOrDefault(k) ?? "(none)"} there, {options.RecordedOptions.GetValueOrDefault(k) ?? "(none)"} here")
+            .ToList();
+        if (differences.Count > 0)
+        {
+            throw new ReportRefusedException(
+                $"--only would mix two runs' options in {folder.FullPath} ({string.Join("; ", differences)}): run without --only to remake the whole report, or with the same options");
+        }
+
+        var running = files.Select(Path.GetFileNameWithoutExtension).ToHashSet(StringComparer.Ordinal);
+        var published = folder.Marker.Files.ToHashSet(StringComparer.Ordinal);
+        return [.. previous.Notebooks.Where(n => !running.Contains(n.Name) && published.Contains(n.Name + ".ipynb") && published.Contains(n.Name + ".html"))];
     }
 
     /// <summary>The notebooks of a folder in run order (ordinal file name order), filtered by <paramref name="only"/>.</summary>
@@ -116,7 +209,7 @@ public static class NotebookRunner
         int number,
         int count,
         string dataDirectory,
-        string outputDirectory,
+        ReportStaging staging,
         RunOptions options,
         IProgress<RunProgress>? progress,
         CancellationToken cancellationToken)
@@ -150,28 +243,40 @@ public static class NotebookRunner
             }
         }
 
-        NotebookReport report;
+        ExportedNotebook exported;
         try
         {
-            report = options.Parallelism > 1
-                ? await ChildProcessExecutor.RunAsync(file, dataDirectory, outputDirectory, OnEvent, cancellationToken)
-                : await RunAndExportAsync(file, dataDirectory, outputDirectory, e => OnEvent(e.Kind, e.Cell?.Index, e.Error), cancellationToken);
+            exported = options.Parallelism > 1
+                ? await ChildProcessExecutor.RunAsync(file, dataDirectory, staging, options.Dataset, OnEvent, cancellationToken)
+                : await RunAndExportAsync(file, dataDirectory, staging.Folder, staging.Report, options.Dataset, e => OnEvent(e.Kind, e.Cell?.Index, e.Error), cancellationToken);
         }
-        catch (Exception exception) when (exception is not OperationCanceledException)
+        catch (Exception exception) when (exception is not (OperationCanceledException or ReportWriteException))
         {
             var failed = NotebookExecutor.Unreadable(name, DisplayPathOf(file), $"{DisplayPathOf(file)}: {exception.GetType().Name}: {exception.Message}", NotebookSource.TryReadTitle(file));
-            report = Export(failed, outputDirectory);
+            exported = Export(failed, staging.Folder, staging.Report, options.Dataset);
         }
+
+        foreach (var written in exported.Files)
+        {
+            staging.Record(written.Name, written.Digest);
+        }
+
+        var report = exported.Report;
 
         progress?.Report(new RunProgress(RunProgressKind.NotebookFinished, name, number, count, null, 0, codeCells.Count, started.Elapsed, report.Error));
         return report;
     }
 
-    /// <summary>Reads, runs and exports one notebook in this process; what a worker process does for its notebook.</summary>
-    internal static async Task<NotebookReport> RunAndExportAsync(
+    /// <summary>
+    /// Reads, runs and exports one notebook in this process into <paramref name="stagingDirectory"/> (file names in
+    /// errors are those of <paramref name="reportDirectory"/>); what a worker process does for its notebook.
+    /// </summary>
+    internal static async Task<ExportedNotebook> RunAndExportAsync(
         string file,
         string dataDirectory,
-        string outputDirectory,
+        string stagingDirectory,
+        string reportDirectory,
+        DatasetIdentity? dataset,
         Action<NotebookEvent>? onEvent,
         CancellationToken cancellationToken)
     {
@@ -186,14 +291,19 @@ public static class NotebookRunner
             executed = NotebookExecutor.Unreadable(Path.GetFileNameWithoutExtension(file), DisplayPathOf(file), exception.Message, NotebookSource.TryReadTitle(file));
         }
 
-        return Export(executed, outputDirectory);
+        return Export(executed, stagingDirectory, reportDirectory, dataset);
     }
 
-    private static NotebookReport Export(ExecutedNotebook notebook, string outputDirectory)
+    private static ExportedNotebook Export(ExecutedNotebook notebook, string stagingDirectory, string reportDirectory, DatasetIdentity? dataset)
     {
-        AtomicFile.WriteAllText(Path.Combine(outputDirectory, notebook.Name + ".ipynb"), IpynbWriter.ToJson(notebook));
-        AtomicFile.WriteAllText(Path.Combine(outputDirectory, notebook.Name + ".html"), HtmlExporter.Render(notebook));
-        return NotebookReport.From(notebook);
+        var utf8 = new System.Text.UTF8Encoding(false);
+        var ipynb = notebook.Name + ".ipynb";
+        var html = notebook.Name + ".html";
+        return new ExportedNotebook(NotebookReport.From(notebook),
+        [
+            new WrittenFile(ipynb, ReportStaging.WriteFile(stagingDirectory, ipynb, utf8.GetBytes(IpynbWriter.ToJson(notebook)), reportDirectory)),
+            new WrittenFile(html, ReportStaging.WriteFile(stagingDirectory, html, utf8.GetBytes(HtmlExporter.Render(notebook, dataset)), reportDirectory)),
+        ]);
     }
 
     private static string DisplayPathOf(string file)
@@ -201,6 +311,12 @@ public static class NotebookRunner
         var folder = Path.GetFileName(Path.GetDirectoryName(Path.GetFullPath(file))) ?? "";
         return folder.Length == 0 ? Path.GetFileName(file) : folder + "/" + Path.GetFileName(file);
     }
+
+    /// <summary>A notebook's report and the files its export wrote.</summary>
+    internal sealed record ExportedNotebook(NotebookReport Report, IReadOnlyList<WrittenFile> Files);
+
+    /// <summary>A report file a notebook's export wrote, with its digest.</summary>
+    internal sealed record WrittenFile(string Name, ReportFileDigest Digest);
 
     private sealed class SynchronizedProgress(IProgress<RunProgress> inner) : IProgress<RunProgress>
     {

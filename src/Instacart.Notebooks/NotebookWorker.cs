@@ -5,13 +5,17 @@ using System.Text.Json.Serialization;
 namespace Instacart.Notebooks;
 
 /// <summary>
-/// Worker mode of this assembly: <c>Instacart.Notebooks worker --notebook F --data D --out O --report R</c> runs and
-/// exports one notebook, writes progress as JSON lines on stdout and the <see cref="NotebookReport"/> to R.
+/// Worker mode of this assembly: <c>Instacart.Notebooks worker --notebook F --data D --out O --report-folder P --report R</c>
+/// runs and exports one notebook into the staging folder O (of report folder P), writes progress as JSON lines on
+/// stdout, and its <see cref="NotebookReport"/> with the files it wrote to R.
 /// </summary>
 public static class NotebookWorker
 {
     /// <summary>The first argument that selects worker mode.</summary>
     public const string Verb = "worker";
+
+    /// <summary>The worker's exit code when a report file could not be written (its one-line reason is on stderr).</summary>
+    public const int WriteFailedExitCode = 3;
 
     internal static readonly JsonSerializerOptions JsonOptions = new()
     {
@@ -26,7 +30,7 @@ public static class NotebookWorker
         ArgumentNullException.ThrowIfNull(args);
         if (args.Length == 0 || args[0] != Verb)
         {
-            await Console.Error.WriteLineAsync("Usage: Instacart.Notebooks worker --notebook FILE --data DIR --out DIR --report FILE");
+            await Console.Error.WriteLineAsync("Usage: Instacart.Notebooks worker --notebook FILE --data DIR --out DIR --report-folder DIR --report FILE [--fingerprint F --data-name NAME]");
             return 2;
         }
 
@@ -37,25 +41,38 @@ public static class NotebookWorker
         }
 
         if (!options.TryGetValue("--notebook", out var notebook) || !options.TryGetValue("--data", out var data) ||
-            !options.TryGetValue("--out", out var output) || !options.TryGetValue("--report", out var reportFile))
+            !options.TryGetValue("--out", out var output) || !options.TryGetValue("--report", out var reportFile) ||
+            !options.TryGetValue("--report-folder", out var reportFolder))
         {
-            await Console.Error.WriteLineAsync("worker: --notebook, --data, --out and --report are required.");
+            await Console.Error.WriteLineAsync("worker: --notebook, --data, --out, --report-folder and --report are required.");
             return 2;
         }
+
+        var dataset = options.TryGetValue("--fingerprint", out var fingerprint)
+            ? new Publishing.DatasetIdentity(fingerprint, options.GetValueOrDefault("--data-name") ?? "")
+            : null;
 
         // The kernel redirects Console.Out while cells run; progress goes to the raw stdout stream instead.
         await using var stdout = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false)) { AutoFlush = true };
         var gate = new Lock();
-        var report = await NotebookRunner.RunAndExportAsync(notebook, data, output, e =>
+        try
         {
-            var line = JsonSerializer.Serialize(new WorkerEvent(e.Kind, e.Cell?.Index, e.Error), JsonOptions);
-            lock (gate)
+            var exported = await NotebookRunner.RunAndExportAsync(notebook, data, output, reportFolder, dataset, e =>
             {
-                stdout.WriteLine(line);
-            }
-        }, CancellationToken.None);
-        AtomicFile.WriteAllText(reportFile, JsonSerializer.Serialize(report, JsonOptions));
-        return 0;
+                var line = JsonSerializer.Serialize(new WorkerEvent(e.Kind, e.Cell?.Index, e.Error), JsonOptions);
+                lock (gate)
+                {
+                    stdout.WriteLine(line);
+                }
+            }, CancellationToken.None);
+            AtomicFile.WriteAllText(reportFile, JsonSerializer.Serialize(exported, JsonOptions));
+            return 0;
+        }
+        catch (Exception e) when (e is Publishing.ReportWriteException or IOException)
+        {
+            await Console.Error.WriteLineAsync(e is Publishing.ReportWriteException ? e.Message : $"out of disk space or unwritable: {e.Message}");
+            return WriteFailedExitCode;
+        }
     }
 
     internal static bool TryParseEvent(string line, out NotebookEventKind kind, out int? cell, out string? error)

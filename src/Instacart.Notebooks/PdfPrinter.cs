@@ -39,17 +39,13 @@ public static class PdfPrinter
         }
     }
 
-    /// <summary>Renders the print page of a run from the <c>.ipynb</c> files in its output folder and prints it to <c>report.pdf</c> there.</summary>
+    /// <summary>Renders the print page of a run from the <c>.ipynb</c> files in its (staging) folder and prints it.</summary>
     /// <param name="notebooks">The run's notebooks, in order.</param>
-    /// <param name="outputDirectory">The run's output folder.</param>
+    /// <param name="outputDirectory">The folder holding the run's <c>.ipynb</c> files.</param>
     /// <param name="cancellationToken">Stops the wait for the charts.</param>
-    /// <returns>The PDF's full path.</returns>
-    public static async Task<string> WriteReportAsync(IReadOnlyList<NotebookReport> notebooks, string outputDirectory, CancellationToken cancellationToken = default)
-    {
-        var path = Path.Combine(Path.GetFullPath(outputDirectory), FileName);
-        await PrintAsync(PrintPage.Render(notebooks, outputDirectory), path, cancellationToken);
-        return path;
-    }
+    /// <returns>The PDF's bytes (the caller writes them into the report).</returns>
+    public static async Task<byte[]> PrintReportAsync(IReadOnlyList<NotebookReport> notebooks, string outputDirectory, CancellationToken cancellationToken = default) =>
+        await PrintToBytesAsync(PrintPage.Render(notebooks, outputDirectory), cancellationToken);
 
     /// <summary>Prints an HTML document (e.g. <see cref="PrintPage.Render(IReadOnlyList{NotebookReport}, string)"/>) to an A4 PDF.</summary>
     /// <param name="html">The self-contained document; it may load nothing from the network.</param>
@@ -62,15 +58,19 @@ public static class PdfPrinter
     {
         ArgumentNullException.ThrowIfNull(html);
         ArgumentNullException.ThrowIfNull(pdfPath);
+        var pdf = await PrintToBytesAsync(html, cancellationToken);
+        AtomicFile.Write(pdfPath, stream => stream.Write(pdf));
+    }
+
+    private static async Task<byte[]> PrintToBytesAsync(string html, CancellationToken cancellationToken)
+    {
         var chromium = ChromiumPath;
         EnsureChromium(chromium);
-
         var pagePath = Path.Combine(Path.GetTempPath(), $"instacart-print-{Environment.ProcessId}-{Guid.NewGuid():N}.html");
         try
         {
             await File.WriteAllTextAsync(pagePath, html, new System.Text.UTF8Encoding(false), cancellationToken);
-            var pdf = await PrintFileAsync(chromium, pagePath, cancellationToken);
-            AtomicFile.Write(pdfPath, stream => stream.Write(pdf));
+            return await PrintFileAsync(chromium, pagePath, cancellationToken);
         }
         finally
         {

@@ -2,7 +2,11 @@ namespace Instacart.Notebooks;
 
 /// <summary>What to run and where to write it.</summary>
 /// <param name="NotebooksDirectory">The folder of <c>NN-name.dib</c> notebooks.</param>
-/// <param name="OutputDirectory">The folder the run writes (created if missing): per notebook <c>NN-name.ipynb</c> and <c>NN-name.html</c>, then <c>index.html</c>, <c>run.json</c> and the extra report files.</param>
+/// <param name="OutputDirectory">
+/// The report folder (created if missing): per notebook <c>NN-name.ipynb</c> and <c>NN-name.html</c>, then <c>index.html</c>,
+/// <c>run.json</c> and the extra report files. It must be new, empty or a report an earlier run made (it carries the
+/// marker file); the run writes into a staging folder inside it and replaces only its own earlier files at the end.
+/// </param>
 public sealed record RunOptions(string NotebooksDirectory, string OutputDirectory)
 {
     /// <summary>The data folder handed to every kernel as <c>INSTACART_DATA</c> (made absolute). Default: <c>data-sample</c> beside the notebooks folder.</summary>
@@ -30,6 +34,12 @@ public sealed record RunOptions(string NotebooksDirectory, string OutputDirector
     /// throws a <see cref="FileNotFoundException"/> naming <c>CHROMIUM_PATH</c> before any notebook runs.
     /// </summary>
     public bool Pdf { get; init; }
+
+    /// <summary>The data the run reads, recorded in <c>run.json</c> and every page's header; an <c>--only</c> run adds to a report only of the same dataset.</summary>
+    public Publishing.DatasetIdentity? Dataset { get; init; }
+
+    /// <summary>The options that decide the report's content (e.g. <c>on_bad_rows</c>), recorded in <c>run.json</c>; an <c>--only</c> run adds to a report only made with the same.</summary>
+    public IReadOnlyDictionary<string, string> RecordedOptions { get; init; } = new Dictionary<string, string>();
 }
 
 /// <summary>A report file the runner writes (atomically) into the output folder after the notebooks ran.</summary>

@@ -49,6 +49,18 @@ public sealed record ReportFileResult(string FileName, RunStatus Status, TimeSpa
 /// <param name="Duration">Wall time of the whole run.</param>
 public sealed record RunReport(string OutputDirectory, IReadOnlyList<NotebookReport> Notebooks, IReadOnlyList<ReportFileResult> ReportFiles, TimeSpan Duration)
 {
+    /// <summary>The run record's file name in the report folder.</summary>
+    public const string FileName = "run.json";
+
+    /// <summary>The data the report was made from (recorded in <c>run.json</c>), when the run was told.</summary>
+    public Publishing.DatasetIdentity? Dataset { get; init; }
+
+    /// <summary>The run's options that decide the report's content (recorded in <c>run.json</c>; an <c>--only</c> run must match them).</summary>
+    public IReadOnlyDictionary<string, string> Options { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Notebooks of the published report that this run kept as they were (<c>--only</c>), by name.</summary>
+    public IReadOnlyCollection<string> Kept { get; init; } = [];
+
     /// <summary>Whether every notebook and report file succeeded (and there was at least one notebook).</summary>
     public bool Succeeded => Notebooks.Count > 0 && Notebooks.All(n => n.Status == RunStatus.Succeeded) && ReportFiles.All(f => f.Status == RunStatus.Succeeded);
 
@@ -68,8 +80,28 @@ public sealed record RunReport(string OutputDirectory, IReadOnlyList<NotebookRep
         using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             json.WriteStartObject();
+            json.WriteString("format", "instacart-run/2");
             json.WriteBoolean("succeeded", Succeeded);
             json.WriteNumber("durationMs", Ms(Duration));
+            if (Dataset is { } dataset)
+            {
+                json.WriteStartObject("dataset");
+                json.WriteString("fingerprint", dataset.Fingerprint);
+                json.WriteString("folder", dataset.FolderName);
+                json.WriteEndObject();
+            }
+            else
+            {
+                json.WriteNull("dataset");
+            }
+
+            json.WriteStartObject("options");
+            foreach (var (name, value) in Options.OrderBy(o => o.Key, StringComparer.Ordinal))
+            {
+                json.WriteString(name, value);
+            }
+
+            json.WriteEndObject();
             json.WriteStartArray("notebooks");
             foreach (var notebook in Notebooks)
             {
@@ -78,6 +110,11 @@ public sealed record RunReport(string OutputDirectory, IReadOnlyList<NotebookRep
                 json.WriteString("source", notebook.Source);
                 json.WriteString("title", notebook.Title);
                 json.WriteString("status", Status(notebook.Status));
+                if (Kept.Contains(notebook.Name))
+                {
+                    json.WriteBoolean("kept", true);
+                }
+
                 json.WriteNumber("durationMs", Ms(notebook.Duration));
                 json.WriteNumber("kernelStartMs", Ms(notebook.KernelStart));
                 WriteNullable(json, "answer", notebook.Answer);

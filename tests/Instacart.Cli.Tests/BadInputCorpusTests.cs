@@ -138,7 +138,7 @@ public sealed class BadInputCorpusTests(GoodDataFixture fixture) : IClassFixture
             var result = CliProcess.Run("answers", "--data", folder, "--out", Path.Combine(folder, "answers.json"));
 
             Assert.Equal(2, result.ExitCode);
-            Assert.Contains("outside the data folder", result.StandardError);
+            Assert.Contains("is inside the data folder", result.StandardError);
             Assert.False(File.Exists(Path.Combine(folder, "answers.json")));
         }
         finally

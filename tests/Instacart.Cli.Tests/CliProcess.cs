@@ -7,7 +7,10 @@ public static class CliProcess
 {
     public sealed record Result(int ExitCode, string StandardOutput, string StandardError);
 
-    public static Result Run(params string[] args)
+    public static Result Run(params string[] args) => Run(new Dictionary<string, string>(), args);
+
+    /// <summary>Runs the command with <paramref name="environment"/> added to this process's environment.</summary>
+    public static Result Run(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -22,13 +25,18 @@ public static class CliProcess
         }
 
         start.Environment["NO_COLOR"] = "1";
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(120_000))
+        if (!process.WaitForExit(180_000))
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException("instacart did not finish in 2 minutes: " + string.Join(' ', args));
+            throw new TimeoutException("instacart did not finish in 3 minutes: " + string.Join(' ', args));
         }
 
         return new Result(process.ExitCode, output.Result, error.Result);

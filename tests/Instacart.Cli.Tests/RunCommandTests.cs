@@ -3,19 +3,7 @@ namespace Instacart.Cli.Tests;
 /// <summary><c>instacart run</c> checks the data before any kernel starts.</summary>
 public sealed class RunCommandTests(GoodDataFixture fixture) : IClassFixture<GoodDataFixture>
 {
-    private static string Notebooks
-    {
-        get
-        {
-            var dir = new DirectoryInfo(AppContext.BaseDirectory);
-            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Instacart.Notebooks.sln")))
-            {
-                dir = dir.Parent;
-            }
-
-            return Path.Combine(dir!.FullName, "notebooks");
-        }
-    }
+    private static string Notebooks => RepoPaths.Notebooks;
 
     [Theory]
     [InlineData("orders.csv", "order_id,user_id,eval_set,order_number,order_dow,order_hour_of_day,days_since_prior_order\n1,1,prior,1,9,10,\n")]
@@ -46,8 +34,11 @@ public sealed class RunCommandTests(GoodDataFixture fixture) : IClassFixture<Goo
     {
         var output = Path.Combine(Path.GetTempPath(), "instacart-run-interrupted-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(output);
+        // A report of ours, as an earlier run left it: the marker lists the file it wrote.
         var previous = Path.Combine(output, "index.html");
         File.WriteAllText(previous, "the previous report");
+        File.WriteAllText(Path.Combine(output, ".instacart-report.json"), "{\"tool\": \"instacart\", \"format\": \"instacart-report/1\", \"files\": [\"index.html\"]}\n");
+        var before = FolderSnapshot.Of(output);
         try
         {
             var start = new System.Diagnostics.ProcessStartInfo("dotnet")
@@ -60,18 +51,16 @@ public sealed class RunCommandTests(GoodDataFixture fixture) : IClassFixture<Goo
             using var process = System.Diagnostics.Process.Start(start)!;
             var stdout = process.StandardOutput.ReadToEndAsync();
             var stderr = process.StandardError.ReadToEndAsync();
-            await WaitForAsync(() => Directory.GetDirectories(Path.GetDirectoryName(output)!, Path.GetFileName(output) + ".partial-*").Length > 0);
+            await WaitForAsync(() => Directory.GetDirectories(output, ".instacart-staging-*").Length > 0);
             await Task.Delay(2000);
             Assert.Equal(0, SendInterrupt(process.Id));
             await process.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromMinutes(2)).Token);
 
             Assert.Equal(130, process.ExitCode);
             Assert.Equal("the previous report", File.ReadAllText(previous));
-            Assert.Single(Directory.GetFiles(output));
             var log = await stdout + await stderr;
-            var leftovers = Directory.GetDirectories(Path.GetDirectoryName(output)!, Path.GetFileName(output) + ".partial-*")
-                .Concat(Directory.GetDirectories(Path.GetDirectoryName(output)!, Path.GetFileName(output) + ".old-*"));
-            Assert.True(!leftovers.Any(), log);
+            // Only the lock file is new (it stays: removing it could let two later runs lock two different files).
+            Assert.True(FolderSnapshot.Differences(before, FolderSnapshot.Of(output)).SequenceEqual([".instacart.lock"]), log);
         }
         finally
         {

@@ -20,7 +20,7 @@ internal static class AnswersCommand
             Description = "Where to write answers.json (written to a temporary name, then renamed). Default: artifacts/answers.json.",
             DefaultValueFactory = _ => new FileInfo(Path.Combine("artifacts", "answers.json")),
         };
-        var command = new Command("answers", "Load, clean and merge the data folder, answer the eleven questions, write answers.json and print the reconciliation.")
+        var command = new Command("answers", "Load, clean and merge the data folder, answer the eleven questions, write answers.json and print the reconciliation. " + ExitCodes.Summary)
         {
             data, output, dayConvention, onBadRows, cache, noCache,
         };
@@ -28,7 +28,7 @@ internal static class AnswersCommand
         {
             var folder = parse.GetValue(data)!.FullName;
             var target = parse.GetValue(output)!.FullName;
-            OutputPlacement.EnsureOutside(folder, target);
+            OutputPlacement.EnsureWritable(folder, target, "--out", OutputPlacement.IsAnswers);
             var loaded = InstacartData.Load(folder, CommonOptions.ToOptions(parse.GetValue(dayConvention)!, parse.GetValue(onBadRows)!), CommonOptions.ToCache(parse.GetValue(cache), parse.GetValue(noCache)));
             var document = AnswersDocument.Compute(loaded);
             AnswersDocument.Write(document, target);

@@ -25,7 +25,7 @@ internal static class BenchCommand
         {
             Description = "Also write the measurements as JSON to this file.",
         };
-        var command = new Command("bench", "Time each stage of the pipeline on a data folder (load, clean, index, merge, derive, answers) and report rows/s and peak memory.")
+        var command = new Command("bench", "Time each stage of the pipeline on a data folder (load, clean, index, merge, derive, answers) and report rows/s and peak memory. " + ExitCodes.Summary)
         {
             data, json, dayConvention, cache, noCache,
         };
@@ -35,7 +35,7 @@ internal static class BenchCommand
             var target = parse.GetValue(json)?.FullName;
             if (target is not null)
             {
-                OutputPlacement.EnsureOutside(folder, target);
+                OutputPlacement.EnsureWritable(folder, target, "--json", OutputPlacement.IsBench);
             }
 
             var sinceStart = DateTime.Now - Process.GetCurrentProcess().StartTime;
@@ -116,6 +116,7 @@ internal static class BenchCommand
 
         var document = new JsonObject
         {
+            ["format"] = "instacart-bench/1",
             ["data"] = Path.GetFileName(folder),
             ["processors"] = Environment.ProcessorCount,
             ["runtime"] = Environment.Version.ToString(),
@@ -129,6 +130,15 @@ internal static class BenchCommand
         };
         var full = Path.GetFullPath(target);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        File.WriteAllText(full, document.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
+        var temporary = $"{full}.{Environment.ProcessId}.tmp";
+        try
+        {
+            File.WriteAllText(temporary, document.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
+            File.Move(temporary, full, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
     }
 }

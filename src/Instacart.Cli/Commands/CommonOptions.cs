@@ -9,11 +9,30 @@ namespace Instacart.Cli.Commands;
 internal static class CommonOptions
 {
     /// <summary>The data folder (default: <c>data-sample</c> under the current directory).</summary>
-    public static Option<DirectoryInfo> Data() => new("--data")
+    public static Option<DirectoryInfo> Data()
     {
-        Description = "The folder holding orders.csv, order_products__prior.csv, products.csv, departments.csv and customers.csv (optional: order_products__train.csv, aisles.csv).",
-        DefaultValueFactory = _ => new DirectoryInfo("data-sample"),
-    };
+        var option = new Option<DirectoryInfo>("--data")
+        {
+            Description = "The folder holding orders.csv, order_products__prior.csv, products.csv, departments.csv and customers.csv (optional: order_products__train.csv, aisles.csv).",
+            DefaultValueFactory = _ => new DirectoryInfo("data-sample"),
+            CustomParser = result => NonEmptyPath(result, "--data", text => new DirectoryInfo(text)),
+        };
+        return option;
+    }
+
+    /// <summary>A path option's value, or a parse error (a usage error: exit code 2) when it is empty.</summary>
+    public static T? NonEmptyPath<T>(System.CommandLine.Parsing.ArgumentResult result, string option, Func<string, T> make)
+        where T : class
+    {
+        var text = result.Tokens.Count == 0 ? "" : result.Tokens[^1].Value;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            result.AddError($"{option} needs a path, and '{text}' is empty");
+            return null;
+        }
+
+        return make(text);
+    }
 
     /// <summary>How <c>order_dow</c> 0..6 is named.</summary>
     public static Option<string> DayConvention() => new Option<string>("--day-convention")
@@ -22,7 +41,6 @@ internal static class CommonOptions
         DefaultValueFactory = _ => "saturday-first",
     }.AcceptOnlyFromAmong("saturday-first", "sunday-first");
 
-    /// <summary>The analysis options for a parsed <c>--day-convention</c>.</summary>
     /// <summary>What a load does with a row that breaks its file's schema.</summary>
     public static Option<string> OnBadRows() => new Option<string>("--on-bad-rows")
     {

@@ -1,17 +1,13 @@
+using System.CommandLine;
 using Instacart.Analysis.Input;
+using Instacart.Notebooks.Publishing;
 
 namespace Instacart.Cli.Commands;
 
-/// <summary>Turns bad input into exit code 2 and one line on standard error, with no stack trace.</summary>
+/// <summary>Turns bad input, refused outputs, failed writes and usage errors into exit code 2 and one line on standard error, with no stack trace.</summary>
 internal static class Failures
 {
-    /// <summary>Exit code for bad input.</summary>
-    public const int BadInput = 2;
-
-    /// <summary>Exit code after Ctrl+C (128 + SIGINT), as shells report it.</summary>
-    public const int Interrupted = 130;
-
-    /// <summary>Runs <paramref name="action"/>; an <see cref="InputException"/> or an I/O failure becomes a one-line error.</summary>
+    /// <summary>Runs <paramref name="action"/>; an <see cref="InputException"/>, a refused output, or an I/O failure becomes a one-line error.</summary>
     public static async Task<int> Guard(Func<Task<int>> action)
     {
         try
@@ -20,18 +16,39 @@ internal static class Failures
         }
         catch (InputException e)
         {
-            await Console.Error.WriteLineAsync($"error: {e.Message}");
-            return BadInput;
+            return await ErrorAsync(e.Message);
+        }
+        catch (ReportRefusedException e)
+        {
+            return await ErrorAsync(e.Message);
         }
         catch (OperationCanceledException)
         {
             await Console.Error.WriteLineAsync("interrupted: nothing was replaced");
-            return Interrupted;
+            return ExitCodes.Interrupted;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            await Console.Error.WriteLineAsync($"error: {e.Message}");
-            return BadInput;
+            return await ErrorAsync(OneLine(e.Message));
         }
     }
+
+    /// <summary>A usage error: its first message and where to read about the options, on one line; exit code 2.</summary>
+    public static async Task<int> UsageAsync(ParseResult parse)
+    {
+        var command = parse.CommandResult.Command;
+        var path = command.Parents.OfType<Command>().Any() ? $"instacart {command.Name}" : "instacart";
+        // The most telling errors first: a token that was not understood says more than "a command is required".
+        var messages = parse.Errors.Select(e => OneLine(e.Message).TrimEnd('.')).Distinct()
+            .OrderBy(m => m.StartsWith("Required command", StringComparison.Ordinal) ? 1 : 0).ToList();
+        return await ErrorAsync($"{string.Join("; ", messages)} (see '{path} --help')");
+    }
+
+    private static async Task<int> ErrorAsync(string message)
+    {
+        await Console.Error.WriteLineAsync($"error: {message}");
+        return ExitCodes.BadInput;
+    }
+
+    private static string OneLine(string message) => string.Join(' ', message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 }

@@ -1,18 +1,55 @@
-using Instacart.Analysis.Input;
+using Instacart.Notebooks.Publishing;
 
 namespace Instacart.Cli.Commands;
 
-/// <summary>Raw data is immutable: no output may land inside the data folder.</summary>
+/// <summary>
+/// Where a command may write a single output file (<c>answers --out</c>, <c>bench --json</c>): never inside the data
+/// folder (raw data is immutable), never over a folder, and never over a file this tool did not write.
+/// </summary>
 internal static class OutputPlacement
 {
-    /// <summary>Throws an <see cref="InputException"/> when <paramref name="output"/> lies inside <paramref name="dataFolder"/>.</summary>
-    public static void EnsureOutside(string dataFolder, string output)
+    /// <summary>
+    /// Throws a <see cref="ReportRefusedException"/> (exit code 2, nothing written) when <paramref name="output"/> lies
+    /// inside <paramref name="dataFolder"/> (symbolic links followed), is a folder, or is an existing file that
+    /// <paramref name="isOurs"/> does not recognise as this tool's.
+    /// </summary>
+    /// <param name="dataFolder">The data folder.</param>
+    /// <param name="output">The output file asked for.</param>
+    /// <param name="option">The option that named it, for the message.</param>
+    /// <param name="isOurs">Whether an existing file's first bytes are a file this tool writes (so it may be replaced).</param>
+    public static void EnsureWritable(string dataFolder, string output, string option, Func<string, bool> isOurs)
     {
-        var data = Path.TrimEndingDirectorySeparator(Path.GetFullPath(dataFolder)) + Path.DirectorySeparatorChar;
-        var target = Path.GetFullPath(output);
-        if (target.StartsWith(data, StringComparison.Ordinal))
+        var target = RealPath.Of(output);
+        var data = RealPath.Of(dataFolder);
+        if (RealPath.IsSameOrInside(target, data))
         {
-            throw new InputException(Path.GetFileName(target), 0, 0, null, "an output path outside the data folder", target);
+            throw new ReportRefusedException($"{option} {target} is inside the data folder {data}, which is never written to: choose a path outside it");
         }
+
+        if (Directory.Exists(target))
+        {
+            throw new ReportRefusedException($"{option} {target} is a folder: give the path of a file (e.g. {Path.Combine(target, "answers.json")})");
+        }
+
+        if (File.Exists(target) && !isOurs(Head(target)))
+        {
+            throw new ReportRefusedException($"{option} {target} exists and was not written by instacart: choose another path, or remove the file yourself");
+        }
+    }
+
+    /// <summary>Whether a file's first bytes are an <c>answers.json</c> this tool wrote.</summary>
+    public static bool IsAnswers(string head) => Json(head) && head.Contains("\"format\": \"instacart-answers/", StringComparison.Ordinal);
+
+    /// <summary>Whether a file's first bytes are a <c>bench --json</c> file this tool wrote.</summary>
+    public static bool IsBench(string head) => Json(head) && head.Contains("\"format\": \"instacart-bench/", StringComparison.Ordinal);
+
+    private static bool Json(string head) => head.StartsWith('{');
+
+    private static string Head(string path)
+    {
+        using var stream = File.OpenRead(path);
+        var buffer = new byte[4096];
+        var read = stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
+        return System.Text.Encoding.UTF8.GetString(buffer, 0, read);
     }
 }

@@ -1,11 +1,12 @@
 using System.CommandLine;
 using System.Runtime.InteropServices;
 using Instacart.Analysis;
-using Instacart.Analysis.Derivation;
-using Instacart.Analysis.Input;
 using Instacart.Analysis.Answers;
 using Instacart.Analysis.Cache;
+using Instacart.Analysis.Derivation;
+using Instacart.Analysis.Input;
 using Instacart.Notebooks;
+using Instacart.Notebooks.Publishing;
 
 namespace Instacart.Cli.Commands;
 
@@ -18,30 +19,45 @@ internal static class RunCommand
         {
             Description = "The folder of NN-name.dib notebooks.",
             DefaultValueFactory = _ => new DirectoryInfo("notebooks"),
+            CustomParser = result => CommonOptions.NonEmptyPath(result, "--notebooks", text => new DirectoryInfo(text)),
         };
         var data = CommonOptions.Data();
         var cache = CommonOptions.Cache();
         var noCache = CommonOptions.NoCache();
         var output = new Option<DirectoryInfo>("--out")
         {
-            Description = "The report folder: NN-name.ipynb and NN-name.html per notebook, index.html, answers.json and run.json.",
+            Description = "The report folder: NN-name.ipynb and NN-name.html per notebook, index.html, answers.json and run.json. "
+                + "It must be new, empty, or a report folder instacart made (it holds .instacart-report.json); only the files an earlier run wrote there are replaced.",
             DefaultValueFactory = _ => new DirectoryInfo(Path.Combine("artifacts", "report")),
+            CustomParser = result => CommonOptions.NonEmptyPath(result, "--out", text => new DirectoryInfo(text)),
         };
         var only = new Option<string?>("--only")
         {
-            Description = "Run only the notebooks whose file name matches: a pattern with * and ? (e.g. 01-*) or a substring; several separated by commas.",
+            Description = "Run only the notebooks whose file name matches: a pattern with * and ? (e.g. 01-*) or a substring; several separated by commas. "
+                + "Into an existing report only when it was made from the same data and options (its other pages are kept).",
         };
         var parallelism = new Option<int>("--parallel")
         {
             Description = "How many notebooks run at once, each in its own process above 1 (1, the default, measured fastest on two cores).",
             DefaultValueFactory = _ => 1,
+            CustomParser = result =>
+            {
+                var text = result.Tokens.Count == 0 ? "" : result.Tokens[^1].Value;
+                if (!int.TryParse(text, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var count) || count < 1)
+                {
+                    result.AddError($"--parallel must be a whole number of at least 1, not '{text}'");
+                    return 1;
+                }
+
+                return count;
+            },
         };
         var onBadRows = CommonOptions.OnBadRows();
         var pdf = new Option<bool>("--pdf")
         {
             Description = "Also print report.pdf (the index, then each notebook's answer, text, charts and tables without code) with Chromium: CHROMIUM_PATH, else /usr/bin/chromium.",
         };
-        var command = new Command("run", "Run the notebooks in the .NET Interactive C# kernel on a data folder and write the report (exit 1 when a cell fails, 2 on bad input).")
+        var command = new Command("run", "Run the notebooks in the .NET Interactive C# kernel on a data folder and write the report. " + ExitCodes.Summary)
         {
             notebooks, data, output, only, parallelism, pdf, onBadRows,
         };
@@ -56,7 +72,17 @@ internal static class RunCommand
 
             var folder = parse.GetValue(data)!.FullName;
             var target = parse.GetValue(output)!.FullName;
-            OutputPlacement.EnsureOutside(folder, target);
+            var notebooksFolder = parse.GetValue(notebooks)!.FullName;
+            var pattern = parse.GetValue(only);
+
+            // Everything that can refuse the run is checked before the data is read: where the report goes, and
+            // which notebooks run. The runner checks the folder again under its lock.
+            ReportPlacement.Check(target, [(folder, "data folder"), (notebooksFolder, "notebooks folder")]);
+            if (Directory.Exists(notebooksFolder) && pattern is not null && NotebookRunner.FindNotebooks(notebooksFolder, pattern).Count == 0)
+            {
+                var known = NotebookRunner.FindNotebooks(notebooksFolder, null).Select(Path.GetFileNameWithoutExtension);
+                throw new ReportRefusedException($"no notebook matches '{pattern}' (known: {string.Join(", ", known)})");
+            }
 
             // Validate the data once before any kernel starts: bad input is one clear line and exit code 2,
             // not the same error in every notebook. The loaded data then gives answers.json.
@@ -76,14 +102,19 @@ internal static class RunCommand
             var answersText = Task.Run(() => AnswersDocument.ToText(ReportAnswers.Compute(loaded)));
             var answers = new ExtraReportFile("answers.json", async (_, stream, token) =>
                 await stream.WriteAsync(new System.Text.UTF8Encoding(false).GetBytes(await answersText.WaitAsync(token)), token));
-            var staging = ReportStaging.Begin(target);
-            var options = new RunOptions(parse.GetValue(notebooks)!.FullName, staging.Folder)
+            var options = new RunOptions(notebooksFolder, target)
             {
                 DataDirectory = folder,
-                Only = parse.GetValue(only),
-                Parallelism = Math.Max(1, parse.GetValue(parallelism)),
+                Only = pattern,
+                Parallelism = parse.GetValue(parallelism),
                 ExtraReportFiles = [answers],
                 Pdf = parse.GetValue(pdf),
+                Dataset = new DatasetIdentity(DatasetFingerprint.Of(loaded), Path.GetFileName(Path.TrimEndingDirectorySeparator(folder))),
+                RecordedOptions = new Dictionary<string, string>
+                {
+                    ["on_bad_rows"] = policy == BadRowPolicy.Skip ? "skip" : "fail",
+                    ["day_convention"] = AnswersDocument.DayConventionName(loaded.Options.DayConvention),
+                },
             };
             using var interrupted = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
             using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Interrupt);
@@ -95,19 +126,9 @@ internal static class RunCommand
                 interrupted.Cancel();
             }
 
-            try
-            {
-                var report = await new ConsoleReporter().RunAsync(options, interrupted.Token);
-                staging.Publish();
-                Spectre.Console.AnsiConsole.MarkupLineInterpolated($"Report written to [bold]{target}[/]");
-                return report.ExitCode;
-            }
-            catch
-            {
-                // Interrupted (Ctrl+C) or failed outright: the previous report stays as it was.
-                staging.Discard();
-                throw;
-            }
+            var report = await new ConsoleReporter().RunAsync(options, interrupted.Token);
+            Spectre.Console.AnsiConsole.MarkupLineInterpolated($"Report written to [bold]{Path.Combine(report.OutputDirectory, "index.html")}[/]");
+            return report.ExitCode;
         }));
         return command;
     }
