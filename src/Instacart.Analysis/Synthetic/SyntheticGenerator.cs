@@ -21,8 +21,11 @@ namespace Instacart.Analysis.Synthetic;
 /// </remarks>
 public static class SyntheticGenerator
 {
-    /// <summary>Writes every SPEC §1 file into <paramref name="outDir"/> (created if missing) and returns what was written.</summary>
-    /// <param name="outDir">The folder to write; files already there with the same names are replaced.</param>
+    /// <summary>
+    /// Writes every SPEC §1 file into <paramref name="outDir"/> (created if missing), and the <see cref="SyntheticMarker"/>
+    /// that says the folder holds generated data, and returns what was written.
+    /// </summary>
+    /// <param name="outDir">The folder to write; files already there with the same names are replaced (the <c>generate</c> command writes only into a new, empty or generated folder).</param>
     /// <param name="options">Scale, seed and quirks.</param>
     /// <returns>The files with their rows and bytes, and the counts the analysis should find.</returns>
     /// <exception cref="ArgumentOutOfRangeException">Users below 1 or products below <see cref="SyntheticOptions.MinProducts"/>.</exception>
@@ -51,6 +54,7 @@ public static class SyntheticGenerator
         long aisleRows = catalog.WriteAisles(Path.Combine(dir, "aisles.csv"));
         long customerRows = CustomerFile.Write(Path.Combine(dir, "customers.csv"), options.Users, options.Seed, missingUsers);
         var totals = WriteOrders(dir, simulation, parallelism);
+        SyntheticMarker.Write(dir, options);
 
         var files = new List<SyntheticFile>
         {

@@ -23,7 +23,7 @@ public sealed class SyntheticDeterminismTests
 
         var committed = Directory.GetFiles(sample, "*.csv").Select(Path.GetFileName).Order(StringComparer.Ordinal).ToArray();
         Assert.Equal(SyntheticTestSupport.FileNames.Order(StringComparer.Ordinal), committed);
-        foreach (string name in SyntheticTestSupport.FileNames)
+        foreach (string name in SyntheticTestSupport.FileNames.Append(SyntheticMarker.FileName))
         {
             AssertSameBytes(Path.Combine(sample, name), temp.File(name));
         }
