@@ -2,20 +2,22 @@ using System.Text;
 using Instacart.Analysis;
 using Instacart.Analysis.Answers;
 using Instacart.Analysis.Synthetic;
+using Instacart.Tests.Shared;
 
 namespace Instacart.Notebooks.Tests;
 
 /// <summary>
 /// The whole report run on generated data made hostile: every customer's <c>First Name</c> and <c>Surnam</c> is a
 /// unique marker (so any leak is found by a plain search), and department and product names carry script and
-/// markup payloads (so any unescaped path into HTML shows as a dialog in the browser).
+/// markup payloads (<see cref="HostileNames"/>: any unescaped path into HTML shows as a dialog in the browser, any
+/// into a chart as a link or styled text). With Chromium present the report is printed to PDF too.
 /// </summary>
 public sealed class HostileDataRun : IAsyncLifetime
 {
     public const string FirstMarker = "Firstmarker";
     public const string SurnameMarker = "Surmarker";
-    public const string ScriptDepartment = "<script>alert(1)</script>";
-    public const string ImageDepartment = "\"><img src=x onerror=alert(2)>";
+    public const string ScriptDepartment = HostileNames.Script;
+    public const string ImageDepartment = HostileNames.Image;
 
     public string DataDirectory { get; } = RepoPaths.NewOutputFolder("hostile-data");
 
@@ -23,16 +25,21 @@ public sealed class HostileDataRun : IAsyncLifetime
 
     public RunReport Report { get; private set; } = null!;
 
+    /// <summary>Every hostile name of the data (departments and products), which outputs may only hold escaped.</summary>
+    public IReadOnlyList<string> Names { get; private set; } = [];
+
     public async Task InitializeAsync()
     {
         SyntheticGenerator.Write(DataDirectory, new SyntheticOptions(300, 11));
         MarkPersonalNames(Path.Combine(DataDirectory, "customers.csv"));
-        PoisonNames(Path.Combine(DataDirectory, "departments.csv"), Path.Combine(DataDirectory, "products.csv"));
+        HostileNames.Poison(DataDirectory);
 
         var data = InstacartData.Load(DataDirectory);
+        Names = [.. HostileNames.Departments.Values, .. data.Products.Name.Where(n => n.Length > 0).Distinct(StringComparer.Ordinal)];
         var options = new RunOptions(RepoPaths.Notebooks, OutputDirectory)
         {
             DataDirectory = DataDirectory,
+            Pdf = File.Exists(ChromiumFactAttribute.ExecutablePath),
             ExtraReportFiles =
             [
                 new ExtraReportFile("answers.json", async (_, stream, token) =>
@@ -64,35 +71,6 @@ public sealed class HostileDataRun : IAsyncLifetime
         File.WriteAllText(path, string.Join("\r\n", lines));
     }
 
-    private static void PoisonNames(string departmentsPath, string productsPath)
-    {
-        var departments = File.ReadAllText(departmentsPath);
-        departments = departments
-            .Replace(",produce,", "," + Quote(ScriptDepartment) + ",", StringComparison.Ordinal)
-            .Replace(",dairy eggs,", "," + Quote(ImageDepartment) + ",", StringComparison.Ordinal);
-        File.WriteAllText(departmentsPath, departments);
-
-        // Every product name becomes markup with its id, quoted as RFC 4180 says.
-        var lines = File.ReadAllText(productsPath).Split("\r\n");
-        for (var i = 1; i < lines.Length; i++)
-        {
-            var comma = lines[i].IndexOf(',', StringComparison.Ordinal);
-            if (comma < 0)
-            {
-                continue;
-            }
-
-            var id = lines[i][..comma];
-            var rest = lines[i][(comma + 1)..];
-            var afterName = rest.StartsWith('"') ? rest[(rest.IndexOf("\",", 1, StringComparison.Ordinal) + 2)..] : rest[(rest.IndexOf(',', StringComparison.Ordinal) + 1)..];
-            var name = string.IsNullOrWhiteSpace(rest.Split(',')[0]) ? string.Empty : Quote($"<img src=x onerror=alert({id})></script><script>alert({id})</script>");
-            lines[i] = $"{id},{name},{afterName}";
-        }
-
-        File.WriteAllText(productsPath, string.Join("\r\n", lines));
-    }
-
-    private static string Quote(string value) => "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 }
 
 [CollectionDefinition(Name)]

@@ -1,4 +1,7 @@
 using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Instacart.Tests.Shared;
 using Microsoft.Playwright;
 
 namespace Instacart.Notebooks.Tests;
@@ -61,5 +64,95 @@ public sealed class HostileDataTests(HostileDataRun run)
                 return true;
             });
         }
+    }
+
+    [Fact]
+    public void Notebooks_HostileNames_PlotlyOutputsHoldTheNamesOnlyEscaped()
+    {
+        var figures = 0;
+        foreach (var notebook in run.Report.Notebooks)
+        {
+            using var ipynb = JsonDocument.Parse(File.ReadAllText(Path.Combine(run.OutputDirectory, $"{notebook.Name}.ipynb")));
+            foreach (var cell in ipynb.RootElement.GetProperty("cells").EnumerateArray().Where(c => c.TryGetProperty("outputs", out _)))
+            {
+                foreach (var output in cell.GetProperty("outputs").EnumerateArray())
+                {
+                    if (output.TryGetProperty("data", out var data) && data.TryGetProperty("application/vnd.plotly.v1+json", out var figure))
+                    {
+                        figures++;
+                        Assert.Empty(PlotlyTextScan.Problems(figure, run.Names).Select(p => $"{notebook.Name}: {p}"));
+                    }
+                }
+            }
+        }
+
+        Assert.True(figures >= 16, $"{figures} plotly outputs");
+    }
+
+    [ChromiumFact]
+    public async Task Charts_HostileNames_DrawNoLinkNoStyledTextAndShowTheNamesAsText()
+    {
+        var hovered = 0;
+        foreach (var notebook in run.Report.Notebooks)
+        {
+            await OfflineBrowser.VisitAsync(Path.Combine(run.OutputDirectory, $"{notebook.Name}.html"), async visit =>
+            {
+                var charts = await ChartTextProbe.ReadAsync(visit.Page);
+                foreach (var chart in charts)
+                {
+                    Assert.Empty(chart.HoverErrors);
+                    Assert.Empty(chart.Links);
+                    Assert.Empty(chart.Styled);
+                    Assert.Empty(chart.HoverStyled);
+
+                    // Entities show decoded: what remains of one after the hostile names that are entity text is a miss.
+                    var texts = string.Join("\n", chart.Texts.Concat(chart.HoverTexts));
+                    var rest = Regex.Replace(texts.Replace(HostileNames.Entity, "", StringComparison.Ordinal), @"&lt;b&gt;\d+&lt;/b&gt;", "");
+                    Assert.DoesNotMatch("&(amp|lt|gt|#36);", rest);
+                    hovered += chart.HoverTexts.Length;
+                }
+
+                if (notebook.Name.StartsWith("05-", StringComparison.Ordinal))
+                {
+                    // The departments chart: every hostile name on the axis and in its bar's hover label, as text.
+                    var chart = charts[0];
+                    Assert.All(HostileNames.Departments.Values, name =>
+                    {
+                        Assert.Contains(name, chart.Texts);
+                        Assert.Contains(chart.HoverTexts, t => t.Contains(name, StringComparison.Ordinal));
+                    });
+                    Assert.Contains(chart.HoverTexts, t => t.Contains('$', StringComparison.Ordinal));
+                    await OfflineBrowser.ScreenshotAsync(visit.Page, "hostile-05-departments-chart.png");
+                }
+
+                if (notebook.Name.StartsWith("12-", StringComparison.Ordinal))
+                {
+                    // The product pairs: shortened names, drawn as text.
+                    Assert.Contains(charts[0].Texts, t => t.Contains("<b>bold ", StringComparison.Ordinal) || t.Contains("<a href='http://e.co'>", StringComparison.Ordinal));
+                }
+
+                Assert.Empty(visit.ConsoleErrors);
+                return true;
+            });
+        }
+
+        Assert.True(hovered > 50, $"{hovered} hover labels read");
+    }
+
+    [PdfFact]
+    public void Pdf_HostileNames_HasNoLinkFromTheDataAndPrintsTheNamesAsText()
+    {
+        var pdf = Path.Combine(run.OutputDirectory, "report.pdf");
+        Assert.True(File.Exists(pdf), string.Join(Environment.NewLine, run.Report.Errors));
+
+        var urls = Poppler.Run("pdfinfo", "-url", pdf);
+        Assert.All(HostileNames.LinkHosts, host => Assert.DoesNotContain(host, urls, StringComparison.OrdinalIgnoreCase));
+        // The same read from the file itself (Chromium writes link annotations as plain objects: /URI (http://…)).
+        var uris = Regex.Matches(Encoding.Latin1.GetString(File.ReadAllBytes(pdf)), @"/URI\s*\(([^)]*)\)").Select(m => m.Groups[1].Value).ToList();
+        Assert.All(uris, uri => Assert.DoesNotContain(HostileNames.LinkHosts, host => uri.Contains(host, StringComparison.OrdinalIgnoreCase)));
+
+        var text = Poppler.Run("pdftotext", "-enc", "UTF-8", pdf, "-");
+        Assert.Contains("click</a>", text, StringComparison.Ordinal);
+        Assert.Contains("<b>bold</b>", text, StringComparison.Ordinal);
     }
 }

@@ -26,11 +26,11 @@ public static class AgeFamilyChart
             var customers = rows.Select(r => new object?[] { r.Customers }).ToList();
             var color = Plot.Series[i % Plot.Series.Length];
             traces.Add(Plot.Bars(keys, rows.Select(r => r.OrdersPerCustomer), household, color)
-                .Hover("<b>%{x}</b> · %{fullData.name}<br>%{y:.1f} orders per customer<br>%{customdata[0]:,} customers", customers)
+                .Hover($"<b>%{{x}}</b> · %{{fullData.name}}<br>%{{y:.1f}} orders per customer<br>%{{customdata[0]:,}} customers", customers)
                 .With("legendgroup", household)
                 .On("x", "y"));
             traces.Add(Plot.Bars(keys, rows.Select(r => r.MeanOrderValue), household, color)
-                .Hover("<b>%{x}</b> · %{fullData.name}<br>$%{y:,.2f} per order<br>%{customdata[0]:,} customers", customers)
+                .Hover($"<b>%{{x}}</b> · %{{fullData.name}}<br>$%{{y:,.2f}} per order<br>%{{customdata[0]:,}} customers", customers)
                 .With("legendgroup", household)
                 .With("showlegend", false)
                 .On("x2", "y2"));
@@ -44,7 +44,7 @@ public static class AgeFamilyChart
         right["anchor"] = "y2";
         var rightValues = new Axis("Mean order value ($)", TickFormat: ",.0f", TickPrefix: "$").ToLayout(vertical: true);
         rightValues["anchor"] = "x2";
-        return Plot.Figure("Orders per customer and order value by age group and household", traces, new Dictionary<string, object?>
+        return Plot.Figure($"Orders per customer and order value by age group and household", traces, new Dictionary<string, object?>
         {
             ["barmode"] = "group",
             ["xaxis"] = left,

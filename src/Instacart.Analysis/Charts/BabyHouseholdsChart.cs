@@ -60,6 +60,6 @@ public static class BabyHouseholdsChart
             layout[i == 0 ? "xaxis" : "xaxis" + (i + 1).ToString(CultureInfo.InvariantCulture)] = axis;
         }
 
-        return Plot.Figure("Baby households against the others, within each profile", traces, layout, height: Math.Max(380, 200 + (70 * profiles.Count)));
+        return Plot.Figure($"Baby households against the others, within each profile", traces, layout, height: Math.Max(380, 200 + (70 * profiles.Count)));
     }
 }

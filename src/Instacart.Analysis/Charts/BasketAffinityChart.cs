@@ -24,12 +24,12 @@ public static class BasketAffinityChart
                 .With("texttemplate", "%{x:.1f}×")
                 .With("textposition", "auto")
                 .Hover(
-                    "<b>%{y}</b><br>lift %{x:.2f}<br>%{customdata[0]:,} orders together (%{customdata[1]:.2%} of orders)<br>"
-                    + "%{customdata[2]:.1%} of orders with the first contain the second; %{customdata[3]:.1%} the other way",
+                    $"<b>%{{y}}</b><br>lift %{{x:.2f}}<br>%{{customdata[0]:,}} orders together (%{{customdata[1]:.2%}} of orders)<br>"
+                    + $"%{{customdata[2]:.1%}} of orders with the first contain the second; %{{customdata[3]:.1%}} the other way",
                     answer.Rows.Select(r => new object?[] { r.Orders, r.Support, r.ConfidenceAToB, r.ConfidenceBToA })));
         }
 
-        return Plot.Figure("Product pairs bought together most beyond chance", traces, new Dictionary<string, object?>
+        return Plot.Figure($"Product pairs bought together most beyond chance", traces, new Dictionary<string, object?>
         {
             ["showlegend"] = false,
             ["xaxis"] = new Axis("Lift (orders together ÷ expected by chance)", TickFormat: ",.1f").ToLayout(vertical: false),
@@ -70,13 +70,13 @@ public static class BasketAffinityChart
         if (departments.Count > 0)
         {
             traces.Add(Plot.Heatmap(names, names.AsEnumerable().Reverse().ToList(), z, "Lift", ".1f", middle: 1, range: (0, 2))
-                .Hover("<b>%{y} + %{x}</b><br>lift %{z:.2f}<br>%{customdata:,} orders with both", null)
+                .Hover($"<b>%{{y}} + %{{x}}</b><br>lift %{{z:.2f}}<br>%{{customdata:,}} orders with both", null)
                 .With("customdata", custom));
         }
 
         var xAxis = new Axis("Department", Categories: names).ToLayout(vertical: false);
         xAxis["tickangle"] = -45;
-        return Plot.Figure("Departments bought together: lift of each pair", traces, new Dictionary<string, object?>
+        return Plot.Figure($"Departments bought together: lift of each pair", traces, new Dictionary<string, object?>
         {
             ["xaxis"] = xAxis,
             ["yaxis"] = new Axis("Department", Categories: names).ToLayout(vertical: true),

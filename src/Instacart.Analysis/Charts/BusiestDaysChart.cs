@@ -18,6 +18,6 @@ public static class BusiestDaysChart
         ArgumentNullException.ThrowIfNull(answer);
         var periods = answer.Rows.Select(r => new FlaggedBars.Period(r.Label, r.Lines, r.Orders, r.Flag)).ToList();
         var flags = Enum.GetValues<DayFlag>().Select(Labels.Of).ToList();
-        return FlaggedBars.Draw("Order lines by day of the week", $"Day of the week (day 0 = {Labels.Day(0, answer.Options.DayConvention)})", periods, flags);
+        return FlaggedBars.Draw($"Order lines by day of the week", $"Day of the week (day 0 = {Labels.Day(0, answer.Options.DayConvention)})", periods, flags);
     }
 }

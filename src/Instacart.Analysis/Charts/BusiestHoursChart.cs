@@ -18,6 +18,6 @@ public static class BusiestHoursChart
         ArgumentNullException.ThrowIfNull(answer);
         var periods = answer.Rows.Select(r => new FlaggedBars.Period(Wording.Hour(r.Hour), r.Lines, r.Orders, r.Flag)).ToList();
         var flags = Enum.GetValues<HourFlag>().Select(Labels.Of).ToList();
-        return FlaggedBars.Draw("Order lines by hour of the day", "Hour of the day the order was placed", periods, flags);
+        return FlaggedBars.Draw($"Order lines by hour of the day", "Hour of the day the order was placed", periods, flags);
     }
 }

@@ -25,7 +25,7 @@ public static class CustomerSegmentsChart
             .Where(t => t.points.Count > 0)
             .Select(t => Plot.Markers(t.points.Select(p => Math.Round(p.Pc1, 3)), t.points.Select(p => Math.Round(p.Pc2, 3)), labels[t.c.Cluster], Color(t.c.Cluster), size: 5)
                 .With("opacity", 0.6)
-                .Hover("<b>%{fullData.name}</b><br>component 1: %{x:.2f}<br>component 2: %{y:.2f}"))
+                .Hover($"<b>%{{fullData.name}}</b><br>component 1: %{{x:.2f}}<br>component 2: %{{y:.2f}}"))
             .ToList();
         var explained = answer.ExplainedVariance;
         return Plot.Figure($"Customers by cluster on two principal components (a sample of {sample.Count.ToString("N0", CultureInfo.InvariantCulture)})", traces, new Dictionary<string, object?>
@@ -49,9 +49,9 @@ public static class CustomerSegmentsChart
         if (answer.Criteria.Count > 0)
         {
             traces.Add(Plot.Line(ks, answer.Criteria.Select(c => c.Silhouette), "Mean silhouette (higher is better)", Plot.Strong)
-                .Hover("<b>k = %{x}</b><br>mean silhouette %{y:.3f}"));
+                .Hover($"<b>k = %{{x}}</b><br>mean silhouette %{{y:.3f}}"));
             traces.Add(Plot.Line(ks, answer.Criteria.Select(c => c.WithinDistance), "Within-cluster distance (the elbow)", Plot.Accent)
-                .Hover("<b>k = %{x}</b><br>mean squared distance to the centre %{y:.3f}")
+                .Hover($"<b>k = %{{x}}</b><br>mean squared distance to the centre %{{y:.3f}}")
                 .On("x", "y2"));
         }
 
@@ -60,7 +60,7 @@ public static class CustomerSegmentsChart
         distance["side"] = "right";
         distance["showgrid"] = false;
         var chosen = ks.IndexOf(answer.ChosenK.ToString(CultureInfo.InvariantCulture));
-        return Plot.Figure("Choosing the number of clusters", traces, new Dictionary<string, object?>
+        return Plot.Figure($"Choosing the number of clusters", traces, new Dictionary<string, object?>
         {
             ["xaxis"] = new Axis("Number of clusters (k)", Categories: ks).ToLayout(vertical: false),
             ["yaxis"] = new Axis("Mean silhouette", TickFormat: ".3f", FromZero: false).ToLayout(vertical: true),
@@ -82,7 +82,7 @@ public static class CustomerSegmentsChart
         var labels = ClusterLabels(answer);
         var rows = answer.Clusters;
         return Plot.Panels(
-            "What sets each cluster apart",
+            $"What sets each cluster apart",
             "Cluster",
             rows.Select(c => labels[c.Cluster]).ToList(),
             [

@@ -35,8 +35,8 @@ public static class DataPreparationChart
             .With("decreasing", Marker(Plot.Loss))
             .With("totals", Marker(Plot.Strong))
             .With("connector", new Dictionary<string, object?> { ["line"] = new Dictionary<string, object?> { ["color"] = "#888888", ["width"] = 1 } })
-            .Hover("<b>%{x}</b><br>%{customdata[0]:,} order lines", steps.Select(s => new object?[] { s.Lines }));
-        return Plot.Figure("Where the order lines go: from the file to the analysis populations", [trace], new Dictionary<string, object?>
+            .Hover($"<b>%{{x}}</b><br>%{{customdata[0]:,}} order lines", steps.Select(s => new object?[] { s.Lines }));
+        return Plot.Figure($"Where the order lines go: from the file to the analysis populations", [trace], new Dictionary<string, object?>
         {
             ["showlegend"] = false,
             ["xaxis"] = new Axis("Preparation step", Categories: steps.Select(s => s.Stage).ToList()).ToLayout(vertical: false),

@@ -37,13 +37,13 @@ public static class DepartmentMixChart
         if (answer.Rows.Count > 0)
         {
             traces.Add(Plot.Heatmap(columnLabels, departments.Select(d => d.Department).ToList(), z, "Share vs all customers (points)", "+.1%", middle: 0)
-                .Hover("<b>%{y}</b> · %{x}<br>%{customdata[0]:.1%} of the group's lines vs %{customdata[1]:.1%} overall (%{z:+.1%})<br>reorder rate %{customdata[2]:.0%}", null)
+                .Hover($"<b>%{{y}}</b> · %{{x}}<br>%{{customdata[0]:.1%}} of the group's lines vs %{{customdata[1]:.1%}} overall (%{{z:+.1%}})<br>reorder rate %{{customdata[2]:.0%}}", null)
                 .With("customdata", custom));
         }
 
         var xAxis = new Axis("Customer group", Categories: columnLabels).ToLayout(vertical: false);
         xAxis["tickangle"] = -40;
-        return Plot.Figure("How each group's basket departs from the average, by department", traces, new Dictionary<string, object?>
+        return Plot.Figure($"How each group's basket departs from the average, by department", traces, new Dictionary<string, object?>
         {
             ["xaxis"] = xAxis,
             ["yaxis"] = new Axis("Department (most ordered on top)", Categories: names).ToLayout(vertical: true),

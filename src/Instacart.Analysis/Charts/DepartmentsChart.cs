@@ -31,9 +31,9 @@ public static class DepartmentsChart
                 },
             })
             .Hover(
-                "<b>%{y}</b><br>%{x:,} order lines (%{customdata[0]:.1%} of all)<br>reorder rate %{customdata[1]:.1%}<br>$%{customdata[2]:,.2f} revenue per order containing it<br>%{customdata[3]:,} orders",
+                $"<b>%{{y}}</b><br>%{{x:,}} order lines (%{{customdata[0]:.1%}} of all)<br>reorder rate %{{customdata[1]:.1%}}<br>$%{{customdata[2]:,.2f}} revenue per order containing it<br>%{{customdata[3]:,}} orders",
                 rows.Select(r => new object?[] { total == 0 ? 0 : r.Lines / total, r.ReorderRate, r.RevenuePerOrder, r.Orders }));
-        return Plot.Figure("Order lines by department, shaded by reorder rate", [bars], new Dictionary<string, object?>
+        return Plot.Figure($"Order lines by department, shaded by reorder rate", [bars], new Dictionary<string, object?>
         {
             ["showlegend"] = false,
             ["xaxis"] = new Axis("Order lines", TickFormat: ",").ToLayout(vertical: false),

@@ -17,7 +17,7 @@ internal static class FlaggedBars
     /// <param name="periodAxis">The category axis title.</param>
     /// <param name="periods">The periods in natural order.</param>
     /// <param name="flags">The flags from the top one down, coloured strong, muted and accent.</param>
-    internal static GenericChart Draw(string title, string periodAxis, IReadOnlyList<Period> periods, IReadOnlyList<string> flags)
+    internal static GenericChart Draw(PlotText title, string periodAxis, IReadOnlyList<Period> periods, IReadOnlyList<string> flags)
     {
         var total = periods.Sum(p => (double)p.Lines);
         string[] colors = [Plot.Strong, Plot.Muted, Plot.Accent];
@@ -26,7 +26,7 @@ internal static class FlaggedBars
             .Where(t => t.members.Count > 0)
             .Select(t => Plot.Bars(t.members.Select(p => p.Label), t.members.Select(p => p.Lines), t.flag, t.color)
                 .Hover(
-                    "<b>%{x}</b> · %{customdata[2]}<br>%{y:,} order lines (%{customdata[1]:.1%} of all)<br>%{customdata[0]:,} orders",
+                    $"<b>%{{x}}</b> · %{{customdata[2]}}<br>%{{y:,}} order lines (%{{customdata[1]:.1%}} of all)<br>%{{customdata[0]:,}} orders",
                     t.members.Select(p => new object?[] { p.Orders, total == 0 ? 0 : p.Lines / total, t.flag })));
         return Plot.Figure(title, traces, new Dictionary<string, object?>
         {

@@ -51,7 +51,7 @@ public static class GroupIntervalsChart
             layout[i == 0 ? "xaxis" : "xaxis" + (i + 1).ToString(CultureInfo.InvariantCulture)] = axis;
         }
 
-        return Plot.Figure("Group means with their 95% confidence intervals", traces, layout, height: Math.Max(380, 190 + (48 * groups.Count)));
+        return Plot.Figure($"Group means with their 95% confidence intervals", traces, layout, height: Math.Max(380, 190 + (48 * groups.Count)));
     }
 
     private static double? Finite(double value) => double.IsFinite(value) ? value : null;

@@ -29,7 +29,7 @@ public static class HourQuadrantsChart
             .Select(t => Plot.Markers(t.rows.Select(r => r.Orders), t.rows.Select(r => r.MeanOrderValue), t.q.Name, t.q.Color, size: 11)
                 .Labelled(t.rows.Select(r => Wording.Hour(r.Hour)))
                 .With("textfont", new Dictionary<string, object?> { ["size"] = 11, ["color"] = "#333333" })
-                .Hover("<b>%{text}</b> · %{customdata[0]}<br>%{x:,} orders<br>$%{y:,.2f} per order", t.rows.Select(r => new object?[] { r.Quadrant })))
+                .Hover($"<b>%{{text}}</b> · %{{customdata[0]}}<br>%{{x:,}} orders<br>$%{{y:,.2f}} per order", t.rows.Select(r => new object?[] { r.Quadrant })))
             .ToList();
         var shapes = new List<Dictionary<string, object?>> { Plot.Rule("x", answer.MedianOrders) };
         if (answer.MedianOrderValue is { } medianValue)
@@ -37,12 +37,12 @@ public static class HourQuadrantsChart
             shapes.Add(Plot.Rule("y", medianValue));
         }
 
-        return Plot.Figure("Hours by traffic and basket value, split at the medians", traces, new Dictionary<string, object?>
+        return Plot.Figure($"Hours by traffic and basket value, split at the medians", traces, new Dictionary<string, object?>
         {
             ["xaxis"] = new Axis("Orders placed in the hour", TickFormat: ",", FromZero: false).ToLayout(vertical: false),
             ["yaxis"] = new Axis("Mean order value ($)", TickFormat: ",.2f", TickPrefix: "$", FromZero: false).ToLayout(vertical: true),
             ["shapes"] = shapes,
-            ["annotations"] = quadrants.Select(q => Plot.Note(q.Name, q.X, q.Y, q.XAnchor, q.YAnchor, q.Color)).ToArray(),
+            ["annotations"] = quadrants.Select(q => Plot.Note($"{q.Name}", q.X, q.Y, q.XAnchor, q.YAnchor, q.Color)).ToArray(),
         }, height: 560);
     }
 }

@@ -19,7 +19,7 @@ public static class IncomeGroupsChart
         var order = Plot.InCodeOrder<IncomeGroup>(answer.Rows.Select(r => r.IncomeGroup), Labels.Of);
         var rows = order.Select(label => answer.Rows.First(r => r.IncomeGroup == label)).ToList();
         return Plot.Panels(
-            "Income groups: orders and spend",
+            $"Income groups: orders and spend",
             "Income group",
             order,
             [

@@ -19,7 +19,7 @@ public static class LoyaltyGroupsChart
         var order = Plot.InCodeOrder<Loyalty>(answer.Rows.Select(r => r.Loyalty), Labels.Of);
         var rows = order.Select(label => answer.Rows.First(r => r.Loyalty == label)).ToList();
         return Plot.Panels(
-            "Loyalty groups: size, order rhythm and spend",
+            $"Loyalty groups: size, order rhythm and spend",
             "Loyalty group",
             order,
             [

@@ -62,8 +62,9 @@ internal sealed record Panel(Axis Axis, IReadOnlyList<double?> Values, string Fo
 /// C# default values for its optional arguments (every call would spell out dozens of <c>null</c>s), so traces
 /// and layouts are Plotly.NET objects (<see cref="Trace2D"/>, <see cref="Layout"/>) whose properties are set by
 /// plotly.js attribute name — the names plotly's reference documents. Hover text is a fixed template per trace
-/// whose placeholders (<c>%{x}</c>, <c>%{customdata[0]}</c>) plotly fills in: names that come from the data are
-/// never pasted into markup here. Every trace holds the answer's rows only, one point per row.
+/// whose placeholders (<c>%{x}</c>, <c>%{customdata[0]}</c>) plotly fills in. Every string a chart gives plotly
+/// is escaped once, in <see cref="Figure"/> (see <see cref="PlotText"/>): names from the data are shown as text,
+/// never read as markup. Every trace holds the answer's rows only, one point per row.
 /// </summary>
 internal static class Plot
 {
@@ -225,8 +226,8 @@ internal static class Plot
         };
     }
 
-    /// <summary>A fixed text at a corner or edge of the plot area (paper coordinates 0–1); the text is the library's, not the data's.</summary>
-    internal static Dictionary<string, object?> Note(string text, double x, double y, string xAnchor, string yAnchor, string color = "#555555") => new()
+    /// <summary>A text at a corner or edge of the plot area (paper coordinates 0–1).</summary>
+    internal static Dictionary<string, object?> Note(PlotText text, double x, double y, string xAnchor, string yAnchor, string color = "#555555") => new()
     {
         ["text"] = text,
         ["xref"] = "paper",
@@ -241,11 +242,11 @@ internal static class Plot
 
     /// <summary>Sets the trace's hover template and, when given, one custom-data array per point.</summary>
     /// <param name="trace">The trace.</param>
-    /// <param name="template">A plotly hover template (placeholders only, no data pasted in); the side box is hidden.</param>
+    /// <param name="template">A plotly hover template, its markup written as an interpolated string; the side box is hidden.</param>
     /// <param name="customData">One array per point, read in the template as <c>%{customdata[i]}</c>.</param>
-    internal static Trace2D Hover(this Trace2D trace, string template, IEnumerable<object?[]>? customData = null)
+    internal static Trace2D Hover(this Trace2D trace, PlotText template, IEnumerable<object?[]>? customData = null)
     {
-        trace.SetProperty("hovertemplate", template + "<extra></extra>");
+        trace.SetProperty("hovertemplate", (PlotText)$"{template}<extra></extra>");
         if (customData is not null)
         {
             trace.SetProperty("customdata", customData.ToArray());
@@ -279,15 +280,17 @@ internal static class Plot
     /// <summary>
     /// Assembles the figure: the traces, a left-aligned title, the legend above the plot, and the layout
     /// attributes in <paramref name="layout"/> (axes as <c>xaxis</c>, <c>yaxis2</c>, …; <c>barmode</c>; …).
+    /// Every chart ends here, so this is where every string of the traces and the layout is escaped for plotly
+    /// (<see cref="PlotText.Render(object?, string)"/>); a <see cref="PlotText"/> keeps its markup.
     /// </summary>
     /// <param name="title">The figure title.</param>
     /// <param name="traces">The traces, drawn in order.</param>
     /// <param name="layout">Further layout attributes by plotly.js name.</param>
     /// <param name="height">The figure height in pixels.</param>
-    internal static GenericChart Figure(string title, IEnumerable<Trace> traces, IReadOnlyDictionary<string, object?> layout, int height = 460)
+    internal static GenericChart Figure(PlotText title, IEnumerable<Trace> traces, IReadOnlyDictionary<string, object?> layout, int height = 460)
     {
         // Without Plotly.NET's defaults: no fixed 600-pixel width (the chart fills its output) and no 9 KB template per figure.
-        var charts = traces.Select(t => GenericChart.ofTraceObject(false, t)).ToList();
+        var charts = traces.Select(t => GenericChart.ofTraceObject(false, PlotText.RenderInPlace(t))).ToList();
         var style = new Layout();
         if (charts.Count == 0)
         {
@@ -310,6 +313,8 @@ internal static class Plot
             style.SetProperty(name, value!);
         }
 
+        PlotText.RenderInPlace(style);
+
         return Plotly.NET.Chart.withLayout(style).Invoke(chart);
     }
 
@@ -324,7 +329,7 @@ internal static class Plot
     /// <param name="panels">The metrics.</param>
     /// <param name="hoverNote">Per group, an extra value shown in every hover (e.g. the top department); null for none.</param>
     /// <param name="hoverNoteLabel">What the extra value is, e.g. "Top department".</param>
-    internal static GenericChart Panels(string title, string groupAxisTitle, IReadOnlyList<string> groups, IReadOnlyList<Panel> panels, IReadOnlyList<string?>? hoverNote = null, string? hoverNoteLabel = null)
+    internal static GenericChart Panels(PlotText title, string groupAxisTitle, IReadOnlyList<string> groups, IReadOnlyList<Panel> panels, IReadOnlyList<string?>? hoverNote = null, string? hoverNoteLabel = null)
     {
         var traces = new List<Trace>();
         var layout = new Dictionary<string, object?>
@@ -338,7 +343,12 @@ internal static class Plot
         {
             var panel = panels[i];
             var axisName = i == 0 ? "x" : "x" + (i + 1).ToString(CultureInfo.InvariantCulture);
-            var note = hoverNote is null ? "" : $"<br>{hoverNoteLabel}: %{{customdata[0]}}";
+            PlotText note = $"";
+            if (hoverNote is not null)
+            {
+                note = $"<br>{hoverNoteLabel}: %{{customdata[0]}}";
+            }
+
             traces.Add(Bars(groups, panel.Values, panel.Axis.Title, Strong, horizontal: true)
                 .With("texttemplate", panel.Value)
                 .With("textposition", "auto")

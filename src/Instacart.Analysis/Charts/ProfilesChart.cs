@@ -20,7 +20,7 @@ public static class ProfilesChart
         var order = Plot.InCodeOrder<Profile>(answer.Rows.Select(r => r.Profile), Labels.Of);
         var rows = order.Select(label => answer.Rows.First(r => r.Profile == label)).ToList();
         return Plot.Panels(
-            "Customer profiles: size, orders, spend and rhythm",
+            $"Customer profiles: size, orders, spend and rhythm",
             "Profile (age group × household)",
             order,
             [

@@ -19,7 +19,7 @@ public static class RegionGroupsChart
         var order = Plot.InCodeOrder<Region>(answer.Rows.Select(r => r.Region), Labels.Of);
         var rows = order.Select(label => answer.Rows.First(r => r.Region == label)).ToList();
         return Plot.Panels(
-            "Regions: size and spending habits",
+            $"Regions: size and spending habits",
             "US Census region",
             order,
             [

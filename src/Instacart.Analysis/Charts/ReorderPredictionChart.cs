@@ -17,19 +17,19 @@ public static class ReorderPredictionChart
         ArgumentNullException.ThrowIfNull(answer);
         var names = answer.Models.Select(m => ModelName(m.Model)).ToList();
         var hover = answer.Models.Select(m => new object?[] { m.Threshold, m.Precision, m.Recall }).ToList();
-        const string details = "<br>at threshold %{customdata[0]:.2f}: precision %{customdata[1]:.1%}, recall %{customdata[2]:.1%}";
+        PlotText details = $"<br>at threshold %{{customdata[0]:.2f}}: precision %{{customdata[1]:.1%}}, recall %{{customdata[2]:.1%}}";
         var traces = new List<Trace>();
         if (answer.Models.Count > 0)
         {
             traces.Add(Plot.Bars(names, answer.Models.Select(m => m.Auc), "AUC (ranking quality)", Plot.Strong)
                 .With("texttemplate", "%{y:.3f}").With("textposition", "auto")
-                .Hover("<b>%{x}</b><br>AUC %{y:.3f}" + details, hover));
+                .Hover($"<b>%{{x}}</b><br>AUC %{{y:.3f}}{details}", hover));
             traces.Add(Plot.Bars(names, answer.Models.Select(m => m.F1), "Best F1 (precision × recall balance)", Plot.Accent)
                 .With("texttemplate", "%{y:.3f}").With("textposition", "auto")
-                .Hover("<b>%{x}</b><br>F1 %{y:.3f}" + details, hover));
+                .Hover($"<b>%{{x}}</b><br>F1 %{{y:.3f}}{details}", hover));
         }
 
-        return Plot.Figure("How well each model predicts reorders on held-out users", traces, new Dictionary<string, object?>
+        return Plot.Figure($"How well each model predicts reorders on held-out users", traces, new Dictionary<string, object?>
         {
             ["barmode"] = "group",
             ["xaxis"] = new Axis("Model", Categories: names).ToLayout(vertical: false),
@@ -53,10 +53,10 @@ public static class ReorderPredictionChart
         {
             traces.Add(Plot.Bars(features, answer.Importance.Select(r => r.AucDrop), "AUC drop", Plot.Strong, horizontal: true)
                 .With("texttemplate", "%{x:.3f}").With("textposition", "auto")
-                .Hover("<b>%{y}</b> (%{customdata[0]} level)<br>%{customdata[1]}<br>AUC falls by %{x:.4f} when shuffled", answer.Importance.Select(r => new object?[] { r.Level, r.Description })));
+                .Hover($"<b>%{{y}}</b> (%{{customdata[0]}} level)<br>%{{customdata[1]}}<br>AUC falls by %{{x:.4f}} when shuffled", answer.Importance.Select(r => new object?[] { r.Level, r.Description })));
         }
 
-        return Plot.Figure("Which features the boosted model relies on", traces, new Dictionary<string, object?>
+        return Plot.Figure($"Which features the boosted model relies on", traces, new Dictionary<string, object?>
         {
             ["showlegend"] = false,
             ["xaxis"] = new Axis("Drop in AUC when the feature is shuffled", TickFormat: ".3f").ToLayout(vertical: false),

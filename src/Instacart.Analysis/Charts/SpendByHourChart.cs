@@ -19,15 +19,15 @@ public static class SpendByHourChart
         var hours = answer.Rows.Select(r => Wording.Hour(r.Hour)).ToList();
         var total = answer.Rows.Sum(r => r.Revenue);
         var revenue = Plot.Bars(hours, answer.Rows.Select(r => r.Revenue), "Revenue", Plot.Muted)
-            .Hover("<b>%{x}</b><br>$%{y:,.2f} revenue (%{customdata[0]:.1%} of all)", answer.Rows.Select(r => new object?[] { total == 0 ? 0 : r.Revenue / total }));
+            .Hover($"<b>%{{x}}</b><br>$%{{y:,.2f}} revenue (%{{customdata[0]:.1%}} of all)", answer.Rows.Select(r => new object?[] { total == 0 ? 0 : r.Revenue / total }));
         var orderValue = Plot.Line(hours, answer.Rows.Select(r => r.MeanOrderValue), "Mean order value", Plot.Accent)
-            .Hover("<b>%{x}</b><br>$%{y:,.2f} per order<br>mean item price $%{customdata[0]:,.2f}", answer.Rows.Select(r => new object?[] { r.MeanItemPrice }))
+            .Hover($"<b>%{{x}}</b><br>$%{{y:,.2f}} per order<br>mean item price $%{{customdata[0]:,.2f}}", answer.Rows.Select(r => new object?[] { r.MeanItemPrice }))
             .On("x", "y2");
         var valueAxis = new Axis("Mean order value ($)", TickFormat: ",.2f", TickPrefix: "$", FromZero: false).ToLayout(vertical: true);
         valueAxis["overlaying"] = "y";
         valueAxis["side"] = "right";
         valueAxis["showgrid"] = false;
-        return Plot.Figure("Revenue and mean order value by hour of the day", [revenue, orderValue], new Dictionary<string, object?>
+        return Plot.Figure($"Revenue and mean order value by hour of the day", [revenue, orderValue], new Dictionary<string, object?>
         {
             ["xaxis"] = new Axis("Hour of the day the order was placed", Categories: hours).ToLayout(vertical: false),
             ["yaxis"] = new Axis("Revenue ($)", TickFormat: ",.0f", TickPrefix: "$").ToLayout(vertical: true),

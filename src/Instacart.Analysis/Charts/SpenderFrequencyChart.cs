@@ -29,11 +29,11 @@ public static class SpenderFrequencyChart
             traces.Add(Plot.Heatmap(frequencies, spending, z, "Share of revenue", ".0%")
                 .With("texttemplate", "%{z:.1%}")
                 .With("textfont", new Dictionary<string, object?> { ["color"] = "#1a1a1a", ["size"] = 14 })
-                .Hover("<b>%{y} · %{x}</b><br>%{z:.1%} of revenue<br>%{customdata[0]:,} customers<br>$%{customdata[1]:,.2f} per customer", null)
+                .Hover($"<b>%{{y}} · %{{x}}</b><br>%{{z:.1%}} of revenue<br>%{{customdata[0]:,}} customers<br>$%{{customdata[1]:,.2f}} per customer", null)
                 .With("customdata", custom));
         }
 
-        return Plot.Figure("Share of revenue by spending and shopping frequency", traces, new Dictionary<string, object?>
+        return Plot.Figure($"Share of revenue by spending and shopping frequency", traces, new Dictionary<string, object?>
         {
             ["xaxis"] = new Axis("Shopping frequency", Categories: frequencies).ToLayout(vertical: false),
             ["yaxis"] = new Axis("Spending", Categories: spending.Reverse().ToList()).ToLayout(vertical: true),

@@ -19,7 +19,7 @@ public static class TimeSegmentsChart
         var order = Plot.InCodeOrder<TimeSegment>(answer.Rows.Select(r => r.TimeSegment), Labels.Of);
         var rows = order.Select(label => answer.Rows.First(r => r.TimeSegment == label)).ToList();
         return Plot.Panels(
-            "Orders, revenue and order value by time of day",
+            $"Orders, revenue and order value by time of day",
             "Shopping-time segment",
             order,
             [

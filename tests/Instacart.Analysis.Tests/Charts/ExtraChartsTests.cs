@@ -163,7 +163,7 @@ public class ExtraChartsTests
         var figure = Figure.Of(HourQuadrantsChart.Scatter(answer));
 
         Assert.All(figure.Traces, t => Assert.Equal("markers+text", t.GetProperty("mode").GetString()));
-        var points = figure.Traces.SelectMany(t => Figure.Strings(t, "text").Zip(Figure.Numbers(t, "x"), Figure.Numbers(t, "y")).Select(p => (Hour: p.First, X: p.Second, Y: p.Third, Quadrant: t.GetProperty("name").GetString()))).ToList();
+        var points = figure.Traces.SelectMany(t => Figure.Strings(t, "text").Zip(Figure.Numbers(t, "x"), Figure.Numbers(t, "y")).Select(p => (Hour: p.First, X: p.Second, Y: p.Third, Quadrant: Figure.Name(t)))).ToList();
         Assert.Equal(24, points.Count);
         Assert.All(answer.Rows, r =>
         {
@@ -233,7 +233,7 @@ public class ExtraChartsTests
         foreach (var (baby, name) in new[] { (true, "Buys baby products"), (false, "Other households") })
         {
             var rows = answer.Rows.Where(r => r.BabyHousehold == baby).ToList();
-            var traces = figure.Traces.Where(t => t.GetProperty("name").GetString() == name).ToList();
+            var traces = figure.Traces.Where(t => Figure.Name(t) == name).ToList();
             Assert.Equal(rows.Select(r => r.OrdersPerCustomer), Figure.Numbers(traces[0], "x"));
             Assert.Equal(rows.Select(r => r.MeanOrderValue), Figure.Numbers(traces[1], "x"));
             Assert.Equal(rows.Select(r => r.Profile), Figure.Strings(traces[1], "y"));

@@ -1,9 +1,13 @@
 using System.Text.Json;
+using Instacart.Tests.Shared;
 using Plotly.NET;
 
 namespace Instacart.Analysis.Tests.Charts;
 
-/// <summary>A chart's figure JSON (what notebooks display and the exporter draws), read back for assertions.</summary>
+/// <summary>
+/// A chart's figure JSON (what notebooks display and the exporter draws), read back for assertions. Its texts read
+/// as plotly shows them (the chart layer's escapes decoded); <see cref="Json"/> and <see cref="Root"/> are the raw JSON.
+/// </summary>
 internal sealed class Figure
 {
     private Figure(string json)
@@ -22,15 +26,17 @@ internal sealed class Figure
 
     public static Figure Of(GenericChart chart) => new(GenericChart.toFigureJson(chart));
 
-    public string Title => Layout.GetProperty("title").GetProperty("text").GetString()!;
+    public string Title => PlotlyTextScan.Shown(Layout.GetProperty("title").GetProperty("text").GetString()!);
 
-    public string AxisTitle(string axis) => Layout.GetProperty(axis).GetProperty("title").GetProperty("text").GetString()!;
+    public string AxisTitle(string axis) => PlotlyTextScan.Shown(Layout.GetProperty(axis).GetProperty("title").GetProperty("text").GetString()!);
 
     public string[] Categories(string axis) => Strings(Layout.GetProperty(axis).GetProperty("categoryarray"));
 
-    public JsonElement Trace(string name) => Traces.Single(t => t.GetProperty("name").GetString() == name);
+    public JsonElement Trace(string name) => Traces.Single(t => Name(t) == name);
 
-    public static string[] Strings(JsonElement array) => array.EnumerateArray().Select(e => e.GetString()!).ToArray();
+    public static string Name(JsonElement trace) => PlotlyTextScan.Shown(trace.GetProperty("name").GetString()!);
+
+    public static string[] Strings(JsonElement array) => array.EnumerateArray().Select(e => PlotlyTextScan.Shown(e.GetString()!)).ToArray();
 
     public static double?[] Numbers(JsonElement array) =>
         array.EnumerateArray().Select(e => e.ValueKind == JsonValueKind.Null ? (double?)null : e.GetDouble()).ToArray();
@@ -50,7 +56,7 @@ internal sealed class Figure
             Assert.Equal(keys.Length, values.Length);
             for (var i = 0; i < keys.Length; i++)
             {
-                yield return (keys[i], values[i], trace.GetProperty("name").GetString()!);
+                yield return (keys[i], values[i], Name(trace));
             }
         }
     }

@@ -40,7 +40,7 @@ public class QuestionChartsTests
         var figure = Figure.Of(BusiestDaysChart.Bars(answer));
 
         // One trace per flag present, named by the flag, holding exactly the days with that flag.
-        Assert.Equal(["Busiest days", "Regularly busy", "Slowest days"], figure.Traces.Select(t => t.GetProperty("name").GetString()));
+        Assert.Equal(["Busiest days", "Regularly busy", "Slowest days"], figure.Traces.Select(t => Figure.Name(t)));
         Assert.All(figure.Points(), p => Assert.Equal(answer.Rows.Single(r => r.Label == p.Key).Flag, p.Trace));
         var colours = figure.Traces.Select(t => t.GetProperty("marker").GetProperty("color").GetString()).ToList();
         Assert.Equal(colours.Count, colours.Distinct().Count());
@@ -73,7 +73,7 @@ public class QuestionChartsTests
         Assert.Equal(24, points.Count);
         Assert.All(answer.Rows, r => Assert.Equal(r.Lines, points[$"{r.Hour:00}:00"].Value));
         Assert.All(figure.Points(), p => Assert.Equal(answer.Rows.Single(r => $"{r.Hour:00}:00" == p.Key).Flag, p.Trace));
-        Assert.Equal(["Most orders", "Average orders", "Fewest orders"], figure.Traces.Select(t => t.GetProperty("name").GetString()));
+        Assert.Equal(["Most orders", "Average orders", "Fewest orders"], figure.Traces.Select(t => Figure.Name(t)));
         Assert.Equal("Order lines", figure.AxisTitle("yaxis"));
     }
 
@@ -204,7 +204,7 @@ public class QuestionChartsTests
         Assert.All(figure.Traces, t => Assert.Equal("bar", t.GetProperty("type").GetString()));
         foreach (var row in answer.Rows)
         {
-            var traces = figure.Traces.Where(t => t.GetProperty("name").GetString() == row.Household).ToList();
+            var traces = figure.Traces.Where(t => Figure.Name(t) == row.Household).ToList();
             Assert.Equal(2, traces.Count);
             var left = traces.Single(t => t.GetProperty("xaxis").GetString() == "x");
             var right = traces.Single(t => t.GetProperty("xaxis").GetString() == "x2");
@@ -251,7 +251,7 @@ public class QuestionChartsTests
     /// <summary>A horizontal bar per group in each metric's panel, groups top down on the shared y axis, each panel's x axis titled.</summary>
     private static void AssertPanels(Figure figure, IReadOnlyList<string> groups, IReadOnlyList<string> metrics)
     {
-        Assert.Equal(metrics, figure.Traces.Select(t => t.GetProperty("name").GetString()));
+        Assert.Equal(metrics, figure.Traces.Select(t => Figure.Name(t)));
         Assert.Equal(groups.Reverse(), figure.Categories("yaxis"));
         for (var i = 0; i < metrics.Count; i++)
         {
