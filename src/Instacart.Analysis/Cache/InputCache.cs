@@ -19,7 +19,8 @@ namespace Instacart.Analysis.Cache;
 /// <remarks>
 /// <para>One entry per data folder: a directory named after the folder's full path holding one <c>.arrow</c> file
 /// per table and <c>manifest.json</c>. The manifest holds the key: the format version, the folder, and each input
-/// file's size, last write time and SHA-256 of its first and last MiB. Any difference makes the entry stale.</para>
+/// file's size, last write time and XxHash128 of all its bytes (<see cref="InputKey"/>). Any difference makes the
+/// entry stale: the cache answers only for the exact bytes it was made from.</para>
 /// <para>An entry is used only when every check passes: manifest readable, key equal, each file's length, Arrow
 /// schema (names, types, order, table), row count, no nulls, and the checksum of every column's values. Anything
 /// else (stale, truncated, corrupt) is never used: the CSV files are parsed and the entry written anew. The merged
@@ -31,8 +32,8 @@ namespace Instacart.Analysis.Cache;
 /// </remarks>
 public static class InputCache
 {
-    /// <summary>The cache format; bumped whenever the cached tables, their schemas or the rules that make the merged lines change.</summary>
-    public const string FormatVersion = "instacart-cache/4";
+    /// <summary>The cache format; bumped whenever the cached tables, their schemas, the key's meaning or the rules that make the merged lines change.</summary>
+    public const string FormatVersion = "instacart-cache/5";
 
     private static readonly Schema OrdersSchema = ArrowTables.Schema(
         "orders",
@@ -78,7 +79,7 @@ public static class InputCache
 
     /// <summary>
     /// The input tables of <paramref name="folder"/>: from the cache when <paramref name="cache"/> holds a valid entry
-    /// for the unchanged folder, else parsed from CSV (<see cref="InputTables.Load(string)"/>) and then written to
+    /// for the folder's exact bytes, else parsed from CSV (<see cref="InputTables.Load(string)"/>) and then written to
     /// the cache. With <paramref name="cache"/> <see langword="null"/> nothing is read from or written to any cache.
     /// A cache that cannot be written never fails the load; bad input is an <see cref="InputException"/> as always.
     /// </summary>
@@ -87,7 +88,7 @@ public static class InputCache
     /// <param name="result">What was done with the cache, and why.</param>
     public static InputTables Load(string folder, CacheOptions? cache, out CacheResult result)
     {
-        var tables = Load(folder, cache, out result, out var entry);
+        var tables = Load(folder, cache, out result, out var entry, out _);
         if (entry?.Finish() is { } failure)
         {
             result = new CacheResult(CacheUse.NotWritten, failure);
@@ -98,27 +99,37 @@ public static class InputCache
 
     /// <summary>
     /// As <see cref="Load(string, CacheOptions?, out CacheResult)"/>, and the entry the tables were read from or written
-    /// to (null when there is none), which also keeps the merged lines (<see cref="CacheEntry.ReadMerge"/>).
+    /// to (null when there is none), which also keeps the merged lines (<see cref="CacheEntry.ReadMerge"/>), and the
+    /// key of the bytes the tables are of (<see cref="InputKey.Fingerprint"/> makes the dataset fingerprint of it).
     /// </summary>
-    internal static InputTables Load(string folder, CacheOptions? cache, out CacheResult result, out CacheEntry? usable)
+    /// <remarks>
+    /// Every byte of every input file is hashed on every path. With an entry whose stamps (presence, size, write
+    /// time) still match, the entry's tables are read while the files are hashed, and used only when the hash matches
+    /// too; otherwise (no entry, stale, damaged, or the same stamps over other bytes, as <c>cp -p</c> leaves them) the
+    /// CSV files are parsed beside that same hash and checked again after (<see cref="KeyedRead"/>).
+    /// </remarks>
+    internal static InputTables Load(string folder, CacheOptions? cache, out CacheResult result, out CacheEntry? usable, out IReadOnlyList<InputFingerprint> key)
     {
         folder = Path.GetFullPath(folder);
         usable = null;
         if (cache is null)
         {
             result = CacheResult.Off;
-            return InputTables.Load(folder);
+            (var plain, key) = KeyedRead.Parse(folder, () => InputTables.Load(folder));
+            return plain;
         }
 
-        var key = InputKey.Compute(folder);
-        if (key is null)
+        var stamps = InputKey.Stamps(folder);
+        if (stamps is null)
         {
             // A missing folder or required file: the plain loader reports it as bad input.
-            var plain = InputTables.Load(folder);
+            (var plain, key) = KeyedRead.Parse(folder, () => InputTables.Load(folder));
             result = new CacheResult(CacheUse.NotWritten, "an input file was missing");
             return plain;
         }
 
+        // Every byte is hashed from here on, beside whatever comes next: the entry's read, or the CSV parse.
+        var hashing = InputKey.Start(folder);
         var entry = EntryDirectory(folder, cache);
         string? stale = null;
         var manifestPath = Path.Combine(entry, CacheManifest.FileName);
@@ -126,20 +137,34 @@ public static class InputCache
         {
             try
             {
-                var manifest = CacheManifest.Parse(File.ReadAllText(manifestPath));
-                stale = manifest.Format != FormatVersion ? "another cache format"
+                var json = File.ReadAllText(manifestPath);
+                var format = CacheManifest.FormatOf(json);
+                var manifest = format == FormatVersion ? CacheManifest.Parse(json) : null;
+                stale = manifest is null ? "another cache format"
                     : manifest.Folder != folder ? "an entry of another folder"
-                    : InputKey.FirstDifference(manifest.Inputs, key) is { } changed ? $"{changed} changed"
+                    : InputKey.FirstStampDifference(manifest.Inputs, stamps) is { } touched ? $"{touched} changed"
                     : null;
-                if (stale is null)
+                if (manifest is not null && stale is null)
                 {
                     var tables = Read(entry, folder, manifest);
-                    result = new CacheResult(CacheUse.Hit);
-                    usable = new CacheEntry(entry, manifest);
-                    return tables;
+                    var now = hashing.GetAwaiter().GetResult();
+                    stale = now.Key is null ? "an input file changed"
+                        : now.ChangedWhileRead is { } moving ? $"{moving} changed"
+                        : InputKey.FirstDifference(manifest.Inputs, now.Key) is { } changed ? $"{changed} changed"
+                        : null;
+                    if (stale is null)
+                    {
+                        result = new CacheResult(CacheUse.Hit);
+                        usable = new CacheEntry(entry, manifest);
+                        key = now.Key!;
+                        return tables;
+                    }
+
+                    // Same stamps, other bytes (a cp -p over a file): the hash just taken, complete before the parse
+                    // below starts, is the one the parse is checked against.
                 }
             }
-            catch (Exception e)
+            catch (Exception e) when (e is not InputException)
             {
                 // A damaged entry may make the manifest parser or the Arrow reader throw anything: it is never used.
                 var cause = e is AggregateException many ? many.Flatten().InnerExceptions[0] : e;
@@ -147,17 +172,12 @@ public static class InputCache
             }
         }
 
-        var loaded = InputTables.Load(folder);
-        var after = InputKey.Compute(folder);
-        if (after is null || InputKey.FirstDifference(key, after) is { } moved)
-        {
-            result = new CacheResult(CacheUse.NotWritten, "an input file changed while it was read");
-            return loaded;
-        }
+        (var loaded, key) = KeyedRead.Parse(folder, () => InputTables.Load(folder), hashing);
 
         // Written in the background while the load goes on (clean, merge, totals); the caller waits for it with
         // CacheEntry.Finish, which also tells whether it could be written.
-        usable = CacheEntry.Writing(entry, () => Write(entry, folder, key, loaded));
+        var written = key;
+        usable = CacheEntry.Writing(entry, () => Write(entry, folder, written, loaded));
         result = stale is null ? new CacheResult(CacheUse.Written) : new CacheResult(CacheUse.Rebuilt, stale);
         return loaded;
     }
@@ -196,17 +216,21 @@ public static class InputCache
         return new InputTables(folder, orders, prior, train, products.GetAwaiter().GetResult(), departments, aisles, customers.GetAwaiter().GetResult());
     }
 
-    /// <summary>The prior lines parsed from the CSV file, which must be what the entry was made from.</summary>
+    /// <summary>
+    /// The prior lines parsed from the CSV file, which must be byte for byte what the entry was made from: the file is
+    /// hashed beside the parse and again after it, and both hashes must be the entry's.
+    /// </summary>
     private static OrderLinesTable ParsePriorLines(string folder, CacheManifest manifest)
     {
-        var now = InputKey.Compute(folder);
-        var changed = now is null ? "an input file" : InputKey.FirstDifference(manifest.Inputs, now);
-        if (changed is not null)
+        var kept = manifest.Inputs.First(i => i.File == InputFiles.PriorLines);
+        (string, bool)[] prior = [(InputFiles.PriorLines, true)];
+        var (lines, now, changed) = KeyedRead.Once(folder, prior, () => OrderLinesLoader.Load(Path.Combine(folder, InputFiles.PriorLines)));
+        if (changed is not null || now is null || !now[0].SameBytes(kept))
         {
-            throw new InvalidOperationException($"{InputFiles.PriorLines} is needed but {changed} changed since the folder was loaded: load the data folder again.");
+            throw new InvalidOperationException($"{InputFiles.PriorLines} is needed but {InputFiles.PriorLines} changed since the folder was loaded: load the data folder again.");
         }
 
-        return OrderLinesLoader.Load(Path.Combine(folder, InputFiles.PriorLines));
+        return lines;
     }
 
     private static CacheManifest Write(string entry, string folder, IReadOnlyList<InputFingerprint> key, InputTables input)
