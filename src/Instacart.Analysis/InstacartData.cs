@@ -136,12 +136,18 @@ public sealed class InstacartData
 
     /// <summary>
     /// Loads <paramref name="folder"/> and runs every stage, reading and writing the input tables' columnar cache in
-    /// <paramref name="cache"/> (<see langword="null"/>: parse the CSV files, read and write no cache).
+    /// <paramref name="cache"/> (<see langword="null"/>: parse the CSV files, read and write no cache). A cache folder
+    /// inside the data folder is refused (<see cref="CacheLocation"/>): an <see cref="InputException"/>.
     /// </summary>
     public static InstacartData Load(string folder, AnalysisOptions? options, CacheOptions? cache)
     {
         // A notebook's plain Load(folder) follows the run's --on-bad-rows, handed in through the environment.
         options ??= AnalysisOptions.Default with { OnBadRows = BadRowLog.PolicyFromEnvironment() };
+        if (cache is not null)
+        {
+            CacheLocation.EnsureOutsideDataFolder(folder, cache);
+        }
+
         var badRows = new BadRowLog(options.OnBadRows);
         var timings = new List<StageTiming>();
         var clock = Stopwatch.StartNew();

@@ -81,7 +81,8 @@ public static class InputCache
     /// The input tables of <paramref name="folder"/>: from the cache when <paramref name="cache"/> holds a valid entry
     /// for the folder's exact bytes, else parsed from CSV (<see cref="InputTables.Load(string)"/>) and then written to
     /// the cache. With <paramref name="cache"/> <see langword="null"/> nothing is read from or written to any cache.
-    /// A cache that cannot be written never fails the load; bad input is an <see cref="InputException"/> as always.
+    /// A cache that cannot be written never fails the load; bad input is an <see cref="InputException"/> as always,
+    /// and so is a cache folder inside the data folder (<see cref="CacheLocation"/>).
     /// </summary>
     /// <param name="folder">The data folder.</param>
     /// <param name="cache">Where the cache lives, or <see langword="null"/> for none.</param>
@@ -119,6 +120,7 @@ public static class InputCache
             return plain;
         }
 
+        CacheLocation.EnsureOutsideDataFolder(folder, cache);
         var stamps = InputKey.Stamps(folder);
         if (stamps is null)
         {
