@@ -149,6 +149,8 @@ public static class InputCache
                 if (manifest is not null && stale is null)
                 {
                     var tables = Read(entry, folder, manifest);
+                    // Its line totals start being read now too, beside the rest of the hash; unused if the hash differs.
+                    var candidate = new CacheEntry(entry, manifest);
                     var now = hashing.GetAwaiter().GetResult();
                     stale = now.Key is null ? "an input file changed"
                         : now.ChangedWhileRead is { } moving ? $"{moving} changed"
@@ -157,7 +159,7 @@ public static class InputCache
                     if (stale is null)
                     {
                         result = new CacheResult(CacheUse.Hit);
-                        usable = new CacheEntry(entry, manifest);
+                        usable = candidate;
                         key = now.Key!;
                         return tables;
                     }
