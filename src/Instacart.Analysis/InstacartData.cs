@@ -139,7 +139,10 @@ public sealed class InstacartData
     /// <paramref name="cache"/> (<see langword="null"/>: parse the CSV files, read and write no cache). A cache folder
     /// inside the data folder is refused (<see cref="CacheLocation"/>): an <see cref="InputException"/>.
     /// </summary>
-    public static InstacartData Load(string folder, AnalysisOptions? options, CacheOptions? cache)
+    public static InstacartData Load(string folder, AnalysisOptions? options, CacheOptions? cache) => Load(folder, options, cache, null);
+
+    /// <summary>The load, with the check that found the previous load's tables not of the files' bytes (null at first).</summary>
+    private static InstacartData Load(string folder, AnalysisOptions? options, CacheOptions? cache, InputKeyCheck? stale)
     {
         // A notebook's plain Load(folder) follows the run's --on-bad-rows, handed in through the environment.
         options ??= AnalysisOptions.Default with { OnBadRows = BadRowLog.PolicyFromEnvironment() };
@@ -163,8 +166,8 @@ public sealed class InstacartData
         // Skipping bases the tables on a lenient read: such tables are never cached, and no cached table is
         // trusted for it (a stale entry would be re-read strictly).
         InputCache.CacheEntry? entry = null;
-        IReadOnlyList<InputFingerprint> key = [];
-        var input = Stage("load", () => badRows.Skips ? ParseSkipping(folder, options.OnBadRows, ref badRows, out key) : InputCache.Load(folder, cache, out cacheResult, out entry, out key), t => t.Orders.Count + (long)t.PriorLines.Count + t.Products.Count + t.Customers.Count);
+        InputKeyCheck? keyCheck = null;
+        var input = Stage("load", () => badRows.Skips ? ParseSkipping(folder, options.OnBadRows, stale, ref badRows, out keyCheck) : InputCache.Load(folder, cache, stale, out cacheResult, out entry, out keyCheck), t => t.Orders.Count + (long)t.PriorLines.Count + t.Products.Count + t.Customers.Count);
         var products = Stage("clean", () => ProductCleaning.Clean(input.Products, input.Departments, options.PriceOutlierAbove), p => p.Rows);
         var orderIndex = Stage("index", () => LineMerge.OrderIndex(input.Orders), _ => input.Orders.Count);
         // A line of an unknown order is bad input; when bad rows are skipped it goes (most often its order row was
@@ -226,24 +229,37 @@ public sealed class InstacartData
             CustomersActive: customersActive,
             LinesActive: linesActive).EnsureAddsUp();
 
+        // The stages above ran while the files were hashed again (beside a cache entry's read, or after the parse):
+        // nothing is answered unless the tables are of the files' bytes; otherwise the folder is loaded again.
+        var (key, notTheirs) = keyCheck!.Wait();
+        if (notTheirs is not null)
+        {
+            entry?.Finish();
+            return Load(folder, options, cache, keyCheck);
+        }
+
         // The cache entry's writes ran beside the stages; the load is done when they are.
         if (entry?.Finish() is { } failure)
         {
             cacheResult = new CacheResult(CacheUse.NotWritten, failure);
         }
 
-        return new InstacartData(input, products, merge, totals, customers, reconciliation, options, timings, cacheResult, badRows, InputKey.Fingerprint(key));
+        return new InstacartData(input, products, merge, totals, customers, reconciliation, options, timings, cacheResult, badRows, InputKey.Fingerprint(key!));
     }
 
     /// <summary>The input tables read leniently, checked against the hash of their bytes like any other read; a read again starts a fresh log.</summary>
-    private static InputTables ParseSkipping(string folder, BadRowPolicy policy, ref BadRowLog badRows, out IReadOnlyList<InputFingerprint> key)
+    private static InputTables ParseSkipping(string folder, BadRowPolicy policy, InputKeyCheck? stale, ref BadRowLog badRows, out InputKeyCheck? check)
     {
         var log = badRows;
-        (var tables, key) = KeyedRead.Parse(folder, () =>
-        {
-            log = new BadRowLog(policy);
-            return InputTables.Load(folder, log);
-        });
+        (var tables, check) = KeyedRead.Parse(
+            folder,
+            () =>
+            {
+                log = new BadRowLog(policy);
+                return InputTables.Load(folder, log);
+            },
+            stale?.Hashing,
+            stale is null ? 1 : stale.Attempt + 1);
         badRows = log;
         return tables;
     }

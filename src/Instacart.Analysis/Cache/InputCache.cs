@@ -89,7 +89,14 @@ public static class InputCache
     /// <param name="result">What was done with the cache, and why.</param>
     public static InputTables Load(string folder, CacheOptions? cache, out CacheResult result)
     {
-        var tables = Load(folder, cache, out result, out var entry, out _);
+        var tables = Load(folder, cache, null, out result, out var entry, out var check);
+        while (check.Wait().Stale is not null)
+        {
+            // Not the files' bytes (an entry with their stamps over other bytes, a file changed under the parse): again.
+            entry?.Finish();
+            tables = Load(folder, cache, check, out result, out entry, out check);
+        }
+
         if (entry?.Finish() is { } failure)
         {
             result = new CacheResult(CacheUse.NotWritten, failure);
@@ -101,22 +108,27 @@ public static class InputCache
     /// <summary>
     /// As <see cref="Load(string, CacheOptions?, out CacheResult)"/>, and the entry the tables were read from or written
     /// to (null when there is none), which also keeps the merged lines (<see cref="CacheEntry.ReadMerge"/>), and the
-    /// key of the bytes the tables are of (<see cref="InputKey.Fingerprint"/> makes the dataset fingerprint of it).
+    /// check of the bytes the tables are of (<see cref="InputKeyCheck"/>), which the caller must wait for before it
+    /// answers anything, and pass back as <paramref name="stale"/> to load again when it fails.
     /// </summary>
     /// <remarks>
     /// Every byte of every input file is hashed on every path. With an entry whose stamps (presence, size, write
-    /// time) still match, the entry's tables are read while the files are hashed, and used only when the hash matches
-    /// too; otherwise (no entry, stale, damaged, or the same stamps over other bytes, as <c>cp -p</c> leaves them) the
-    /// CSV files are parsed beside that same hash and checked again after (<see cref="KeyedRead"/>).
+    /// time) still match, the entry's tables are returned while the files are hashed, the caller going on with them:
+    /// the check fails when the hash is not the entry's key (the same stamps over other bytes, as <c>cp -p</c> leaves
+    /// them). Otherwise (no entry, stale, damaged, or <paramref name="stale"/>) the CSV files are parsed once that
+    /// hash is complete and hashed again after (<see cref="KeyedRead"/>); the entry is written only once that second
+    /// hash is found equal.
     /// </remarks>
-    internal static InputTables Load(string folder, CacheOptions? cache, out CacheResult result, out CacheEntry? usable, out IReadOnlyList<InputFingerprint> key)
+    internal static InputTables Load(string folder, CacheOptions? cache, InputKeyCheck? stale, out CacheResult result, out CacheEntry? usable, out InputKeyCheck check)
     {
         folder = Path.GetFullPath(folder);
         usable = null;
+        var reason = stale?.Wait().Stale;
+        var attempt = stale is null ? 1 : stale.Attempt + 1;
         if (cache is null)
         {
             result = CacheResult.Off;
-            (var plain, key) = KeyedRead.Parse(folder, () => InputTables.Load(folder));
+            (var plain, check) = KeyedRead.Parse(folder, () => InputTables.Load(folder), stale?.Hashing, attempt);
             return plain;
         }
 
@@ -125,64 +137,52 @@ public static class InputCache
         if (stamps is null)
         {
             // A missing folder or required file: the plain loader reports it as bad input.
-            (var plain, key) = KeyedRead.Parse(folder, () => InputTables.Load(folder));
+            (var plain, check) = KeyedRead.Parse(folder, () => InputTables.Load(folder), stale?.Hashing, attempt);
             result = new CacheResult(CacheUse.NotWritten, "an input file was missing");
             return plain;
         }
 
-        // Every byte is hashed from here on, beside whatever comes next: the entry's read, or the CSV parse.
-        var hashing = InputKey.Start(folder);
+        // Every byte is hashed from here on, beside whatever comes next: the entry's read and the stages after it, or
+        // the manifest's read before the CSV parse. Loading again after a failed check, the hash that told it (complete)
+        // is the one the parse starts from.
+        var hashing = stale?.Hashing ?? InputKey.Start(folder);
         var entry = EntryDirectory(folder, cache);
-        string? stale = null;
         var manifestPath = Path.Combine(entry, CacheManifest.FileName);
-        if (File.Exists(manifestPath))
+        if (reason is null && File.Exists(manifestPath))
         {
             try
             {
                 var json = File.ReadAllText(manifestPath);
                 var format = CacheManifest.FormatOf(json);
                 var manifest = format == FormatVersion ? CacheManifest.Parse(json) : null;
-                stale = manifest is null ? "another cache format"
+                reason = manifest is null ? "another cache format"
                     : manifest.Folder != folder ? "an entry of another folder"
                     : InputKey.FirstStampDifference(manifest.Inputs, stamps) is { } touched ? $"{touched} changed"
                     : null;
-                if (manifest is not null && stale is null)
+                if (manifest is not null && reason is null)
                 {
                     var tables = Read(entry, folder, manifest);
-                    // Its line totals start being read now too, beside the rest of the hash; unused if the hash differs.
-                    var candidate = new CacheEntry(entry, manifest);
-                    var now = hashing.GetAwaiter().GetResult();
-                    stale = now.Key is null ? "an input file changed"
-                        : now.ChangedWhileRead is { } moving ? $"{moving} changed"
-                        : InputKey.FirstDifference(manifest.Inputs, now.Key) is { } changed ? $"{changed} changed"
-                        : null;
-                    if (stale is null)
-                    {
-                        result = new CacheResult(CacheUse.Hit);
-                        usable = candidate;
-                        key = now.Key!;
-                        return tables;
-                    }
-
-                    // Same stamps, other bytes (a cp -p over a file): the hash just taken, complete before the parse
-                    // below starts, is the one the parse is checked against.
+                    result = new CacheResult(CacheUse.Hit);
+                    usable = new CacheEntry(entry, manifest);
+                    check = InputKeyCheck.Cached(manifest.Inputs, hashing);
+                    return tables;
                 }
             }
             catch (Exception e) when (e is not InputException)
             {
                 // A damaged entry may make the manifest parser or the Arrow reader throw anything: it is never used.
                 var cause = e is AggregateException many ? many.Flatten().InnerExceptions[0] : e;
-                stale = "damaged: " + (cause is CacheDamagedException ? cause.Message : cause.GetType().Name);
+                reason = "damaged: " + (cause is CacheDamagedException ? cause.Message : cause.GetType().Name);
             }
         }
 
-        (var loaded, key) = KeyedRead.Parse(folder, () => InputTables.Load(folder), hashing);
+        var (loaded, parsed) = KeyedRead.Parse(folder, () => InputTables.Load(folder), hashing, attempt);
+        check = parsed;
 
-        // Written in the background while the load goes on (clean, merge, totals); the caller waits for it with
-        // CacheEntry.Finish, which also tells whether it could be written.
-        var written = key;
-        usable = CacheEntry.Writing(entry, () => Write(entry, folder, written, loaded));
-        result = stale is null ? new CacheResult(CacheUse.Written) : new CacheResult(CacheUse.Rebuilt, stale);
+        // Written in the background while the load goes on (clean, merge, totals), once the hash after the parse is
+        // found equal; the caller waits for it with CacheEntry.Finish, which also tells whether it could be written.
+        usable = CacheEntry.Writing(entry, () => Write(entry, folder, parsed.KeyOrNull() ?? throw new IOException("an input file changed while it was read"), loaded));
+        result = reason is null ? new CacheResult(CacheUse.Written) : new CacheResult(CacheUse.Rebuilt, reason);
         return loaded;
     }
 
@@ -222,7 +222,7 @@ public static class InputCache
 
     /// <summary>
     /// The prior lines parsed from the CSV file, which must be byte for byte what the entry was made from: the file is
-    /// hashed beside the parse and again after it, and both hashes must be the entry's.
+    /// hashed before the parse and again after it (<see cref="KeyedRead.Once"/>), and both hashes must be the entry's.
     /// </summary>
     private static OrderLinesTable ParsePriorLines(string folder, CacheManifest manifest)
     {
