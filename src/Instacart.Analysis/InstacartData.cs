@@ -33,7 +33,8 @@ public sealed class InstacartData
         AnalysisOptions options,
         IReadOnlyList<StageTiming> timings,
         CacheResult cache,
-        BadRowLog badRows)
+        BadRowLog badRows,
+        string fingerprint)
     {
         Input = input;
         ProductCleaning = products;
@@ -45,6 +46,7 @@ public sealed class InstacartData
         Timings = timings;
         Cache = cache;
         BadRows = badRows;
+        Fingerprint = fingerprint;
     }
 
     /// <summary>The files as read (personal names already dropped).</summary>
@@ -89,6 +91,15 @@ public sealed class InstacartData
     /// </summary>
     public BadRowLog BadRows { get; }
 
+    /// <summary>
+    /// Which exact data this is: <c>xxh128:</c> and 32 lowercase hex digits, a hash over every input file's name,
+    /// presence and the XxHash128 of all its bytes (taken on every load, from the cache or not, skipping bad rows or
+    /// not). Equal bytes give an equal fingerprint wherever the folder is and whenever the files were written; any
+    /// other byte in any file gives another. Record it beside whatever is made from this data (<c>run.json</c>, a
+    /// report page) to tell which data made it.
+    /// </summary>
+    public string Fingerprint { get; }
+
     private readonly ConcurrentDictionary<object, Lazy<object>> _derived = new();
 
     /// <summary>
@@ -112,8 +123,9 @@ public sealed class InstacartData
     /// </summary>
     /// <remarks>
     /// The process keeps the last data this overload loaded: the same folder, options and cache with every input file
-    /// unchanged (size and write time) gives back that same instance at once, so the notebooks of a run, which share
-    /// one process, load the folder once between them. Treat the data as read-only: its arrays are shared.
+    /// byte for byte the same (every byte hashed again, <see cref="Fingerprint"/>) gives back that same instance, so
+    /// the notebooks of a run, which share one process, load the folder once between them. Treat the data as
+    /// read-only: its arrays are shared.
     /// </remarks>
     public static InstacartData Load(string folder, AnalysisOptions? options = null)
     {
@@ -124,12 +136,21 @@ public sealed class InstacartData
 
     /// <summary>
     /// Loads <paramref name="folder"/> and runs every stage, reading and writing the input tables' columnar cache in
-    /// <paramref name="cache"/> (<see langword="null"/>: parse the CSV files, read and write no cache).
+    /// <paramref name="cache"/> (<see langword="null"/>: parse the CSV files, read and write no cache). A cache folder
+    /// inside the data folder is refused (<see cref="CacheLocation"/>): an <see cref="InputException"/>.
     /// </summary>
-    public static InstacartData Load(string folder, AnalysisOptions? options, CacheOptions? cache)
+    public static InstacartData Load(string folder, AnalysisOptions? options, CacheOptions? cache) => Load(folder, options, cache, null);
+
+    /// <summary>The load, with the check that found the previous load's tables not of the files' bytes (null at first).</summary>
+    private static InstacartData Load(string folder, AnalysisOptions? options, CacheOptions? cache, InputKeyCheck? stale)
     {
         // A notebook's plain Load(folder) follows the run's --on-bad-rows, handed in through the environment.
         options ??= AnalysisOptions.Default with { OnBadRows = BadRowLog.PolicyFromEnvironment() };
+        if (cache is not null)
+        {
+            CacheLocation.EnsureOutsideDataFolder(folder, cache);
+        }
+
         var badRows = new BadRowLog(options.OnBadRows);
         var timings = new List<StageTiming>();
         var clock = Stopwatch.StartNew();
@@ -145,7 +166,8 @@ public sealed class InstacartData
         // Skipping bases the tables on a lenient read: such tables are never cached, and no cached table is
         // trusted for it (a stale entry would be re-read strictly).
         InputCache.CacheEntry? entry = null;
-        var input = Stage("load", () => badRows.Skips ? InputTables.Load(folder, badRows) : InputCache.Load(folder, cache, out cacheResult, out entry), t => t.Orders.Count + (long)t.PriorLines.Count + t.Products.Count + t.Customers.Count);
+        InputKeyCheck? keyCheck = null;
+        var input = Stage("load", () => badRows.Skips ? ParseSkipping(folder, options.OnBadRows, stale, ref badRows, out keyCheck) : InputCache.Load(folder, cache, stale, out cacheResult, out entry, out keyCheck), t => t.Orders.Count + (long)t.PriorLines.Count + t.Products.Count + t.Customers.Count);
         var products = Stage("clean", () => ProductCleaning.Clean(input.Products, input.Departments, options.PriceOutlierAbove), p => p.Rows);
         var orderIndex = Stage("index", () => LineMerge.OrderIndex(input.Orders), _ => input.Orders.Count);
         // A line of an unknown order is bad input; when bad rows are skipped it goes (most often its order row was
@@ -207,13 +229,39 @@ public sealed class InstacartData
             CustomersActive: customersActive,
             LinesActive: linesActive).EnsureAddsUp();
 
+        // The stages above ran while the files were hashed again (beside a cache entry's read, or after the parse):
+        // nothing is answered unless the tables are of the files' bytes; otherwise the folder is loaded again.
+        var (key, notTheirs) = keyCheck!.Wait();
+        if (notTheirs is not null)
+        {
+            entry?.Finish();
+            return Load(folder, options, cache, keyCheck);
+        }
+
         // The cache entry's writes ran beside the stages; the load is done when they are.
         if (entry?.Finish() is { } failure)
         {
             cacheResult = new CacheResult(CacheUse.NotWritten, failure);
         }
 
-        return new InstacartData(input, products, merge, totals, customers, reconciliation, options, timings, cacheResult, badRows);
+        return new InstacartData(input, products, merge, totals, customers, reconciliation, options, timings, cacheResult, badRows, InputKey.Fingerprint(key!));
+    }
+
+    /// <summary>The input tables read leniently, checked against the hash of their bytes like any other read; a read again starts a fresh log.</summary>
+    private static InputTables ParseSkipping(string folder, BadRowPolicy policy, InputKeyCheck? stale, ref BadRowLog badRows, out InputKeyCheck? check)
+    {
+        var log = badRows;
+        (var tables, check) = KeyedRead.Parse(
+            folder,
+            () =>
+            {
+                log = new BadRowLog(policy);
+                return InputTables.Load(folder, log);
+            },
+            stale?.Hashing,
+            stale is null ? 1 : stale.Attempt + 1);
+        badRows = log;
+        return tables;
     }
 
     private static LineMerge MergeAndKeep(InputTables input, ProductCatalog catalog, UniqueIndex orderIndex, InputCache.CacheEntry? entry)

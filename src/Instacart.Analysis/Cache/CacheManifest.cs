@@ -32,7 +32,7 @@ internal sealed record TotalsInfo(double PriceLimit, long PriceScale, int Depart
 /// </summary>
 /// <param name="Format">The cache format version; another version is a stale entry.</param>
 /// <param name="Folder">The data folder the entry is for.</param>
-/// <param name="Inputs">The fingerprints of the input files when they were read.</param>
+/// <param name="Inputs">The fingerprints of the input files whose bytes the tables were read from.</param>
 /// <param name="Tables">The cached tables.</param>
 /// <param name="Merge">What the merge of the cached <c>merged</c> table dropped, once it is written; null before.</param>
 /// <param name="Totals">What the cached line totals were made with, once they are written; null before.</param>
@@ -50,10 +50,19 @@ internal sealed record CacheManifest(string Format, string Folder, IReadOnlyList
         RespectRequiredConstructorParameters = true,
     };
 
+    /// <summary>The same, but for the format alone: any other member is passed over, so an entry of any version is told by its format.</summary>
+    private static readonly JsonSerializerOptions FormatJson = new(Json) { UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip };
+
     /// <summary>The manifest as JSON text.</summary>
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 
     /// <summary>Parses a manifest; throws <see cref="JsonException"/> on anything malformed or missing.</summary>
     public static CacheManifest Parse(string json) =>
         JsonSerializer.Deserialize<CacheManifest>(json, Json) ?? throw new JsonException("An empty manifest.");
+
+    /// <summary>The format a manifest of any version names, read before the rest (whose members differ between versions).</summary>
+    public static string FormatOf(string json) =>
+        JsonSerializer.Deserialize<FormatOnly>(json, FormatJson)?.Format ?? throw new JsonException("An empty manifest.");
+
+    private sealed record FormatOnly(string Format);
 }

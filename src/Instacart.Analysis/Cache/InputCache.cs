@@ -19,7 +19,8 @@ namespace Instacart.Analysis.Cache;
 /// <remarks>
 /// <para>One entry per data folder: a directory named after the folder's full path holding one <c>.arrow</c> file
 /// per table and <c>manifest.json</c>. The manifest holds the key: the format version, the folder, and each input
-/// file's size, last write time and SHA-256 of its first and last MiB. Any difference makes the entry stale.</para>
+/// file's size, last write time and XxHash128 of all its bytes (<see cref="InputKey"/>). Any difference makes the
+/// entry stale: the cache answers only for the exact bytes it was made from.</para>
 /// <para>An entry is used only when every check passes: manifest readable, key equal, each file's length, Arrow
 /// schema (names, types, order, table), row count, no nulls, and the checksum of every column's values. Anything
 /// else (stale, truncated, corrupt) is never used: the CSV files are parsed and the entry written anew. The merged
@@ -31,8 +32,8 @@ namespace Instacart.Analysis.Cache;
 /// </remarks>
 public static class InputCache
 {
-    /// <summary>The cache format; bumped whenever the cached tables, their schemas or the rules that make the merged lines change.</summary>
-    public const string FormatVersion = "instacart-cache/4";
+    /// <summary>The cache format; bumped whenever the cached tables, their schemas, the key's meaning or the rules that make the merged lines change.</summary>
+    public const string FormatVersion = "instacart-cache/5";
 
     private static readonly Schema OrdersSchema = ArrowTables.Schema(
         "orders",
@@ -78,16 +79,24 @@ public static class InputCache
 
     /// <summary>
     /// The input tables of <paramref name="folder"/>: from the cache when <paramref name="cache"/> holds a valid entry
-    /// for the unchanged folder, else parsed from CSV (<see cref="InputTables.Load(string)"/>) and then written to
+    /// for the folder's exact bytes, else parsed from CSV (<see cref="InputTables.Load(string)"/>) and then written to
     /// the cache. With <paramref name="cache"/> <see langword="null"/> nothing is read from or written to any cache.
-    /// A cache that cannot be written never fails the load; bad input is an <see cref="InputException"/> as always.
+    /// A cache that cannot be written never fails the load; bad input is an <see cref="InputException"/> as always,
+    /// and so is a cache folder inside the data folder (<see cref="CacheLocation"/>).
     /// </summary>
     /// <param name="folder">The data folder.</param>
     /// <param name="cache">Where the cache lives, or <see langword="null"/> for none.</param>
     /// <param name="result">What was done with the cache, and why.</param>
     public static InputTables Load(string folder, CacheOptions? cache, out CacheResult result)
     {
-        var tables = Load(folder, cache, out result, out var entry);
+        var tables = Load(folder, cache, null, out result, out var entry, out var check);
+        while (check.Wait().Stale is not null)
+        {
+            // Not the files' bytes (an entry with their stamps over other bytes, a file changed under the parse): again.
+            entry?.Finish();
+            tables = Load(folder, cache, check, out result, out entry, out check);
+        }
+
         if (entry?.Finish() is { } failure)
         {
             result = new CacheResult(CacheUse.NotWritten, failure);
@@ -98,67 +107,82 @@ public static class InputCache
 
     /// <summary>
     /// As <see cref="Load(string, CacheOptions?, out CacheResult)"/>, and the entry the tables were read from or written
-    /// to (null when there is none), which also keeps the merged lines (<see cref="CacheEntry.ReadMerge"/>).
+    /// to (null when there is none), which also keeps the merged lines (<see cref="CacheEntry.ReadMerge"/>), and the
+    /// check of the bytes the tables are of (<see cref="InputKeyCheck"/>), which the caller must wait for before it
+    /// answers anything, and pass back as <paramref name="stale"/> to load again when it fails.
     /// </summary>
-    internal static InputTables Load(string folder, CacheOptions? cache, out CacheResult result, out CacheEntry? usable)
+    /// <remarks>
+    /// Every byte of every input file is hashed on every path. With an entry whose stamps (presence, size, write
+    /// time) still match, the entry's tables are returned while the files are hashed, the caller going on with them:
+    /// the check fails when the hash is not the entry's key (the same stamps over other bytes, as <c>cp -p</c> leaves
+    /// them). Otherwise (no entry, stale, damaged, or <paramref name="stale"/>) the CSV files are parsed once that
+    /// hash is complete and hashed again after (<see cref="KeyedRead"/>); the entry is written only once that second
+    /// hash is found equal.
+    /// </remarks>
+    internal static InputTables Load(string folder, CacheOptions? cache, InputKeyCheck? stale, out CacheResult result, out CacheEntry? usable, out InputKeyCheck check)
     {
         folder = Path.GetFullPath(folder);
         usable = null;
+        var reason = stale?.Wait().Stale;
+        var attempt = stale is null ? 1 : stale.Attempt + 1;
         if (cache is null)
         {
             result = CacheResult.Off;
-            return InputTables.Load(folder);
+            (var plain, check) = KeyedRead.Parse(folder, () => InputTables.Load(folder), stale?.Hashing, attempt);
+            return plain;
         }
 
-        var key = InputKey.Compute(folder);
-        if (key is null)
+        CacheLocation.EnsureOutsideDataFolder(folder, cache);
+        var stamps = InputKey.Stamps(folder);
+        if (stamps is null)
         {
             // A missing folder or required file: the plain loader reports it as bad input.
-            var plain = InputTables.Load(folder);
+            (var plain, check) = KeyedRead.Parse(folder, () => InputTables.Load(folder), stale?.Hashing, attempt);
             result = new CacheResult(CacheUse.NotWritten, "an input file was missing");
             return plain;
         }
 
+        // Every byte is hashed from here on, beside whatever comes next: the entry's read and the stages after it, or
+        // the manifest's read before the CSV parse. Loading again after a failed check, the hash that told it (complete)
+        // is the one the parse starts from.
+        var hashing = stale?.Hashing ?? InputKey.Start(folder);
         var entry = EntryDirectory(folder, cache);
-        string? stale = null;
         var manifestPath = Path.Combine(entry, CacheManifest.FileName);
-        if (File.Exists(manifestPath))
+        if (reason is null && File.Exists(manifestPath))
         {
             try
             {
-                var manifest = CacheManifest.Parse(File.ReadAllText(manifestPath));
-                stale = manifest.Format != FormatVersion ? "another cache format"
+                var json = File.ReadAllText(manifestPath);
+                var format = CacheManifest.FormatOf(json);
+                var manifest = format == FormatVersion ? CacheManifest.Parse(json) : null;
+                reason = manifest is null ? "another cache format"
                     : manifest.Folder != folder ? "an entry of another folder"
-                    : InputKey.FirstDifference(manifest.Inputs, key) is { } changed ? $"{changed} changed"
+                    : InputKey.FirstStampDifference(manifest.Inputs, stamps) is { } touched ? $"{touched} changed"
                     : null;
-                if (stale is null)
+                if (manifest is not null && reason is null)
                 {
                     var tables = Read(entry, folder, manifest);
                     result = new CacheResult(CacheUse.Hit);
                     usable = new CacheEntry(entry, manifest);
+                    check = InputKeyCheck.Cached(manifest.Inputs, hashing);
                     return tables;
                 }
             }
-            catch (Exception e)
+            catch (Exception e) when (e is not InputException)
             {
                 // A damaged entry may make the manifest parser or the Arrow reader throw anything: it is never used.
                 var cause = e is AggregateException many ? many.Flatten().InnerExceptions[0] : e;
-                stale = "damaged: " + (cause is CacheDamagedException ? cause.Message : cause.GetType().Name);
+                reason = "damaged: " + (cause is CacheDamagedException ? cause.Message : cause.GetType().Name);
             }
         }
 
-        var loaded = InputTables.Load(folder);
-        var after = InputKey.Compute(folder);
-        if (after is null || InputKey.FirstDifference(key, after) is { } moved)
-        {
-            result = new CacheResult(CacheUse.NotWritten, "an input file changed while it was read");
-            return loaded;
-        }
+        var (loaded, parsed) = KeyedRead.Parse(folder, () => InputTables.Load(folder), hashing, attempt);
+        check = parsed;
 
-        // Written in the background while the load goes on (clean, merge, totals); the caller waits for it with
-        // CacheEntry.Finish, which also tells whether it could be written.
-        usable = CacheEntry.Writing(entry, () => Write(entry, folder, key, loaded));
-        result = stale is null ? new CacheResult(CacheUse.Written) : new CacheResult(CacheUse.Rebuilt, stale);
+        // Written in the background while the load goes on (clean, merge, totals), once the hash after the parse is
+        // found equal; the caller waits for it with CacheEntry.Finish, which also tells whether it could be written.
+        usable = CacheEntry.Writing(entry, () => Write(entry, folder, parsed.KeyOrNull() ?? throw new IOException("an input file changed while it was read"), loaded));
+        result = reason is null ? new CacheResult(CacheUse.Written) : new CacheResult(CacheUse.Rebuilt, reason);
         return loaded;
     }
 
@@ -196,17 +220,21 @@ public static class InputCache
         return new InputTables(folder, orders, prior, train, products.GetAwaiter().GetResult(), departments, aisles, customers.GetAwaiter().GetResult());
     }
 
-    /// <summary>The prior lines parsed from the CSV file, which must be what the entry was made from.</summary>
+    /// <summary>
+    /// The prior lines parsed from the CSV file, which must be byte for byte what the entry was made from: the file is
+    /// hashed before the parse and again after it (<see cref="KeyedRead.Once"/>), and both hashes must be the entry's.
+    /// </summary>
     private static OrderLinesTable ParsePriorLines(string folder, CacheManifest manifest)
     {
-        var now = InputKey.Compute(folder);
-        var changed = now is null ? "an input file" : InputKey.FirstDifference(manifest.Inputs, now);
-        if (changed is not null)
+        var kept = manifest.Inputs.First(i => i.File == InputFiles.PriorLines);
+        (string, bool)[] prior = [(InputFiles.PriorLines, true)];
+        var (lines, now, changed) = KeyedRead.Once(folder, prior, () => OrderLinesLoader.Load(Path.Combine(folder, InputFiles.PriorLines)));
+        if (changed is not null || now is null || !now[0].SameBytes(kept))
         {
-            throw new InvalidOperationException($"{InputFiles.PriorLines} is needed but {changed} changed since the folder was loaded: load the data folder again.");
+            throw new InvalidOperationException($"{InputFiles.PriorLines} is needed but {InputFiles.PriorLines} changed since the folder was loaded: load the data folder again.");
         }
 
-        return OrderLinesLoader.Load(Path.Combine(folder, InputFiles.PriorLines));
+        return lines;
     }
 
     private static CacheManifest Write(string entry, string folder, IReadOnlyList<InputFingerprint> key, InputTables input)

@@ -37,5 +37,29 @@ public abstract class CacheFolders : IDisposable
         File.WriteAllBytes(file, bytes);
     }
 
+    /// <summary>
+    /// What a corrected export copied with <c>cp -p</c> or <c>rsync -t</c> looks like: the <c>reordered</c> flag of the
+    /// lines file's line at <paramref name="where"/> (a fraction of its length) flipped, so the size stays, and the
+    /// last write time set back to what it was. Returns the offset of the changed byte.
+    /// </summary>
+    protected static long FlipReorderedKeepingSizeAndTime(string linesFile, double where = 0.5)
+    {
+        var written = File.GetLastWriteTimeUtc(linesFile);
+        var bytes = File.ReadAllBytes(linesFile);
+        var end = Array.IndexOf(bytes, (byte)'\n', (int)(bytes.Length * where));
+        var digit = bytes[end - 1] == '\r' ? end - 2 : end - 1;
+        Assert.True(bytes[digit] is (byte)'0' or (byte)'1', "the line ends with its reordered flag");
+        bytes[digit] = bytes[digit] == '0' ? (byte)'1' : (byte)'0';
+        using (var stream = new FileStream(linesFile, FileMode.Open, FileAccess.Write))
+        {
+            // In place, as cp -p writes over the file.
+            stream.Write(bytes);
+        }
+
+        File.SetLastWriteTimeUtc(linesFile, written);
+        Assert.Equal(bytes.Length, new FileInfo(linesFile).Length);
+        return digit;
+    }
+
     protected static string Answers(InstacartData data) => AnswersDocument.ToText(AnswersDocument.Compute(data));
 }
