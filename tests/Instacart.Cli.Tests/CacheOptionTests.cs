@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Instacart.Analysis.Input;
 using Instacart.Analysis.Synthetic;
 
@@ -117,7 +116,7 @@ public sealed class CacheOptionTests : IDisposable
                 : ["answers", "--out", Path.Combine(output, "answers.json"), .. words];
             var before = Listing(folder);
 
-            var result = RunWith(environment, [.. args]);
+            var result = CliProcess.Run(environment, [.. args]);
 
             Assert.True(result.ExitCode == 2, result.StandardError + result.StandardOutput);
             var line = Assert.Single(result.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries));
@@ -196,38 +195,5 @@ public sealed class CacheOptionTests : IDisposable
                 bytes[flag] = (byte)'1';
             }
         }
-    }
-
-    /// <summary>Runs the built command as <see cref="CliProcess.Run"/> does, with <paramref name="environment"/> added.</summary>
-    private static CliProcess.Result RunWith(IReadOnlyDictionary<string, string> environment, params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "instacart.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment["NO_COLOR"] = "1";
-        foreach (var (name, value) in environment)
-        {
-            start.Environment[name] = value;
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(120_000))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException("instacart did not finish in 2 minutes: " + string.Join(' ', args));
-        }
-
-        return new CliProcess.Result(process.ExitCode, output.Result, error.Result);
     }
 }

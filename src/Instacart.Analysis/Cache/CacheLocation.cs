@@ -1,3 +1,4 @@
+using Instacart.Analysis.Paths;
 using Instacart.Analysis.Input;
 
 namespace Instacart.Analysis.Cache;

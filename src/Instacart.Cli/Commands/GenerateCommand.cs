@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Instacart.Analysis.Synthetic;
+using Instacart.Analysis.Paths;
 using Instacart.Notebooks.Publishing;
 using Spectre.Console;
 

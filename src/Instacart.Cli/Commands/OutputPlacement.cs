@@ -1,3 +1,4 @@
+using Instacart.Analysis.Paths;
 using Instacart.Notebooks.Publishing;
 
 namespace Instacart.Cli.Commands;

@@ -109,7 +109,7 @@ internal static class RunCommand
                 Parallelism = parse.GetValue(parallelism),
                 ExtraReportFiles = [answers],
                 Pdf = parse.GetValue(pdf),
-                Dataset = new DatasetIdentity(DatasetFingerprint.Of(loaded), Path.GetFileName(Path.TrimEndingDirectorySeparator(folder))),
+                Dataset = new DatasetIdentity(loaded.Fingerprint, Path.GetFileName(Path.TrimEndingDirectorySeparator(folder))),
                 RecordedOptions = new Dictionary<string, string>
                 {
                     ["on_bad_rows"] = policy == BadRowPolicy.Skip ? "skip" : "fail",

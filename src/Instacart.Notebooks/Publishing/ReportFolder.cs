@@ -1,3 +1,4 @@
+using Instacart.Analysis.Paths;
 namespace Instacart.Notebooks.Publishing;
 
 /// <summary>

@@ -1,3 +1,4 @@
+using Instacart.Analysis.Paths;
 using Instacart.Analysis.Cache;
 using Instacart.Analysis.Derivation;
 using Instacart.Analysis.Input;

@@ -1,11 +1,11 @@
-namespace Instacart.Analysis.Cache;
+namespace Instacart.Analysis.Paths;
 
 /// <summary>
 /// The path the operating system means by a path: every symbolic link (and Windows junction) along it followed and
 /// every <c>.</c> and <c>..</c> taken as the file system takes it (after the link, not before). The part that does
 /// not exist yet is kept as written, so a folder about to be created has a real path too.
 /// </summary>
-internal static class RealPath
+public static class RealPath
 {
     /// <summary>Links followed before giving up, as the operating systems do (a loop of links).</summary>
     private const int MaxLinks = 40;

@@ -1,6 +1,6 @@
-using Instacart.Notebooks.Publishing;
+using Instacart.Analysis.Paths;
 
-namespace Instacart.Notebooks.Tests.Publishing;
+namespace Instacart.Analysis.Tests.Paths;
 
 public sealed class RealPathTests : IDisposable
 {
@@ -22,12 +22,21 @@ public sealed class RealPathTests : IDisposable
     }
 
     [Fact]
-    public void Of_LoopOfLinks_IsAnIOError()
+    public void Of_LoopOfLinks_StopsFollowingAndReturns()
     {
         Directory.CreateSymbolicLink(Path.Combine(root, "a"), Path.Combine(root, "b"));
         Directory.CreateSymbolicLink(Path.Combine(root, "b"), Path.Combine(root, "a"));
 
-        Assert.Throws<IOException>(() => RealPath.Of(Path.Combine(root, "a", "x")));
+        Assert.EndsWith(Path.Combine("x"), RealPath.Of(Path.Combine(root, "a", "x")));
+    }
+
+    [Fact]
+    public void Of_DotDotAfterALink_GoesUpFromTheLinksTarget()
+    {
+        var deep = Directory.CreateDirectory(Path.Combine(root, "one", "two")).FullName;
+        Directory.CreateSymbolicLink(Path.Combine(root, "shortcut"), deep);
+
+        Assert.Equal(RealPath.Of(Path.Combine(root, "one")), RealPath.Of(Path.Combine(root, "shortcut", "..")));
     }
 
     [Fact]
