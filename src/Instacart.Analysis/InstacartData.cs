@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using Instacart.Analysis.Cache;
 using Instacart.Analysis.Cleaning;
@@ -10,16 +9,15 @@ namespace Instacart.Analysis;
 
 /// <summary>
 /// A data folder loaded, validated, cleaned, merged and derived (SPEC §1–4): the input of every question.
-/// Load it once per notebook or run with <see cref="Load(string, AnalysisOptions?)"/>.
+/// Load it once per notebook or run with <see cref="Load(string, AnalysisOptions?, CacheOptions?)"/>, or through a
+/// <see cref="Sessions.AnalysisSession"/>, which also keeps the results computed from it.
 /// </summary>
 /// <remarks>
 /// For an unchanged folder, the input tables, the merge's counts and the line totals come from the columnar cache
 /// (<see cref="InputCache"/>) when one is configured, so a later load skips the CSV parse, the joins and the pass over
 /// the lines (the merged lines themselves are read when first used); cleaning and deriving run as always and every
-/// answer is the same. <see cref="Load(string, AnalysisOptions?)"/> uses the cache the
-/// environment names (<see cref="CacheOptions.FromEnvironment"/>: on by default, in the user's cache folder;
-/// <c>INSTACART_CACHE=off</c> turns it off); <see cref="Load(string, AnalysisOptions?, CacheOptions?)"/> takes it
-/// explicitly (<see langword="null"/>: none).
+/// answer is the same. The cache is always given explicitly (<see langword="null"/>: none): nothing here reads the
+/// environment or keeps a load.
 /// </remarks>
 public sealed class InstacartData
 {
@@ -100,17 +98,6 @@ public sealed class InstacartData
     /// </summary>
     public string Fingerprint { get; }
 
-    private readonly ConcurrentDictionary<object, Lazy<object>> _derived = new();
-
-    /// <summary>
-    /// A value computed from this data once per <paramref name="key"/> (e.g. a model's type and options): later and
-    /// concurrent callers get the same instance, so a run's answers.json and its notebooks share one computation.
-    /// The key must have value equality (a record or tuple).
-    /// </summary>
-    internal T Derived<T>(object key, Func<T> compute)
-        where T : class =>
-        (T)_derived.GetOrAdd(key, _ => new Lazy<object>(() => compute(), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
-
     /// <summary>The customer row of merged line <paramref name="line"/>.</summary>
     public int CustomerOf(int line) => Merge.OrderCustomer[Lines.Order[line]];
 
@@ -118,34 +105,16 @@ public sealed class InstacartData
     public bool IsActive(int line) => Customers.Active[CustomerOf(line)];
 
     /// <summary>
-    /// Loads <paramref name="folder"/> and runs every stage; bad input is an <see cref="InputException"/>. The input
-    /// tables come from the cache the environment names (<see cref="CacheOptions.FromEnvironment"/>).
-    /// </summary>
-    /// <remarks>
-    /// The process keeps the last data this overload loaded: the same folder, options and cache with every input file
-    /// byte for byte the same (every byte hashed again, <see cref="Fingerprint"/>) gives back that same instance, so
-    /// the notebooks of a run, which share one process, load the folder once between them. Treat the data as
-    /// read-only: its arrays are shared.
-    /// </remarks>
-    public static InstacartData Load(string folder, AnalysisOptions? options = null)
-    {
-        options ??= AnalysisOptions.Default with { OnBadRows = BadRowLog.PolicyFromEnvironment() };
-        var cache = CacheOptions.FromEnvironment();
-        return SharedLoad.Get(folder, options, cache, () => Load(folder, options, cache));
-    }
-
-    /// <summary>
     /// Loads <paramref name="folder"/> and runs every stage, reading and writing the input tables' columnar cache in
     /// <paramref name="cache"/> (<see langword="null"/>: parse the CSV files, read and write no cache). A cache folder
     /// inside the data folder is refused (<see cref="CacheLocation"/>): an <see cref="InputException"/>.
     /// </summary>
-    public static InstacartData Load(string folder, AnalysisOptions? options, CacheOptions? cache) => Load(folder, options, cache, null);
+    public static InstacartData Load(string folder, AnalysisOptions? options = null, CacheOptions? cache = null) => Load(folder, options, cache, null);
 
     /// <summary>The load, with the check that found the previous load's tables not of the files' bytes (null at first).</summary>
     private static InstacartData Load(string folder, AnalysisOptions? options, CacheOptions? cache, InputKeyCheck? stale)
     {
-        // A notebook's plain Load(folder) follows the run's --on-bad-rows, handed in through the environment.
-        options ??= AnalysisOptions.Default with { OnBadRows = BadRowLog.PolicyFromEnvironment() };
+        options ??= AnalysisOptions.Default;
         if (cache is not null)
         {
             CacheLocation.EnsureOutsideDataFolder(folder, cache);

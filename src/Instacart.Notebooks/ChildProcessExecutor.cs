@@ -7,14 +7,16 @@ namespace Instacart.Notebooks;
 /// <summary>
 /// Runs a notebook in a child process (for <see cref="RunOptions.Parallelism"/> above 1): this assembly started
 /// again in worker mode, which runs and exports the notebook and reports its progress as JSON lines on stdout and
-/// its <see cref="NotebookReport"/> as a JSON file. A child has its own working directory, formatters and assembly
-/// loads, so notebooks can run side by side.
+/// its <see cref="NotebookReport"/> as a JSON file. A child has its own formatters and assembly loads, so notebooks
+/// can run side by side. Everything a child needs comes on its command line: the data folder, and the run's load
+/// options, cache and fingerprint, so that it loads the same data once for its notebook (never the environment).
 /// </summary>
 internal static class ChildProcessExecutor
 {
     public static async Task<NotebookRunner.ExportedNotebook> RunAsync(
         string file,
         string dataDirectory,
+        ChildData? data,
         ReportStaging staging,
         DatasetIdentity? dataset,
         Action<NotebookEventKind, int?, string?> onEvent,
@@ -27,9 +29,12 @@ internal static class ChildProcessExecutor
             arguments.AddRange(["--fingerprint", dataset.Fingerprint, "--data-name", dataset.FolderName]);
         }
 
+        if (data is not null)
+        {
+            arguments.AddRange(data.ToArguments());
+        }
+
         var start = WorkerCommand(arguments);
-        start.WorkingDirectory = Path.GetDirectoryName(Path.GetFullPath(file))!;
-        start.Environment[NotebookExecutor.DataFolderVariable] = dataDirectory;
 
         using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the notebook worker process.");
         var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
@@ -113,6 +118,8 @@ internal static class ChildProcessExecutor
             return path;
         }
 
+#pragma warning disable RS0030 // where the SDK put the dotnet host: a machine setting, needed to start the child
         return Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
+#pragma warning restore RS0030
     }
 }

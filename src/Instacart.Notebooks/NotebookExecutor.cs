@@ -1,47 +1,47 @@
 using System.Diagnostics;
+using Instacart.Analysis.Display;
+using Instacart.Analysis.Sessions;
 using Microsoft.DotNet.Interactive.Documents;
 
 namespace Instacart.Notebooks;
 
 /// <summary>
-/// Runs one notebook in this process: a fresh kernel, working directory = the notebook's folder,
-/// <c>INSTACART_DATA</c> = the data folder. Both are process-wide, so notebooks run one at a time
+/// Runs one notebook in this process in a fresh kernel, handed the run's <see cref="AnalysisSession"/> as a kernel
+/// value before the first cell (see <see cref="NotebookSession.Open"/>). Nothing process-wide is changed: not the
+/// environment, not the working directory (a cell's relative <c>#r</c> path is resolved against the notebook's
+/// folder before it is submitted). The kernel's formatters are process-wide, so notebooks still run one at a time
 /// (a process-wide lock); cells run in order and the first failure skips the rest of the notebook.
 /// </summary>
 public static class NotebookExecutor
 {
-    /// <summary>The environment variable that hands the data folder to the notebooks.</summary>
-    public const string DataFolderVariable = "INSTACART_DATA";
+    /// <summary>What the data folder's path becomes in the outputs.</summary>
+    public const string DataFolderToken = "$DATA";
 
     private static readonly SemaphoreSlim OneAtATime = new(1, 1);
 
     /// <summary>Runs <paramref name="notebook"/> and returns every cell's outputs and status.</summary>
     /// <param name="notebook">The notebook.</param>
-    /// <param name="dataDirectory">The absolute data folder, handed to the kernel as <c>INSTACART_DATA</c>.</param>
+    /// <param name="dataDirectory">The data folder (its path is scrubbed from the outputs).</param>
+    /// <param name="session">The data handed to the kernel, or null.</param>
     /// <param name="progress">Told when the kernel is ready and when each cell starts and ends.</param>
     /// <param name="cancellationToken">Stops between cells.</param>
     /// <returns>The executed notebook.</returns>
     public static async Task<ExecutedNotebook> RunAsync(
         NotebookSource notebook,
         string dataDirectory,
+        AnalysisSession? session,
         Action<NotebookEvent>? progress = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(notebook);
         ArgumentNullException.ThrowIfNull(dataDirectory);
         await OneAtATime.WaitAsync(cancellationToken);
-        var previousDirectory = Environment.CurrentDirectory;
-        var previousData = Environment.GetEnvironmentVariable(DataFolderVariable);
         try
         {
-            Environment.CurrentDirectory = notebook.Directory;
-            Environment.SetEnvironmentVariable(DataFolderVariable, Path.GetFullPath(dataDirectory));
-            return await RunCoreAsync(notebook, Path.GetFullPath(dataDirectory), progress, cancellationToken);
+            return await RunCoreAsync(notebook, Path.GetFullPath(dataDirectory), session, progress, cancellationToken);
         }
         finally
         {
-            Environment.CurrentDirectory = previousDirectory;
-            Environment.SetEnvironmentVariable(DataFolderVariable, previousData);
             OneAtATime.Release();
         }
     }
@@ -49,13 +49,14 @@ public static class NotebookExecutor
     private static async Task<ExecutedNotebook> RunCoreAsync(
         NotebookSource notebook,
         string dataDirectory,
+        AnalysisSession? session,
         Action<NotebookEvent>? progress,
         CancellationToken cancellationToken)
     {
         var total = Stopwatch.StartNew();
         var scrubber = new OutputScrubber(
         [
-            (dataDirectory, "$" + DataFolderVariable),
+            (dataDirectory, DataFolderToken),
             (notebook.Directory, "."),
             (Path.GetDirectoryName(notebook.Directory), ".."),
             (Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), "~"),
@@ -67,7 +68,7 @@ public static class NotebookExecutor
         NotebookKernel? kernel = null;
         try
         {
-            kernel = await NotebookKernel.StartAsync(scrubber);
+            kernel = await NotebookKernel.StartAsync(scrubber, session);
         }
         catch (Exception exception)
         {
@@ -95,7 +96,7 @@ public static class NotebookExecutor
                 cancellationToken.ThrowIfCancellationRequested();
                 progress?.Invoke(new NotebookEvent(NotebookEventKind.CellStarted, cell, TimeSpan.Zero, null));
                 var executionCount = kernel.NextExecutionCount;
-                var execution = await kernel.RunAsync(cell.Contents, notebook.DisplayPath, cell.StartLine, cancellationToken);
+                var execution = await kernel.RunAsync(ReferenceDirectives.Resolve(cell.Contents, notebook.Directory), notebook.DisplayPath, cell.StartLine, cancellationToken);
                 string? cellError = null;
                 if (!execution.Succeeded)
                 {

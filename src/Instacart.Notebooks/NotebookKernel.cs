@@ -41,8 +41,11 @@ internal sealed class NotebookKernel : IDisposable
         _scrubber = scrubber;
     }
 
-    /// <summary>Starts a fresh kernel. Formatter state is process-wide, so it is reset first.</summary>
-    public static async Task<NotebookKernel> StartAsync(OutputScrubber scrubber)
+    /// <summary>
+    /// Starts a fresh kernel and hands it <paramref name="session"/> (when given) as the C# value
+    /// <see cref="NotebookSession.SessionValueName"/>. Formatter state is process-wide, so it is reset first.
+    /// </summary>
+    public static async Task<NotebookKernel> StartAsync(OutputScrubber scrubber, Instacart.Analysis.Sessions.AnalysisSession? session)
     {
         Formatter.ResetToDefault();
         var csharp = new CSharpKernel()
@@ -64,6 +67,13 @@ internal sealed class NotebookKernel : IDisposable
         {
             composite.Dispose();
             throw new InvalidOperationException("The C# kernel did not start: " + failed.Message);
+        }
+
+        if (session is not null)
+        {
+            // Declared as object: the notebook's own #r of the library comes later, in its first cell. The process has
+            // loaded the library once, so the value is the very AnalysisSession type the notebook's code asks for.
+            await csharp.SetValueAsync(NotebookSession.SessionValueName, session, typeof(object));
         }
 
         return new NotebookKernel(composite, scrubber);

@@ -247,8 +247,8 @@ public static class NotebookRunner
         try
         {
             exported = options.Parallelism > 1
-                ? await ChildProcessExecutor.RunAsync(file, dataDirectory, staging, options.Dataset, OnEvent, cancellationToken)
-                : await RunAndExportAsync(file, dataDirectory, staging.Folder, staging.Report, options.Dataset, e => OnEvent(e.Kind, e.Cell?.Index, e.Error), cancellationToken);
+                ? await ChildProcessExecutor.RunAsync(file, dataDirectory, options.Session is null ? null : new ChildData(options.Session.Data.Options, options.Cache, options.Session.Data.Fingerprint), staging, options.Dataset, OnEvent, cancellationToken)
+                : await RunAndExportAsync(file, dataDirectory, options.Session, staging.Folder, staging.Report, options.Dataset, e => OnEvent(e.Kind, e.Cell?.Index, e.Error), cancellationToken);
         }
         catch (Exception exception) when (exception is not (OperationCanceledException or ReportWriteException))
         {
@@ -274,6 +274,7 @@ public static class NotebookRunner
     internal static async Task<ExportedNotebook> RunAndExportAsync(
         string file,
         string dataDirectory,
+        Instacart.Analysis.Sessions.AnalysisSession? session,
         string stagingDirectory,
         string reportDirectory,
         DatasetIdentity? dataset,
@@ -284,7 +285,7 @@ public static class NotebookRunner
         try
         {
             var source = NotebookSource.Read(file);
-            executed = await NotebookExecutor.RunAsync(source, dataDirectory, onEvent, cancellationToken);
+            executed = await NotebookExecutor.RunAsync(source, dataDirectory, session, onEvent, cancellationToken);
         }
         catch (NotebookFormatException exception)
         {

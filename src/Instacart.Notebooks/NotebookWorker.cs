@@ -30,7 +30,7 @@ public static class NotebookWorker
         ArgumentNullException.ThrowIfNull(args);
         if (args.Length == 0 || args[0] != Verb)
         {
-            await Console.Error.WriteLineAsync("Usage: Instacart.Notebooks worker --notebook FILE --data DIR --out DIR --report-folder DIR --report FILE [--fingerprint F --data-name NAME]");
+            await Console.Error.WriteLineAsync("Usage: Instacart.Notebooks worker --notebook FILE --data DIR --out DIR --report-folder DIR --report FILE [--fingerprint F --data-name NAME] [--load-options JSON --cache DIR --expect-fingerprint F]");
             return 2;
         }
 
@@ -57,7 +57,8 @@ public static class NotebookWorker
         var gate = new Lock();
         try
         {
-            var exported = await NotebookRunner.RunAndExportAsync(notebook, data, output, reportFolder, dataset, e =>
+            using var session = ChildData.FromArguments(options)?.Load(data);
+            var exported = await NotebookRunner.RunAndExportAsync(notebook, data, session, output, reportFolder, dataset, e =>
             {
                 var line = JsonSerializer.Serialize(new WorkerEvent(e.Kind, e.Cell?.Index, e.Error), JsonOptions);
                 lock (gate)

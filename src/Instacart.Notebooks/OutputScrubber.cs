@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace Instacart.Notebooks;
 
 /// <summary>
-/// Keeps machine paths out of notebook outputs: the data folder becomes <c>$INSTACART_DATA</c>, the
+/// Keeps machine paths out of notebook outputs: the data folder becomes <c>$DATA</c>, the
 /// notebook's folder <c>.</c>, other known roots (repository, home) a short token, and source paths in
 /// stack traces their file name. Exported files are then the same on every machine and every run.
 /// </summary>

@@ -22,8 +22,11 @@ public static class PdfPrinter
     private static readonly TimeSpan ChartTimeout = TimeSpan.FromSeconds(60);
 
     /// <summary>The Chromium executable: <c>CHROMIUM_PATH</c> if set, else <c>/usr/bin/chromium</c>.</summary>
+    /// <remarks>The browser is a machine tool, like <c>PATH</c>: its location is read here, where the browser is started.</remarks>
+#pragma warning disable RS0030 // a machine setting, not a setting of the analysis
     public static string ChromiumPath =>
         Environment.GetEnvironmentVariable(ChromiumPathVariable) is { Length: > 0 } path ? path : DefaultChromiumPath;
+#pragma warning restore RS0030
 
     /// <summary>Throws a one-line <see cref="FileNotFoundException"/> naming <c>CHROMIUM_PATH</c> when there is no Chromium to print with.</summary>
     /// <exception cref="FileNotFoundException">No file at <see cref="ChromiumPath"/>.</exception>

@@ -9,8 +9,24 @@ namespace Instacart.Notebooks;
 /// </param>
 public sealed record RunOptions(string NotebooksDirectory, string OutputDirectory)
 {
-    /// <summary>The data folder handed to every kernel as <c>INSTACART_DATA</c> (made absolute). Default: <c>data-sample</c> beside the notebooks folder.</summary>
+    /// <summary>
+    /// The run's data folder (made absolute; default: <c>data-sample</c> beside the notebooks folder): the report is
+    /// never written into it, and child processes (<see cref="Parallelism"/> above 1) load it for their notebook.
+    /// </summary>
     public string? DataDirectory { get; init; }
+
+    /// <summary>
+    /// The loaded data every notebook gets: it is handed to each notebook's kernel as the value
+    /// <see cref="Instacart.Analysis.Display.NotebookSession.SessionValueName"/> before the notebook's cells run, and the
+    /// notebook's <c>NotebookSession.Open(…)</c> returns it (so every notebook and <c>answers.json</c> share one load and
+    /// its models). With <see cref="Parallelism"/> above 1, each child process loads <see cref="DataDirectory"/> once
+    /// with the session's options and <see cref="Cache"/>, and a child whose load has another fingerprint fails its
+    /// notebook rather than mix two datasets. Null: nothing is handed in (notebooks that need no data).
+    /// </summary>
+    public Instacart.Analysis.Sessions.AnalysisSession? Session { get; init; }
+
+    /// <summary>The cache <see cref="Session"/> was loaded with, for the child processes' loads (null: none).</summary>
+    public Instacart.Analysis.Cache.CacheOptions? Cache { get; init; }
 
     /// <summary>
     /// Runs only the notebooks whose file name matches: a pattern with <c>*</c> and <c>?</c> (e.g. <c>01-*</c>), or else a

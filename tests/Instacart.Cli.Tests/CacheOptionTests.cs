@@ -18,6 +18,19 @@ public sealed class CacheOptionTests : IDisposable
     }
 
     [Fact]
+    public void ToCache_NoCacheWins_AFolderGivenWins_ThenTheVariable_OffMeansNone()
+    {
+        var given = Path.Combine(scratch, "given");
+        Assert.Null(Commands.CommonOptions.ToCache(given, disabled: true, variable: null));
+        Assert.Null(Commands.CommonOptions.ToCache(null, disabled: true, variable: given));
+        Assert.Equal(given, Commands.CommonOptions.ToCache(given, disabled: false, variable: "/elsewhere")!.Directory);
+        Assert.Equal(Path.GetFullPath("rel"), Commands.CommonOptions.ToCache("rel", disabled: false, variable: null)!.Directory);
+        Assert.Equal(given, Commands.CommonOptions.ToCache(null, disabled: false, variable: given)!.Directory);
+        Assert.Null(Commands.CommonOptions.ToCache(null, disabled: false, variable: " OFF "));
+        Assert.Equal(Analysis.Cache.CacheOptions.DefaultDirectory, Commands.CommonOptions.ToCache(null, disabled: false, variable: "")!.Directory);
+    }
+
+    [Fact]
     public void Answers_WithNoCache_WritesNoCache()
     {
         var cache = Path.Combine(scratch, "cache");

@@ -17,7 +17,7 @@ public sealed class ConsoleReporterTests
         });
         var options = new RunOptions(RepoPaths.FixtureNotebooks, RepoPaths.NewOutputFolder("console-reporter"))
         {
-            DataDirectory = Path.Combine(RepoPaths.Fixtures, "data"),
+            DataDirectory = RepoPaths.DataSample, Session = RepoPaths.SampleSession,
             Only = "02-*,04-*",
         };
 

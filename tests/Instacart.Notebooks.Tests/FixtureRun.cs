@@ -29,7 +29,7 @@ public sealed class FixtureRun : IAsyncLifetime
 
         var options = new RunOptions(RepoPaths.FixtureNotebooks, OutputDirectory)
         {
-            DataDirectory = Path.Combine(RepoPaths.Fixtures, "data"),
+            DataDirectory = RepoPaths.DataSample, Session = RepoPaths.SampleSession,
             ExtraReportFiles =
             [
                 new ExtraReportFile("answers.json", async (context, stream, token) =>

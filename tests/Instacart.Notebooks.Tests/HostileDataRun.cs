@@ -1,3 +1,4 @@
+using Instacart.Analysis.Sessions;
 using System.Text;
 using Instacart.Analysis;
 using Instacart.Analysis.Answers;
@@ -34,22 +35,31 @@ public sealed class HostileDataRun : IAsyncLifetime
         MarkPersonalNames(Path.Combine(DataDirectory, "customers.csv"));
         HostileNames.Poison(DataDirectory);
 
-        var data = InstacartData.Load(DataDirectory);
+        Session = AnalysisSession.Load(DataDirectory);
+        var data = Session.Data;
         Names = [.. HostileNames.Departments.Values, .. data.Products.Name.Where(n => n.Length > 0).Distinct(StringComparer.Ordinal)];
         var options = new RunOptions(RepoPaths.Notebooks, OutputDirectory)
         {
             DataDirectory = DataDirectory,
+            Session = Session,
             Pdf = File.Exists(ChromiumFactAttribute.ExecutablePath),
             ExtraReportFiles =
             [
                 new ExtraReportFile("answers.json", async (_, stream, token) =>
-                    await stream.WriteAsync(Encoding.UTF8.GetBytes(AnswersDocument.ToText(ReportAnswers.Compute(data))), token)),
+                    await stream.WriteAsync(Encoding.UTF8.GetBytes(AnswersDocument.ToText(ReportAnswers.Compute(Session))), token)),
             ],
         };
         Report = await NotebookRunner.RunAsync(options);
     }
 
-    public Task DisposeAsync() => Task.CompletedTask;
+    /// <summary>The run's data, handed to every notebook and to answers.json.</summary>
+    public AnalysisSession Session { get; private set; } = null!;
+
+    public Task DisposeAsync()
+    {
+        Session.Dispose();
+        return Task.CompletedTask;
+    }
 
     private static void MarkPersonalNames(string path)
     {

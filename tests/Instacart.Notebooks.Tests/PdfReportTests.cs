@@ -57,7 +57,7 @@ public sealed class PdfReportTests(FixtureRun run)
         var output = RepoPaths.NewOutputFolder("pdf-run");
         var report = await NotebookRunner.RunAsync(new RunOptions(RepoPaths.FixtureNotebooks, output)
         {
-            DataDirectory = Path.Combine(RepoPaths.Fixtures, "data"),
+            DataDirectory = RepoPaths.DataSample, Session = RepoPaths.SampleSession,
             Pdf = true,
         });
 
@@ -151,7 +151,7 @@ public sealed class PdfReportTests(FixtureRun run)
         {
             var error = await Assert.ThrowsAsync<FileNotFoundException>(() => NotebookRunner.RunAsync(new RunOptions(RepoPaths.FixtureNotebooks, output)
             {
-                DataDirectory = Path.Combine(RepoPaths.Fixtures, "data"),
+                DataDirectory = RepoPaths.DataSample, Session = RepoPaths.SampleSession,
                 Pdf = true,
             }));
             Assert.Contains("CHROMIUM_PATH", error.Message, StringComparison.Ordinal);

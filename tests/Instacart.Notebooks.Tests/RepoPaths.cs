@@ -15,6 +15,11 @@ internal static class RepoPaths
     /// <summary>The committed synthetic sample every notebook runs on.</summary>
     public static string DataSample => Path.Combine(Root, "data-sample");
 
+    /// <summary>The sample loaded once for the fixture runs, handed to their kernels as a run's session is.</summary>
+    public static Instacart.Analysis.Sessions.AnalysisSession SampleSession => Sample.Value;
+
+    private static readonly Lazy<Instacart.Analysis.Sessions.AnalysisSession> Sample = new(() => Instacart.Analysis.Sessions.AnalysisSession.Load(DataSample));
+
     public static string Screenshots => Path.Combine(Root, "artifacts", "screenshots");
 
     public static string LibraryDll => Path.Combine(Root, "artifacts", "bin", "Instacart.Analysis", "release", "Instacart.Analysis.dll");

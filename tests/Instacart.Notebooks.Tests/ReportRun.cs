@@ -1,3 +1,4 @@
+using Instacart.Analysis.Sessions;
 using Instacart.Analysis;
 using Instacart.Analysis.Answers;
 
@@ -18,20 +19,29 @@ public sealed class ReportRun : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var data = InstacartData.Load(RepoPaths.DataSample);
+        Session = AnalysisSession.Load(RepoPaths.DataSample);
+        var data = Session.Data;
         var options = new RunOptions(RepoPaths.Notebooks, OutputDirectory)
         {
             DataDirectory = RepoPaths.DataSample,
+            Session = Session,
             ExtraReportFiles =
             [
                 new ExtraReportFile("answers.json", async (_, stream, token) =>
-                    await stream.WriteAsync(System.Text.Encoding.UTF8.GetBytes(AnswersDocument.ToText(ReportAnswers.Compute(data))), token)),
+                    await stream.WriteAsync(System.Text.Encoding.UTF8.GetBytes(AnswersDocument.ToText(ReportAnswers.Compute(Session))), token)),
             ],
         };
         Report = await NotebookRunner.RunAsync(options);
     }
 
-    public Task DisposeAsync() => Task.CompletedTask;
+    /// <summary>The run's data, handed to every notebook and to answers.json.</summary>
+    public AnalysisSession Session { get; private set; } = null!;
+
+    public Task DisposeAsync()
+    {
+        Session.Dispose();
+        return Task.CompletedTask;
+    }
 }
 
 [CollectionDefinition(Name)]

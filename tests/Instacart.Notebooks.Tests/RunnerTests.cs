@@ -62,8 +62,8 @@ public sealed class RunnerTests(FixtureRun run)
         Assert.Contains("3 rows", tableHtml);
         Assert.Contains("product", Text(table["text/plain"]));
 
-        // Working directory = the notebook's folder; INSTACART_DATA = an absolute path.
-        Assert.Equal("notebooks\ndata folder is absolute\n", Text(Outputs(notebook, "cell-7").Single()!["text"]));
+        // The run's session, handed to the kernel as a value: the notebook's own folder argument is not read.
+        Assert.Equal($"handed in: {RepoPaths.SampleSession.Data.Fingerprint}\n", Text(Outputs(notebook, "cell-7").Single()!["text"]));
     }
 
     [Fact]
@@ -181,7 +181,7 @@ public sealed class RunnerTests(FixtureRun run)
     public async Task RunAsync_SameInputTwice_IpynbAndHtmlAreByteIdentical()
     {
         var second = RepoPaths.NewOutputFolder("fixture-run-again");
-        await NotebookRunner.RunAsync(new RunOptions(RepoPaths.FixtureNotebooks, second) { DataDirectory = Path.Combine(RepoPaths.Fixtures, "data") });
+        await NotebookRunner.RunAsync(new RunOptions(RepoPaths.FixtureNotebooks, second) { DataDirectory = RepoPaths.DataSample, Session = RepoPaths.SampleSession });
 
         var files = Directory.EnumerateFiles(run.OutputDirectory).Select(Path.GetFileName).Where(f => f!.EndsWith(".ipynb") || f.EndsWith(".html")).ToList();
         Assert.Equal(13, files.Count);
@@ -197,7 +197,7 @@ public sealed class RunnerTests(FixtureRun run)
         var parallel = RepoPaths.NewOutputFolder("fixture-run-processes");
         var report = await NotebookRunner.RunAsync(new RunOptions(RepoPaths.FixtureNotebooks, parallel)
         {
-            DataDirectory = Path.Combine(RepoPaths.Fixtures, "data"),
+            DataDirectory = RepoPaths.DataSample, Session = RepoPaths.SampleSession,
             Parallelism = 2,
             Only = "01-*,02-*",
         });

@@ -1,12 +1,11 @@
 using System.Runtime.CompilerServices;
-using Instacart.Analysis.Cache;
 
 namespace Instacart.Tests.Shared;
 
 /// <summary>
-/// Points every default load of a test run at a temporary cache folder deleted when the run ends: in-process loads
-/// read <c>INSTACART_CACHE</c>, and the commands, kernels and child processes the tests start inherit it. So tests
-/// never read or fill the user's own cache. Linked into every test project.
+/// Points the commands and child processes a test run starts at a temporary cache folder deleted when the run ends:
+/// the command line reads <c>INSTACART_CACHE</c> and they inherit it, so tests never read or fill the user's own
+/// cache (in-process loads are always handed their cache). Linked into every test project.
 /// </summary>
 internal static class TestCacheIsolation
 {
@@ -17,7 +16,7 @@ internal static class TestCacheIsolation
 #pragma warning restore CA2255
     internal static void Initialize()
     {
-        Environment.SetEnvironmentVariable(CacheOptions.EnvironmentVariable, Path);
+        Environment.SetEnvironmentVariable("INSTACART_CACHE", Path);
         SweepAbandoned();
         AppDomain.CurrentDomain.ProcessExit += (_, _) =>
         {

@@ -1,3 +1,4 @@
+using Instacart.Analysis.Sessions;
 using Instacart.Analysis.Questions;
 
 namespace Instacart.Analysis.Affinity;
@@ -62,11 +63,18 @@ public sealed class BasketAffinity : QuestionAnswer<ProductPairRow>
     public override string Question => "Which products and departments are bought together?";
 
     /// <summary>Counts pairs in the same order among the popular products and among departments.</summary>
-    /// <remarks>Computed once per loaded data and options: answers.json and notebook 12 of a run share it.</remarks>
     public static BasketAffinity Compute(InstacartData data, AffinityOptions? options = null)
     {
+        ArgumentNullException.ThrowIfNull(data);
+        return Calculate(data, options ?? AffinityOptions.Default);
+    }
+
+    /// <summary>The session's affinity for <paramref name="options"/>, computed once: answers.json and notebook 12 of a run share it.</summary>
+    public static BasketAffinity Compute(AnalysisSession session, AffinityOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(session);
         options ??= AffinityOptions.Default;
-        return data.Derived((typeof(BasketAffinity), options), () => Calculate(data, options));
+        return session.Result((typeof(BasketAffinity), options), data => Calculate(data, options));
     }
 
     private static BasketAffinity Calculate(InstacartData data, AffinityOptions options)

@@ -1,3 +1,4 @@
+using Instacart.Analysis.Sessions;
 using System.Text.Json.Nodes;
 using Instacart.Analysis.Affinity;
 using Instacart.Analysis.Prediction;
@@ -12,12 +13,14 @@ namespace Instacart.Analysis.Answers;
 /// </summary>
 public static class ReportAnswers
 {
-    /// <summary>Computes every key.</summary>
-    public static JsonObject Compute(InstacartData data)
+    /// <summary>Computes every key; the models are the session's, shared with its notebooks.</summary>
+    public static JsonObject Compute(AnalysisSession session)
     {
-        IEnumerable<IQuestionAnswer> answers = [.. CoreQuestions.Compute(data), .. StakeholderExtras.Compute(data), BasketAffinity.Compute(data)];
-        var segments = CustomerSegments.Compute(data);
-        var prediction = ReorderPrediction.Compute(data);
+        ArgumentNullException.ThrowIfNull(session);
+        var data = session.Data;
+        IEnumerable<IQuestionAnswer> answers = [.. CoreQuestions.Compute(data), .. StakeholderExtras.Compute(data), BasketAffinity.Compute(session)];
+        var segments = CustomerSegments.Compute(session);
+        var prediction = ReorderPrediction.Compute(session);
         return AnswersDocument.Build(data, answers, [new(segments.Key, segments.ToJson()), new(prediction.Key, prediction.ToJson())]);
     }
 }

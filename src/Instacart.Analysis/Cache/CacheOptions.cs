@@ -9,17 +9,8 @@ namespace Instacart.Analysis.Cache;
 public sealed record CacheOptions(string Directory)
 {
     /// <summary>
-    /// The environment variable that overrides the default root: a folder, or <see cref="DisabledValue"/> to
-    /// turn the cache off for every load in the process and its children (the notebook kernels of a run).
-    /// </summary>
-    public const string EnvironmentVariable = "INSTACART_CACHE";
-
-    /// <summary>The value of <see cref="EnvironmentVariable"/> that turns the cache off.</summary>
-    public const string DisabledValue = "off";
-
-    /// <summary>
-    /// The user's cache folder for this tool: <c>$XDG_CACHE_HOME/instacart</c>, else <c>~/.cache/instacart</c>
-    /// on Linux and macOS; <c>%LOCALAPPDATA%\instacart\cache</c> on Windows.
+    /// The user's cache folder for this tool: <c>~/.cache/instacart</c> on Linux and macOS,
+    /// <c>%LOCALAPPDATA%\instacart\cache</c> on Windows. The command line lets <c>INSTACART_CACHE</c> override it.
     /// </summary>
     public static string DefaultDirectory
     {
@@ -30,38 +21,10 @@ public sealed record CacheOptions(string Directory)
                 return Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData), "instacart", "cache");
             }
 
-            var xdg = Environment.GetEnvironmentVariable("XDG_CACHE_HOME");
-            if (!string.IsNullOrWhiteSpace(xdg) && Path.IsPathRooted(xdg))
-            {
-                return Path.Combine(xdg, "instacart");
-            }
-
             var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
             return string.IsNullOrEmpty(home)
                 ? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData), "instacart", "cache")
                 : Path.Combine(home, ".cache", "instacart");
         }
     }
-
-    /// <summary>
-    /// What a load without explicit cache settings uses: the folder named by <see cref="EnvironmentVariable"/>,
-    /// <see langword="null"/> (no cache) when it says <see cref="DisabledValue"/>, else <see cref="DefaultDirectory"/>.
-    /// </summary>
-    public static CacheOptions? FromEnvironment()
-    {
-        var value = Environment.GetEnvironmentVariable(EnvironmentVariable);
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            return new CacheOptions(DefaultDirectory);
-        }
-
-        return string.Equals(value.Trim(), DisabledValue, StringComparison.OrdinalIgnoreCase) ? null : new CacheOptions(Path.GetFullPath(value));
-    }
-
-    /// <summary>
-    /// The settings of a command line: <see langword="null"/> with <paramref name="disabled"/> (<c>--no-cache</c>),
-    /// else <paramref name="directory"/> (<c>--cache DIR</c>) when given, else <see cref="FromEnvironment"/>.
-    /// </summary>
-    public static CacheOptions? Resolve(string? directory, bool disabled) =>
-        disabled ? null : string.IsNullOrWhiteSpace(directory) ? FromEnvironment() : new CacheOptions(Path.GetFullPath(directory));
 }

@@ -1,13 +1,19 @@
 using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Runtime.Loader;
+using Instacart.Analysis.Cache;
+using Instacart.Analysis.Derivation;
+using Instacart.Analysis.Sessions;
+using Microsoft.DotNet.Interactive;
+using Microsoft.DotNet.Interactive.CSharp;
 
 namespace Instacart.Analysis.Display;
 
 /// <summary>
-/// What a notebook's first code cell calls: <c>Instacart.Analysis.Display.NotebookSession.Start();</c>.
-/// It makes Plotly.NET work in the stock .NET Interactive kernel and registers the library's display
-/// formatters (charts with their figure JSON, data frames as plain tables).
+/// What a notebook's first code cell calls: <c>var session = NotebookSession.Open("../data-sample");</c>. It makes
+/// Plotly.NET work in the stock .NET Interactive kernel, registers the library's display formatters (charts with
+/// their figure JSON, data frames as plain tables) and gives the notebook its data: the session a runner handed to
+/// the kernel, else the folder loaded.
 /// </summary>
 /// <remarks>
 /// This type must not mention any Plotly.NET or FSharp.Core type in its own signatures or bodies:
@@ -20,6 +26,33 @@ public static class NotebookSession
     private static readonly Lock Gate = new();
     private static bool _resolverInstalled;
     private static bool _started;
+
+    /// <summary>
+    /// The name of the kernel value through which a runner hands its <see cref="AnalysisSession"/> to a notebook
+    /// (<c>CSharpKernel.SetValueAsync</c>), before the notebook's cells run.
+    /// </summary>
+    public const string SessionValueName = "instacartSession";
+
+    /// <summary>
+    /// Prepares the kernel (<see cref="Start"/>) and returns the notebook's data: under <c>instacart run</c> the run's
+    /// own session, handed to this kernel as the value <see cref="SessionValueName"/> (the run's data folder, options
+    /// and cache, loaded once for every notebook); otherwise <paramref name="dataFolder"/> (relative to the kernel's
+    /// working directory, the notebook's folder in VS Code) loaded with the default options and the user's cache.
+    /// </summary>
+    public static AnalysisSession Open(string dataFolder)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(dataFolder);
+        Start();
+        return HandedIn() ?? AnalysisSession.Load(Path.GetFullPath(dataFolder), AnalysisOptions.Default, new CacheOptions(CacheOptions.DefaultDirectory));
+    }
+
+    /// <summary>The session a runner set as a value of the C# kernel running the current cell, if any.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static AnalysisSession? HandedIn() =>
+        KernelInvocationContext.Current?.HandlingKernel is CSharpKernel kernel
+        && kernel.TryGetValue<AnalysisSession>(SessionValueName, out var session)
+            ? session
+            : null;
 
     /// <summary>
     /// Prepares the current kernel for the library: first answers requests for FSharp.Core with the copy

@@ -30,9 +30,6 @@ public sealed record BadRowGroup(string File, string Reason, long Rows, IReadOnl
 /// </summary>
 public sealed class BadRowLog
 {
-    /// <summary>The environment variable that hands the policy to notebook kernels: <c>fail</c> or <c>skip</c>.</summary>
-    public const string EnvironmentVariable = "INSTACART_ON_BAD_ROWS";
-
     private const int ExamplesPerGroup = 3;
     private readonly Lock gate = new();
     private readonly Dictionary<(string File, string Reason), (long Rows, List<string> Examples)> groups = [];
@@ -72,12 +69,6 @@ public sealed class BadRowLog
             }
         }
     }
-
-    /// <summary>The policy named by <see cref="EnvironmentVariable"/> (<c>skip</c>), else <see cref="BadRowPolicy.Fail"/>.</summary>
-    public static BadRowPolicy PolicyFromEnvironment() =>
-        string.Equals(Environment.GetEnvironmentVariable(EnvironmentVariable), "skip", StringComparison.OrdinalIgnoreCase)
-            ? BadRowPolicy.Skip
-            : BadRowPolicy.Fail;
 
     /// <summary>Logs the row <paramref name="error"/> describes when <paramref name="log"/> skips; throws the error otherwise.</summary>
     internal static void SkipOrThrow(BadRowLog? log, InputException error)

@@ -1,3 +1,4 @@
+using Instacart.Analysis.Sessions;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;
@@ -113,15 +114,19 @@ public sealed class ReorderPrediction
     /// <summary>Wall time of each stage (not part of the JSON: it differs run to run).</summary>
     public IReadOnlyList<PredictionTiming> Timings { get; }
 
-    /// <summary>
-    /// Builds the candidates, trains both models on the training users and evaluates them on the test users. The
-    /// result is computed once per loaded data and options: later calls (answers.json, notebook 14) return the same
-    /// instance.
-    /// </summary>
+    /// <summary>Builds the candidates, trains both models on the training users and evaluates them on the test users.</summary>
     public static ReorderPrediction Compute(InstacartData data, PredictionOptions? options = null)
     {
+        ArgumentNullException.ThrowIfNull(data);
+        return ComputeCore(data, options ?? PredictionOptions.Default);
+    }
+
+    /// <summary>The session's model for <paramref name="options"/>, trained once: answers.json and notebook 14 of a run share it.</summary>
+    public static ReorderPrediction Compute(AnalysisSession session, PredictionOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(session);
         options ??= PredictionOptions.Default;
-        return data.Derived((typeof(ReorderPrediction), options), () => ComputeCore(data, options));
+        return session.Result((typeof(ReorderPrediction), options), data => ComputeCore(data, options));
     }
 
     private static ReorderPrediction ComputeCore(InstacartData data, PredictionOptions options)

@@ -42,7 +42,7 @@ internal sealed partial class GroupStats
         var wantMedian = (needs & GroupNeeds.MedianDays) != 0;
         // Whole days (as in the files) are counted per group and day; any other value needs the orders' bit sets.
         var days = data.Orders.DaysSincePrior;
-        var countDays = wantMedian && data.Derived(typeof(WholeDays), () => new WholeDays(days)).All;
+        var countDays = wantMedian && AllWholeDays(days);
         var wantOrderBits = wantMedian && !countDays;
         // Distinct customers of customer groups are counted per customer below; of order groups, with bit sets.
         var customerBitsNeeded = (needs & GroupNeeds.Customers) != 0 && groupOfCustomer is null;
@@ -298,12 +298,20 @@ internal sealed partial class GroupStats
     }
 
     /// <summary>Whether every <c>days_since_prior_order</c> is missing or a whole day the histogram counts.</summary>
-    private sealed class WholeDays(float[] days)
+    private static bool AllWholeDays(float[] days)
     {
-        public bool All { get; } = days.All(d => float.IsNaN(d) || IsCountedDay(d));
+        foreach (var d in days)
+        {
+            if (!float.IsNaN(d) && !IsCountedDay(d))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
-    /// <summary>The orders' totals per day of week and hour of day (the lines population), made once per data.</summary>
+    /// <summary>The orders' totals per day of week and hour of day (the lines population): one pass over the orders.</summary>
     private sealed class DayHourCells
     {
         public const int Days = 7;

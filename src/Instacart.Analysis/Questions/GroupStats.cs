@@ -138,7 +138,7 @@ internal sealed partial class GroupStats
 
     /// <summary>
     /// Groups lines by a function of their order's day of week (0–6) and hour (0–23): the orders' totals are added up
-    /// once per data into the 168 day × hour cells, which every such question then groups.
+    /// once per call into the 168 day × hour cells, which every such question then groups.
     /// </summary>
     public static GroupStats ByDayAndHour(InstacartData data, int groups, Func<int, int, int> groupOf)
     {
@@ -148,7 +148,7 @@ internal sealed partial class GroupStats
             return ByOrder(data, groups, Population.OrderGroups(data, o => groupOf(dow[o], hour[o])), GroupNeeds.None);
         }
 
-        var cells = data.Derived(typeof(DayHourCells), () => DayHourCells.Compute(data));
+        var cells = DayHourCells.Compute(data);
         var stats = new GroupStats(groups, 0, data.Totals.PriceScale);
         for (var day = 0; day < DayHourCells.Days; day++)
         {

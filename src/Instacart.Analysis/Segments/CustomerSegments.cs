@@ -1,3 +1,4 @@
+using Instacart.Analysis.Sessions;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Instacart.Analysis.Questions;
@@ -114,18 +115,22 @@ public sealed class CustomerSegments
     /// <summary>Customers without a known item price, and the population mean they were given.</summary>
     public (int Filled, double Value) PriceFilled { get; }
 
-    /// <summary>
-    /// Builds the features, clusters them for every k, picks k, projects and profiles; computed once per loaded
-    /// <paramref name="data"/> and options, so later calls (answers.json, notebook 13) get the same instance.
-    /// </summary>
+    /// <summary>Builds the features, clusters them for every k, picks k, projects and profiles.</summary>
     public static CustomerSegments Compute(InstacartData data, SegmentOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(data);
-        var key = (typeof(CustomerSegments), options ?? SegmentOptions.Default);
-        return data.Derived(key, () => Calculate(data, key.Item2));
+        return Calculate(data, options ?? SegmentOptions.Default);
     }
 
-    /// <summary>The computation behind <see cref="Compute"/>, not memoized.</summary>
+    /// <summary>The session's segments for <paramref name="options"/>, computed once: answers.json and notebook 13 of a run share them.</summary>
+    public static CustomerSegments Compute(AnalysisSession session, SegmentOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        options ??= SegmentOptions.Default;
+        return session.Result((typeof(CustomerSegments), options), data => Calculate(data, options));
+    }
+
+    /// <summary>The computation behind <see cref="Compute(InstacartData, SegmentOptions?)"/>.</summary>
     internal static CustomerSegments Calculate(InstacartData data, SegmentOptions options)
     {
         var built = SegmentFeatures.Build(data);

@@ -73,6 +73,38 @@ internal static class CommonOptions
         Description = "Parse the CSV files and neither read nor write the cache.",
     };
 
-    /// <summary>The cache settings for parsed <c>--cache</c> and <c>--no-cache</c>.</summary>
-    public static CacheOptions? ToCache(DirectoryInfo? directory, bool disabled) => CacheOptions.Resolve(directory?.FullName, disabled);
+    /// <summary>The environment variable that sets the cache folder, or turns the cache off with <see cref="CacheOffValue"/>.</summary>
+    public const string CacheVariable = "INSTACART_CACHE";
+
+    /// <summary>The value of <see cref="CacheVariable"/> that turns the cache off.</summary>
+    public const string CacheOffValue = "off";
+
+    /// <summary>
+    /// The cache settings for parsed <c>--cache</c> and <c>--no-cache</c>: none with <c>--no-cache</c>, else the folder
+    /// given, else <see cref="CacheVariable"/> (a folder, or <c>off</c>), else the user's cache folder. The command line
+    /// is the only place the environment is read; the library is always handed the result.
+    /// </summary>
+    public static CacheOptions? ToCache(DirectoryInfo? directory, bool disabled) =>
+        ToCache(directory?.FullName, disabled, Environment.GetEnvironmentVariable(CacheVariable));
+
+    /// <summary><see cref="ToCache(DirectoryInfo?, bool)"/> with the variable's value given.</summary>
+    internal static CacheOptions? ToCache(string? directory, bool disabled, string? variable)
+    {
+        if (disabled)
+        {
+            return null;
+        }
+
+        if (!string.IsNullOrWhiteSpace(directory))
+        {
+            return new CacheOptions(Path.GetFullPath(directory));
+        }
+
+        if (string.IsNullOrWhiteSpace(variable))
+        {
+            return new CacheOptions(CacheOptions.DefaultDirectory);
+        }
+
+        return string.Equals(variable.Trim(), CacheOffValue, StringComparison.OrdinalIgnoreCase) ? null : new CacheOptions(Path.GetFullPath(variable));
+    }
 }

@@ -5,6 +5,7 @@ using Instacart.Analysis.Answers;
 using Instacart.Analysis.Cache;
 using Instacart.Analysis.Derivation;
 using Instacart.Analysis.Input;
+using Instacart.Analysis.Sessions;
 using Instacart.Notebooks;
 using Instacart.Notebooks.Publishing;
 
@@ -84,27 +85,25 @@ internal static class RunCommand
                 throw new ReportRefusedException($"no notebook matches '{pattern}' (known: {string.Join(", ", known)})");
             }
 
-            // Validate the data once before any kernel starts: bad input is one clear line and exit code 2,
-            // not the same error in every notebook. The loaded data then gives answers.json.
-            // Every kernel loads the same folder: hand it the same cache (or none) through the environment.
+            // Load once, before any kernel starts: bad input is one clear line and exit code 2, not the same error in
+            // every notebook. This one session is handed to every notebook's kernel as a value and gives answers.json,
+            // so the pages and the answers come from the same bytes and share the models.
             var cacheOptions = CommonOptions.ToCache(parse.GetValue(cache), parse.GetValue(noCache));
-            Environment.SetEnvironmentVariable(CacheOptions.EnvironmentVariable, cacheOptions?.Directory ?? CacheOptions.DisabledValue);
-            // The kernels' own loads follow the same policy, handed in like the data folder.
             var policy = CommonOptions.ToPolicy(parse.GetValue(onBadRows)!);
-            Environment.SetEnvironmentVariable(BadRowLog.EnvironmentVariable, policy == BadRowPolicy.Skip ? "skip" : "fail");
-            // Loaded through the shared overload, with the options and cache a notebook's plain Load(folder) gets from the
-            // environment: the kernels (in this process) then get this same data instead of loading the folder again.
-            var loaded = InstacartData.Load(folder, AnalysisOptions.Default with { OnBadRows = policy });
+            using var session = AnalysisSession.Load(folder, AnalysisOptions.Default with { OnBadRows = policy }, cacheOptions);
+            var loaded = session.Data;
             ReconciliationTable.PrintSkipped(loaded.BadRows);
 
             // The report's answers (the two models above all) are computed while the notebooks run: the kernels
             // mostly keep one core busy, and this work is independent of them.
-            var answersText = Task.Run(() => AnswersDocument.ToText(ReportAnswers.Compute(loaded)));
+            var answersText = Task.Run(() => AnswersDocument.ToText(ReportAnswers.Compute(session)));
             var answers = new ExtraReportFile("answers.json", async (_, stream, token) =>
                 await stream.WriteAsync(new System.Text.UTF8Encoding(false).GetBytes(await answersText.WaitAsync(token)), token));
             var options = new RunOptions(notebooksFolder, target)
             {
                 DataDirectory = folder,
+                Session = session,
+                Cache = cacheOptions,
                 Only = pattern,
                 Parallelism = parse.GetValue(parallelism),
                 ExtraReportFiles = [answers],

@@ -1,3 +1,4 @@
+using Instacart.Analysis.Sessions;
 using Instacart.Analysis.Affinity;
 using Instacart.Analysis.Tests.Fixtures;
 
@@ -13,10 +14,12 @@ public class BasketAffinityTests
     private static readonly AffinityOptions Everything = new() { MinPairOrders = 1, MinSupport = 0 };
 
     [Fact]
-    public void Compute_SameDataAndOptionsTwice_ReturnsTheSameAnswer()
+    public void Compute_SameSessionAndOptionsTwice_ReturnsTheSameAnswer()
     {
-        Assert.Same(BasketAffinity.Compute(Data, Everything), BasketAffinity.Compute(Data, Everything with { }));
-        Assert.NotSame(BasketAffinity.Compute(Data, Everything), BasketAffinity.Compute(Data, Everything with { TopPairs = 3 }));
+        using var session = new AnalysisSession(Data);
+
+        Assert.Same(BasketAffinity.Compute(session, Everything), BasketAffinity.Compute(session, Everything with { }));
+        Assert.NotSame(BasketAffinity.Compute(session, Everything), BasketAffinity.Compute(session, Everything with { TopPairs = 3 }));
     }
 
     [Fact]

@@ -116,19 +116,6 @@ public sealed class InputCacheTests : CacheFolders
     }
 
     [Fact]
-    public void Resolve_NoCacheWins_ADirectoryIsMadeFull_OffInTheEnvironmentMeansNone()
-    {
-        Assert.Null(CacheOptions.Resolve(CacheRoot.Path, disabled: true));
-        Assert.Null(CacheOptions.Resolve(null, disabled: true));
-        Assert.Equal(CacheRoot.Path, CacheOptions.Resolve(CacheRoot.Path, disabled: false)!.Directory);
-        Assert.Equal(Path.GetFullPath("rel"), CacheOptions.Resolve("rel", disabled: false)!.Directory);
-
-        // This test run's default (set up by TestCacheDirectory): never the user's own cache folder.
-        Assert.Equal(Instacart.Tests.Shared.TestCacheIsolation.Path, CacheOptions.FromEnvironment()!.Directory);
-        Assert.NotEqual(CacheOptions.DefaultDirectory, CacheOptions.FromEnvironment()!.Directory);
-    }
-
-    [Fact]
     public void Entry_IsOutsideTheDataFolder_AndHoldsNoPersonalName()
     {
         using var tiny = TinyData.Write();

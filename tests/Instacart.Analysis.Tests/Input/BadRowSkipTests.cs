@@ -85,10 +85,4 @@ public class BadRowSkipTests
         Assert.Equal(("orders.csv", 9L, 1), (error.File, error.Line, error.Column));
         Assert.Contains("already on line 7", error.Found);
     }
-
-    [Fact]
-    public void Load_PolicyFromTheEnvironment_IsFailUnlessSkip()
-    {
-        Assert.Equal(BadRowPolicy.Fail, BadRowLog.PolicyFromEnvironment());
-    }
 }

@@ -1,3 +1,4 @@
+using Instacart.Analysis.Sessions;
 using Instacart.Analysis.Prediction;
 using Instacart.Analysis.Tests.Fixtures;
 
@@ -49,8 +50,7 @@ public class ReorderPredictionTests
     [Fact]
     public void Compute_SameSeedOnAnotherLoad_GivesIdenticalOutput()
     {
-        // The three-argument Load always loads afresh (the plain overload hands back the last loaded data).
-        var again = ReorderPrediction.Compute(InstacartData.Load(RepoPaths.DataSample, null, Analysis.Cache.CacheOptions.FromEnvironment()));
+        var again = ReorderPrediction.Compute(InstacartData.Load(RepoPaths.DataSample));
 
         Assert.NotSame(Result.Value, again);
         Assert.Equal(Result.Value.ToJson().ToJsonString(), again.ToJson().ToJsonString());
@@ -66,14 +66,26 @@ public class ReorderPredictionTests
     }
 
     [Fact]
-    public void Compute_TwiceOnTheSameData_ReturnsTheSameInstance()
+    public void Compute_TwiceInOneSession_ReturnsTheSameInstance()
+    {
+        using var session = new AnalysisSession(TinyData.Load());
+
+        Assert.Same(ReorderPrediction.Compute(session), ReorderPrediction.Compute(session));
+        Assert.Same(ReorderPrediction.Compute(session), ReorderPrediction.Compute(session, PredictionOptions.Default));
+        Assert.Same(ReorderPrediction.Compute(session, new PredictionOptions { Seed = 7 }), ReorderPrediction.Compute(session, new PredictionOptions { Seed = 7 }));
+        Assert.NotSame(ReorderPrediction.Compute(session), ReorderPrediction.Compute(session, new PredictionOptions { Seed = 7 }));
+    }
+
+    [Fact]
+    public void Compute_OnTheDataItself_TrainsAgainWithTheSameResult()
     {
         var data = TinyData.Load();
+        using var session = new AnalysisSession(data);
 
-        Assert.Same(ReorderPrediction.Compute(data), ReorderPrediction.Compute(data));
-        Assert.Same(ReorderPrediction.Compute(data), ReorderPrediction.Compute(data, PredictionOptions.Default));
-        Assert.Same(ReorderPrediction.Compute(data, new PredictionOptions { Seed = 7 }), ReorderPrediction.Compute(data, new PredictionOptions { Seed = 7 }));
-        Assert.NotSame(ReorderPrediction.Compute(data), ReorderPrediction.Compute(data, new PredictionOptions { Seed = 7 }));
+        var fresh = ReorderPrediction.Compute(data);
+
+        Assert.NotSame(fresh, ReorderPrediction.Compute(session));
+        Assert.Equal(fresh.ToJson().ToJsonString(), ReorderPrediction.Compute(session).ToJson().ToJsonString());
     }
 
     [Fact]

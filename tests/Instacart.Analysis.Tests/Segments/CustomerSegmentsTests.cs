@@ -1,3 +1,4 @@
+using Instacart.Analysis.Sessions;
 using System.Text.Json.Nodes;
 using Instacart.Analysis.Questions;
 using Instacart.Analysis.Segments;
@@ -78,15 +79,15 @@ public class CustomerSegmentsTests
     }
 
     [Fact]
-    public void Compute_TwiceOnOneLoadedData_ReturnsTheSameInstance()
+    public void Compute_TwiceInOneSession_ReturnsTheSameInstance()
     {
-        var data = Sample.Value;
+        using var session = new AnalysisSession(Sample.Value);
 
-        var first = CustomerSegments.Compute(data);
+        var first = CustomerSegments.Compute(session);
 
-        Assert.Same(first, CustomerSegments.Compute(data));
-        Assert.Same(first, CustomerSegments.Compute(data, new SegmentOptions()));   // equal options, same key
-        Assert.NotSame(first, CustomerSegments.Compute(data, new SegmentOptions { ChartPoints = 100 }));
+        Assert.Same(first, CustomerSegments.Compute(session));
+        Assert.Same(first, CustomerSegments.Compute(session, new SegmentOptions()));   // equal options, same key
+        Assert.NotSame(first, CustomerSegments.Compute(session, new SegmentOptions { ChartPoints = 100 }));
     }
 
     [Fact]

@@ -1,0 +1,53 @@
+using System.Collections.Concurrent;
+using Instacart.Analysis.Cache;
+using Instacart.Analysis.Derivation;
+
+namespace Instacart.Analysis.Sessions;
+
+/// <summary>
+/// One loaded dataset and the costly results computed from it (basket affinity, customer segments, the reorder
+/// model), each computed once and shared by whoever asks through this session: under <c>instacart run</c> the
+/// runner's session is handed to every notebook's kernel as a value and also gives <c>answers.json</c>; in an
+/// analyst's own kernel the notebook opens one for its folder. The session owns its results: disposing it drops
+/// them. No load and no result is kept anywhere else.
+/// </summary>
+public sealed class AnalysisSession : IDisposable
+{
+    private readonly ConcurrentDictionary<object, Lazy<object>> _results = new();
+    private volatile bool _disposed;
+
+    /// <summary>A session over data already loaded.</summary>
+    public AnalysisSession(InstacartData data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        Data = data;
+    }
+
+    /// <summary>The loaded data. Treat it as read-only: its arrays are shared.</summary>
+    public InstacartData Data { get; }
+
+    /// <summary>
+    /// Loads <paramref name="folder"/> (see <see cref="InstacartData.Load(string, AnalysisOptions?, CacheOptions?)"/>)
+    /// into a new session.
+    /// </summary>
+    public static AnalysisSession Load(string folder, AnalysisOptions? options = null, CacheOptions? cache = null) =>
+        new(InstacartData.Load(folder, options, cache));
+
+    /// <summary>
+    /// The result for <paramref name="key"/> (a value with equality: a result type and its options), computed once:
+    /// later and concurrent callers get the same instance.
+    /// </summary>
+    internal T Result<T>(object key, Func<InstacartData, T> compute)
+        where T : class
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        return (T)_results.GetOrAdd(key, _ => new Lazy<object>(() => compute(Data), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+    }
+
+    /// <summary>Drops the results; the session answers no more.</summary>
+    public void Dispose()
+    {
+        _disposed = true;
+        _results.Clear();
+    }
+}

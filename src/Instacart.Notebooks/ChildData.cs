@@ -1,0 +1,57 @@
+using System.Text.Json;
+using Instacart.Analysis.Cache;
+using Instacart.Analysis.Derivation;
+using Instacart.Analysis.Sessions;
+
+namespace Instacart.Notebooks;
+
+/// <summary>
+/// How a child process loads the run's data: the parent's load options and cache, and the fingerprint the load must
+/// have. Passed on the child's command line, never through the environment.
+/// </summary>
+/// <param name="Options">The options the parent loaded with.</param>
+/// <param name="Cache">The parent's cache, or null for none.</param>
+/// <param name="Fingerprint">The parent's dataset fingerprint.</param>
+internal sealed record ChildData(AnalysisOptions Options, CacheOptions? Cache, string Fingerprint)
+{
+    private const string OptionsArgument = "--load-options";
+    private const string CacheArgument = "--cache";
+    private const string FingerprintArgument = "--expect-fingerprint";
+
+    /// <summary>The worker arguments that carry this.</summary>
+    public IEnumerable<string> ToArguments() =>
+    [
+        OptionsArgument, JsonSerializer.Serialize(Options),
+        CacheArgument, Cache?.Directory ?? "",
+        FingerprintArgument, Fingerprint,
+    ];
+
+    /// <summary>The data the parsed worker arguments describe, or null when the parent handed no session.</summary>
+    public static ChildData? FromArguments(IReadOnlyDictionary<string, string> arguments)
+    {
+        if (!arguments.TryGetValue(OptionsArgument, out var options) || !arguments.TryGetValue(FingerprintArgument, out var fingerprint))
+        {
+            return null;
+        }
+
+        var cache = arguments.GetValueOrDefault(CacheArgument);
+        return new ChildData(
+            JsonSerializer.Deserialize<AnalysisOptions>(options) ?? throw new ArgumentException($"{OptionsArgument} is empty"),
+            string.IsNullOrEmpty(cache) ? null : new CacheOptions(cache),
+            fingerprint);
+    }
+
+    /// <summary>Loads <paramref name="folder"/> as the parent did; the data must be the parent's, byte for byte.</summary>
+    public AnalysisSession Load(string folder)
+    {
+        var session = AnalysisSession.Load(folder, Options, Cache);
+        if (session.Data.Fingerprint != Fingerprint)
+        {
+            session.Dispose();
+            throw new InvalidOperationException(
+                $"the data folder changed during the run (loaded {session.Data.Fingerprint}, the run has {Fingerprint}): run again once the files are final");
+        }
+
+        return session;
+    }
+}
