@@ -1,6 +1,6 @@
 using BenchmarkDotNet.Attributes;
-using Instacart.Analysis;
 using Instacart.Analysis.Answers;
+using Instacart.Data;
 
 namespace Instacart.Benchmarks;
 

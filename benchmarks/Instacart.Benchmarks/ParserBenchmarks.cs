@@ -1,6 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using CsvHelper;
-using Instacart.Analysis.Input;
+using Instacart.Data.Input;
 
 namespace Instacart.Benchmarks;
 

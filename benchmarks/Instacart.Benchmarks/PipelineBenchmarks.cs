@@ -1,9 +1,9 @@
 using BenchmarkDotNet.Attributes;
-using Instacart.Analysis;
 using Instacart.Analysis.Answers;
-using Instacart.Analysis.Cache;
-using Instacart.Analysis.Derivation;
-using Instacart.Analysis.Model;
+using Instacart.Data.Cache;
+using Instacart.Data.Derivation;
+using Instacart.Data.Lines;
+using Instacart.Data;
 
 namespace Instacart.Benchmarks;
 

@@ -4,9 +4,9 @@ using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
-using Instacart.Analysis;
 using Instacart.Analysis.Answers;
 using Instacart.Benchmarks;
+using Instacart.Data;
 
 // "core DATA OUT" runs this library once, process start to answers.json written, on the eleven questions the peer
 // answers (the CLI's answers command also writes the stakeholder extras).

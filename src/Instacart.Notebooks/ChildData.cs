@@ -1,6 +1,6 @@
 using System.Text.Json;
-using Instacart.Analysis.Cache;
-using Instacart.Analysis.Derivation;
+using Instacart.Data.Cache;
+using Instacart.Data.Derivation;
 using Instacart.Analysis.Sessions;
 
 namespace Instacart.Notebooks;

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text;
-using Instacart.Analysis.Display;
+using Instacart.Interactive.Display;
 using Microsoft.DotNet.Interactive.Documents;
 
 namespace Instacart.Notebooks;

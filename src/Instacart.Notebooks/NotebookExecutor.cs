@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using Instacart.Analysis.Display;
 using Instacart.Analysis.Sessions;
+using Instacart.Interactive;
 using Microsoft.DotNet.Interactive.Documents;
 
 namespace Instacart.Notebooks;

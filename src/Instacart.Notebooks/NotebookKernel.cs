@@ -1,12 +1,13 @@
 using System.Diagnostics;
-using Instacart.Analysis.Display;
-using Microsoft.DotNet.Interactive;
-using Microsoft.DotNet.Interactive.Commands;
+using Instacart.Interactive.Display;
+using Instacart.Interactive;
 using Microsoft.DotNet.Interactive.CSharp;
+using Microsoft.DotNet.Interactive.Commands;
 using Microsoft.DotNet.Interactive.Documents;
 using Microsoft.DotNet.Interactive.Events;
 using Microsoft.DotNet.Interactive.Formatting;
 using Microsoft.DotNet.Interactive.PackageManagement;
+using Microsoft.DotNet.Interactive;
 
 namespace Instacart.Notebooks;
 

@@ -2,7 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Instacart.Analysis.Display;
+using Instacart.Interactive.Display;
 
 namespace Instacart.Notebooks;
 

@@ -17,7 +17,7 @@ public sealed record RunOptions(string NotebooksDirectory, string OutputDirector
 
     /// <summary>
     /// The loaded data every notebook gets: it is handed to each notebook's kernel as the value
-    /// <see cref="Instacart.Analysis.Display.NotebookSession.SessionValueName"/> before the notebook's cells run, and the
+    /// <see cref="Instacart.Interactive.NotebookSession.SessionValueName"/> before the notebook's cells run, and the
     /// notebook's <c>NotebookSession.Open(…)</c> returns it (so every notebook and <c>answers.json</c> share one load and
     /// its models). With <see cref="Parallelism"/> above 1, each child process loads <see cref="DataDirectory"/> once
     /// with the session's options and <see cref="Cache"/>, and a child whose load has another fingerprint fails its
@@ -26,7 +26,7 @@ public sealed record RunOptions(string NotebooksDirectory, string OutputDirector
     public Instacart.Analysis.Sessions.AnalysisSession? Session { get; init; }
 
     /// <summary>The cache <see cref="Session"/> was loaded with, for the child processes' loads (null: none).</summary>
-    public Instacart.Analysis.Cache.CacheOptions? Cache { get; init; }
+    public Instacart.Data.Cache.CacheOptions? Cache { get; init; }
 
     /// <summary>
     /// Runs only the notebooks whose file name matches: a pattern with <c>*</c> and <c>?</c> (e.g. <c>01-*</c>), or else a

@@ -1,5 +1,5 @@
-using Instacart.Analysis.Input;
-using Instacart.Analysis.Synthetic;
+using Instacart.Data.Input;
+using Instacart.Synthetic;
 
 namespace Instacart.Cli.Tests;
 
@@ -27,7 +27,7 @@ public sealed class CacheOptionTests : IDisposable
         Assert.Equal(Path.GetFullPath("rel"), Commands.CommonOptions.ToCache("rel", disabled: false, variable: null)!.Directory);
         Assert.Equal(given, Commands.CommonOptions.ToCache(null, disabled: false, variable: given)!.Directory);
         Assert.Null(Commands.CommonOptions.ToCache(null, disabled: false, variable: " OFF "));
-        Assert.Equal(Analysis.Cache.CacheOptions.DefaultDirectory, Commands.CommonOptions.ToCache(null, disabled: false, variable: "")!.Directory);
+        Assert.Equal(Instacart.Data.Cache.CacheOptions.DefaultDirectory, Commands.CommonOptions.ToCache(null, disabled: false, variable: "")!.Directory);
     }
 
     [Fact]

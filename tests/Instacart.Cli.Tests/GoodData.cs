@@ -1,4 +1,4 @@
-using Instacart.Analysis.Synthetic;
+using Instacart.Synthetic;
 
 namespace Instacart.Cli.Tests;
 

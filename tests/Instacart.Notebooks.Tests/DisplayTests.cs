@@ -1,4 +1,5 @@
-using Instacart.Analysis.Display;
+using Instacart.Interactive.Display;
+using Instacart.Interactive;
 using Microsoft.Data.Analysis;
 using Microsoft.DotNet.Interactive.Formatting;
 

@@ -1,8 +1,7 @@
 using Instacart.Analysis.Sessions;
 using System.Text;
-using Instacart.Analysis;
 using Instacart.Analysis.Answers;
-using Instacart.Analysis.Synthetic;
+using Instacart.Synthetic;
 using Instacart.Tests.Shared;
 
 namespace Instacart.Notebooks.Tests;

@@ -1,5 +1,4 @@
 using Instacart.Analysis.Sessions;
-using Instacart.Analysis;
 using Instacart.Analysis.Answers;
 
 namespace Instacart.Notebooks.Tests;

@@ -65,7 +65,7 @@ public sealed class StockKernelTests
     public async Task DotnetRepl_PlotlyChartWithoutStart_FailsOnFSharpCoreVersion()
     {
         var dib = (await File.ReadAllTextAsync(Path.Combine(RepoPaths.Fixtures, "stock", "stock-kernel.dib")))
-            .Replace("Instacart.Analysis.Display.NotebookSession.Start();", "// no NotebookSession.Start()", StringComparison.Ordinal);
+            .Replace("Instacart.Interactive.NotebookSession.Start();", "// no NotebookSession.Start()", StringComparison.Ordinal);
 
         var (exitCode, notebook, _) = await RunDotnetReplAsync(dib, "without-start");
 

@@ -1,5 +1,7 @@
-using Instacart.Analysis.Sessions;
 using Instacart.Analysis.Questions;
+using Instacart.Analysis.Sessions;
+using Instacart.Analysis.Writing;
+using Instacart.Data;
 
 namespace Instacart.Analysis.Affinity;
 

@@ -1,9 +1,10 @@
 using System.Globalization;
-using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using Instacart.Analysis.Derivation;
+using System.Text.Json;
+using System.Text;
 using Instacart.Analysis.Questions;
+using Instacart.Data.Derivation;
+using Instacart.Data;
 
 namespace Instacart.Analysis.Answers;
 

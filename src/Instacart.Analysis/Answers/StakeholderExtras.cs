@@ -1,4 +1,5 @@
 using Instacart.Analysis.Questions;
+using Instacart.Data;
 
 namespace Instacart.Analysis.Answers;
 

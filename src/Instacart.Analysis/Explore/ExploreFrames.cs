@@ -1,5 +1,6 @@
-using Instacart.Analysis.Derivation;
-using Instacart.Analysis.Input;
+using Instacart.Data.Derivation;
+using Instacart.Data.Input;
+using Instacart.Data;
 using Microsoft.Data.Analysis;
 
 namespace Instacart.Analysis.Explore;

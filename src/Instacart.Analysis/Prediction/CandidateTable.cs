@@ -1,5 +1,6 @@
-using Instacart.Analysis.Input;
-using Instacart.Analysis.Model;
+using Instacart.Data.Input;
+using Instacart.Data.Lines;
+using Instacart.Data;
 
 namespace Instacart.Analysis.Prediction;
 

@@ -1,13 +1,15 @@
-using Instacart.Analysis.Sessions;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Instacart.Analysis.Questions;
+using Instacart.Analysis.Sessions;
+using Instacart.Analysis.Writing;
+using Instacart.Data;
 using Microsoft.Data.Analysis;
-using Microsoft.ML;
 using Microsoft.ML.Data;
-using Microsoft.ML.Trainers;
 using Microsoft.ML.Trainers.LightGbm;
+using Microsoft.ML.Trainers;
+using Microsoft.ML;
 
 namespace Instacart.Analysis.Prediction;
 

@@ -1,7 +1,9 @@
 using System.Globalization;
-using Instacart.Analysis.Cleaning;
-using Instacart.Analysis.Derivation;
 using Instacart.Analysis.Questions;
+using Instacart.Analysis.Writing;
+using Instacart.Data.Cleaning;
+using Instacart.Data.Derivation;
+using Instacart.Data;
 using Microsoft.Data.Analysis;
 
 namespace Instacart.Analysis.Preparation;

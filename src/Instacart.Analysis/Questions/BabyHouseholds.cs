@@ -1,4 +1,6 @@
-using Instacart.Analysis.Derivation;
+using Instacart.Analysis.Writing;
+using Instacart.Data.Derivation;
+using Instacart.Data;
 
 namespace Instacart.Analysis.Questions;
 

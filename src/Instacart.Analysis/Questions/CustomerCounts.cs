@@ -1,4 +1,5 @@
-using Instacart.Analysis.Derivation;
+using Instacart.Data.Derivation;
+using Instacart.Data;
 
 namespace Instacart.Analysis.Questions;
 

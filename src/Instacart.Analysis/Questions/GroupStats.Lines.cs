@@ -1,4 +1,5 @@
-using Instacart.Analysis.Model;
+using Instacart.Data.Lines;
+using Instacart.Data;
 
 namespace Instacart.Analysis.Questions;
 
@@ -14,8 +15,8 @@ internal sealed partial class GroupStats
         var wantDepartments = (needs & GroupNeeds.Departments) != 0;
         var stats = new GroupStats(groups, wantDepartments ? departments : 0, data.Products.PriceScale);
         var lines = data.Lines;
-        var ranges = Model.Parallelism.Ranges(lines.Count);
-        var first = stats.Merge(Model.Parallelism.ForRanges(
+        var ranges = Instacart.Data.Lines.Parallelism.Ranges(lines.Count);
+        var first = stats.Merge(Instacart.Data.Lines.Parallelism.ForRanges(
             ranges,
             () => new Partial(groups, wantDepartments ? departments : 0, data.Orders.Count, wantCustomers ? data.Customers.Count : 0, 0),
             (partial, start, end) => Accumulate(data, key, start, end, partial, wantCustomers, wantDepartments)));
@@ -29,7 +30,7 @@ internal sealed partial class GroupStats
         if ((needs & GroupNeeds.MedianDays) != 0)
         {
             var days = data.Orders.DaysSincePrior;
-            Model.Parallelism.For(groups, g => stats.MedianDays[g] = MedianOver(orderBits[g], days));
+            Instacart.Data.Lines.Parallelism.For(groups, g => stats.MedianDays[g] = MedianOver(orderBits[g], days));
         }
 
         return stats.Finish();

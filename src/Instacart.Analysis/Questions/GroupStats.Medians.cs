@@ -1,5 +1,5 @@
 using System.Numerics;
-using Instacart.Analysis.Derivation;
+using Instacart.Data.Derivation;
 
 namespace Instacart.Analysis.Questions;
 

@@ -1,5 +1,6 @@
 using System.Numerics;
-using Instacart.Analysis.Model;
+using Instacart.Data.Lines;
+using Instacart.Data;
 
 namespace Instacart.Analysis.Questions;
 
@@ -47,7 +48,7 @@ internal sealed partial class GroupStats
         // Distinct customers of customer groups are counted per customer below; of order groups, with bit sets.
         var customerBitsNeeded = (needs & GroupNeeds.Customers) != 0 && groupOfCustomer is null;
         var ranges = RangesOf(data.Orders.Count);
-        var first = stats.Merge(Model.Parallelism.ForRanges(
+        var first = stats.Merge(Instacart.Data.Lines.Parallelism.ForRanges(
             ranges,
             () => new Partial(groups, 0, wantOrderBits ? data.Orders.Count : 0, customerBitsNeeded ? data.Customers.Count : 0, countDays ? HistogramDays : 0),
             (partial, start, end) => AccumulateOrders(data, key, partial, start, end, countDays, wantOrderBits, customerBitsNeeded)));
@@ -73,7 +74,7 @@ internal sealed partial class GroupStats
         }
         else if (wantOrderBits)
         {
-            Model.Parallelism.For(groups, g => stats.MedianDays[g] = MedianOver(first.OrderBits[g], days));
+            Instacart.Data.Lines.Parallelism.For(groups, g => stats.MedianDays[g] = MedianOver(first.OrderBits[g], days));
         }
 
         return stats.Finish();
@@ -193,7 +194,7 @@ internal sealed partial class GroupStats
         var masks = totals.OrderDepartments!;
         var ranges = RangesOf(data.Orders.Count);
         var counts = new long[ranges.Length][];
-        Model.Parallelism.For(ranges.Length, r =>
+        Instacart.Data.Lines.Parallelism.For(ranges.Length, r =>
         {
             var orders = new long[groups];
             var seen = new int[groups];
@@ -272,7 +273,7 @@ internal sealed partial class GroupStats
     /// <summary>Order ranges for the totals path: a few per worker.</summary>
     private static (int Start, int End)[] RangesOf(int orders)
     {
-        var count = Math.Clamp(orders / (1 << 16), 1, Math.Max(1, Model.Parallelism.Degree * 4));
+        var count = Math.Clamp(orders / (1 << 16), 1, Math.Max(1, Instacart.Data.Lines.Parallelism.Degree * 4));
         var result = new (int, int)[count];
         for (var r = 0; r < count; r++)
         {

@@ -1,5 +1,6 @@
-using Instacart.Analysis.Cleaning;
-using Instacart.Analysis.Model;
+using Instacart.Data.Cleaning;
+using Instacart.Data.Lines;
+using Instacart.Data;
 
 namespace Instacart.Analysis.Questions;
 

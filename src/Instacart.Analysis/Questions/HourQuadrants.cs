@@ -1,3 +1,5 @@
+using Instacart.Analysis.Writing;
+using Instacart.Data;
 namespace Instacart.Analysis.Questions;
 
 /// <summary>An hour placed by traffic and basket value.</summary>
@@ -48,9 +50,9 @@ public sealed class HourQuadrants : QuestionAnswer<HourQuadrantsRow>
     {
         var spend = SpendByHour.Compute(data).Rows;
         var orders = BusiestHours.Compute(data).Rows.Select(r => r.Orders).ToArray();
-        var medianOrders = Derivation.Rules.Median(orders.Select(o => (float)o).ToArray());
+        var medianOrders = Instacart.Data.Derivation.Rules.Median(orders.Select(o => (float)o).ToArray());
         var values = spend.Where(r => r.MeanOrderValue is not null).Select(r => (float)r.MeanOrderValue!.Value).ToArray();
-        double? medianValue = values.Length == 0 ? null : Derivation.Rules.Median(values);
+        double? medianValue = values.Length == 0 ? null : Instacart.Data.Derivation.Rules.Median(values);
         var rows = spend.Select(r =>
         {
             var busy = orders[r.Hour] > medianOrders;

@@ -1,4 +1,6 @@
-using Instacart.Analysis.Derivation;
+using Instacart.Analysis.Writing;
+using Instacart.Data.Derivation;
+using Instacart.Data;
 
 namespace Instacart.Analysis.Questions;
 
@@ -49,8 +51,8 @@ public sealed class LoyaltyGroups : QuestionAnswer<LoyaltyRow>
         }
 
         var largest = Rows.OrderByDescending(r => r.Customers).First();
-        var loyal = Rows.FirstOrDefault(r => r.Loyalty == Labels.Of(Derivation.Loyalty.Loyal));
-        var fresh = Rows.FirstOrDefault(r => r.Loyalty == Labels.Of(Derivation.Loyalty.New));
+        var loyal = Rows.FirstOrDefault(r => r.Loyalty == Labels.Of(Instacart.Data.Derivation.Loyalty.Loyal));
+        var fresh = Rows.FirstOrDefault(r => r.Loyalty == Labels.Of(Instacart.Data.Derivation.Loyalty.New));
         var sentence = $"{largest.Loyalty}s are the largest group ({Wording.Percent(largest.Customers, customers)} of active customers).";
         if (loyal is not null && fresh is not null)
         {

@@ -1,3 +1,4 @@
+using Instacart.Data;
 namespace Instacart.Analysis.Questions;
 
 /// <summary>Group arrays for the two populations of SPEC §5: <c>lines</c> (every merged line) and <c>active</c>.</summary>
@@ -33,6 +34,6 @@ internal static class Population
         "every merged order line: prior order lines joined to their prior order, to a clean product and to a known customer";
 
     /// <summary>The active population's description for method notes.</summary>
-    public static string ActiveDescription(Derivation.AnalysisOptions options) =>
+    public static string ActiveDescription(Instacart.Data.Derivation.AnalysisOptions options) =>
         $"the lines of active customers, those whose highest prior order number is at least {options.ActiveMinOrderNumber}";
 }

@@ -1,5 +1,7 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json;
+using Instacart.Analysis.Writing;
+using Instacart.Data;
 using Microsoft.Data.Analysis;
 
 namespace Instacart.Analysis.Questions;
@@ -25,7 +27,7 @@ public abstract class QuestionAnswer<TRow> : IQuestionAnswer
     public IReadOnlyList<TRow> Rows { get; }
 
     /// <summary>The options the answer was computed with.</summary>
-    public Derivation.AnalysisOptions Options { get; }
+    public Instacart.Data.Derivation.AnalysisOptions Options { get; }
 
     /// <inheritdoc />
     public abstract string Key { get; }

@@ -1,3 +1,5 @@
+using Instacart.Analysis.Writing;
+using Instacart.Data;
 namespace Instacart.Analysis.Questions;
 
 /// <summary>An hour's spend.</summary>

@@ -1,10 +1,12 @@
-using Instacart.Analysis.Sessions;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Instacart.Analysis.Questions;
+using Instacart.Analysis.Sessions;
+using Instacart.Analysis.Writing;
+using Instacart.Data;
 using Microsoft.Data.Analysis;
-using Microsoft.ML;
 using Microsoft.ML.Data;
+using Microsoft.ML;
 
 namespace Instacart.Analysis.Segments;
 

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
-using Instacart.Analysis.Cache;
-using Instacart.Analysis.Derivation;
+using Instacart.Data.Cache;
+using Instacart.Data.Derivation;
+using Instacart.Data;
 
 namespace Instacart.Analysis.Sessions;
 

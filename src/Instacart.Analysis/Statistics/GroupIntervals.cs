@@ -1,5 +1,7 @@
-using Instacart.Analysis.Derivation;
 using Instacart.Analysis.Questions;
+using Instacart.Analysis.Writing;
+using Instacart.Data.Derivation;
+using Instacart.Data;
 
 namespace Instacart.Analysis.Statistics;
 

@@ -1,6 +1,6 @@
 using System.CommandLine;
-using Instacart.Analysis;
 using Instacart.Analysis.Answers;
+using Instacart.Data;
 using Spectre.Console;
 
 namespace Instacart.Cli.Commands;

@@ -1,10 +1,10 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using Instacart.Analysis;
+using System.Text.Json;
 using Instacart.Analysis.Answers;
+using Instacart.Data;
 using Spectre.Console;
 
 namespace Instacart.Cli.Commands;

@@ -1,7 +1,7 @@
 using System.CommandLine;
-using Instacart.Analysis.Cache;
-using Instacart.Analysis.Derivation;
-using Instacart.Analysis.Input;
+using Instacart.Data.Cache;
+using Instacart.Data.Derivation;
+using Instacart.Data.Input;
 
 namespace Instacart.Cli.Commands;
 
@@ -58,7 +58,7 @@ internal static class CommonOptions
     /// <summary>The analysis options for a parsed <c>--day-convention</c>, failing on bad rows.</summary>
     public static AnalysisOptions ToOptions(string dayConvention) => AnalysisOptions.Default with
     {
-        DayConvention = dayConvention == "sunday-first" ? Analysis.Derivation.DayConvention.SundayFirst : Analysis.Derivation.DayConvention.SaturdayFirst,
+        DayConvention = dayConvention == "sunday-first" ? Instacart.Data.Derivation.DayConvention.SundayFirst : Instacart.Data.Derivation.DayConvention.SaturdayFirst,
     };
 
     /// <summary>Where the columnar cache of the loaded input tables lives.</summary>

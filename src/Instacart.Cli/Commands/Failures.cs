@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Instacart.Analysis.Input;
+using Instacart.Data.Input;
 using Instacart.Notebooks.Publishing;
 
 namespace Instacart.Cli.Commands;

@@ -1,6 +1,6 @@
 using System.CommandLine;
-using Instacart.Analysis.Synthetic;
-using Instacart.Analysis.Paths;
+using Instacart.Synthetic;
+using Instacart.Data.Paths;
 using Instacart.Notebooks.Publishing;
 using Spectre.Console;
 
@@ -38,7 +38,7 @@ internal static class GenerateCommand
             var count = parse.GetValue(users);
             if (count <= 0)
             {
-                throw new Analysis.Input.InputException("--users", 0, 0, null, "a positive number of users", count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                throw new Instacart.Data.Input.InputException("--users", 0, 0, null, "a positive number of users", count.ToString(System.Globalization.CultureInfo.InvariantCulture));
             }
 
             var target = RealPath.Of(parse.GetValue(output)!.FullName);

@@ -1,4 +1,4 @@
-using Instacart.Analysis.Paths;
+using Instacart.Data.Paths;
 using Instacart.Notebooks.Publishing;
 
 namespace Instacart.Cli.Commands;

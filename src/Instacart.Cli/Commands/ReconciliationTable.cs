@@ -1,4 +1,4 @@
-using Instacart.Analysis.Cleaning;
+using Instacart.Data.Cleaning;
 using Spectre.Console;
 
 namespace Instacart.Cli.Commands;
@@ -7,7 +7,7 @@ namespace Instacart.Cli.Commands;
 internal static class ReconciliationTable
 {
     /// <summary>Prints the rows skipped as bad input, per file and reason with the first example, when there are any.</summary>
-    public static void PrintSkipped(Analysis.Input.BadRowLog badRows)
+    public static void PrintSkipped(Instacart.Data.Input.BadRowLog badRows)
     {
         if (badRows.Total == 0)
         {

@@ -1,10 +1,9 @@
 using System.CommandLine;
 using System.Runtime.InteropServices;
-using Instacart.Analysis;
 using Instacart.Analysis.Answers;
-using Instacart.Analysis.Cache;
-using Instacart.Analysis.Derivation;
-using Instacart.Analysis.Input;
+using Instacart.Data.Cache;
+using Instacart.Data.Derivation;
+using Instacart.Data.Input;
 using Instacart.Analysis.Sessions;
 using Instacart.Notebooks;
 using Instacart.Notebooks.Publishing;

@@ -1,4 +1,4 @@
-using Instacart.Analysis.Paths;
+using Instacart.Data.Paths;
 namespace Instacart.Notebooks.Publishing;
 
 /// <summary>

@@ -1,4 +1,4 @@
-using Instacart.Analysis.Paths;
+using Instacart.Data.Paths;
 namespace Instacart.Notebooks.Publishing;
 
 /// <summary>Where a report may be written: the checks a run makes before it writes anything, for a caller that wants them early.</summary>

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Instacart.Analysis.Answers;
 using Instacart.Analysis.Tests.Fixtures;
+using Instacart.Data;
 
 namespace Instacart.Analysis.Tests.Answers;
 

@@ -1,5 +1,6 @@
 using Instacart.Analysis.Answers;
 using Instacart.Analysis.Tests.Fixtures;
+using Instacart.Data;
 
 namespace Instacart.Analysis.Tests.Answers;
 

@@ -1,7 +1,8 @@
 using Instacart.Analysis.Answers;
-using Instacart.Analysis.Cache;
-using Instacart.Analysis.Synthetic;
 using Instacart.Analysis.Tests.Fixtures;
+using Instacart.Data.Cache;
+using Instacart.Data;
+using Instacart.Synthetic;
 
 namespace Instacart.Analysis.Tests.Cache;
 

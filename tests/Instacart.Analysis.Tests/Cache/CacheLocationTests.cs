@@ -1,8 +1,9 @@
-using Instacart.Analysis.Paths;
-using Instacart.Analysis.Cache;
-using Instacart.Analysis.Derivation;
-using Instacart.Analysis.Input;
 using Instacart.Analysis.Tests.Fixtures;
+using Instacart.Data.Cache;
+using Instacart.Data.Derivation;
+using Instacart.Data.Input;
+using Instacart.Data.Paths;
+using Instacart.Data;
 
 namespace Instacart.Analysis.Tests.Cache;
 

@@ -1,5 +1,5 @@
-using Instacart.Analysis.Cache;
-using Instacart.Analysis.Model;
+using Instacart.Data.Cache;
+using Instacart.Data.Lines;
 using Instacart.Analysis.Tests.Fixtures;
 
 namespace Instacart.Analysis.Tests.Cache;

@@ -1,6 +1,7 @@
-using Instacart.Analysis.Cache;
-using Instacart.Analysis.Derivation;
-using Instacart.Analysis.Input;
+using Instacart.Data.Cache;
+using Instacart.Data.Derivation;
+using Instacart.Data.Input;
+using Instacart.Data;
 
 namespace Instacart.Analysis.Tests.Cache;
 

@@ -1,11 +1,12 @@
-using System.Text;
 using System.Text.Json.Nodes;
+using System.Text;
 using Apache.Arrow.Ipc;
 using Instacart.Analysis.Answers;
-using Instacart.Analysis.Cache;
-using Instacart.Analysis.Input;
-using Instacart.Analysis.Synthetic;
 using Instacart.Analysis.Tests.Fixtures;
+using Instacart.Data.Cache;
+using Instacart.Data.Input;
+using Instacart.Data;
+using Instacart.Synthetic;
 
 namespace Instacart.Analysis.Tests.Cache;
 

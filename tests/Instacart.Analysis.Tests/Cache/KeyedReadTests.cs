@@ -1,5 +1,5 @@
-using Instacart.Analysis.Cache;
-using Instacart.Analysis.Input;
+using Instacart.Data.Cache;
+using Instacart.Data.Input;
 
 namespace Instacart.Analysis.Tests.Cache;
 

@@ -1,8 +1,9 @@
 using Instacart.Analysis.Answers;
-using Instacart.Analysis.Cache;
-using Instacart.Analysis.Input;
-using Instacart.Analysis.Synthetic;
 using Instacart.Analysis.Tests.Fixtures;
+using Instacart.Data.Cache;
+using Instacart.Data.Input;
+using Instacart.Data;
+using Instacart.Synthetic;
 
 namespace Instacart.Analysis.Tests.Cache;
 
@@ -100,7 +101,7 @@ public sealed class MergedCacheTests : CacheFolders
     [Fact]
     public void Load_AnotherPriceLimit_MakesTheTotalsAnewWithIt()
     {
-        var cheap = Instacart.Analysis.Derivation.AnalysisOptions.Default with { PriceOutlierAbove = 12 };
+        var cheap = Instacart.Data.Derivation.AnalysisOptions.Default with { PriceOutlierAbove = 12 };
         InstacartData.Load(Data.Path, null, Cache);
         var fromCache = InstacartData.Load(Data.Path, cheap, Cache);
 

@@ -1,10 +1,11 @@
 using Instacart.Analysis.Affinity;
-using Instacart.Analysis.Charts;
 using Instacart.Analysis.Prediction;
 using Instacart.Analysis.Preparation;
 using Instacart.Analysis.Questions;
 using Instacart.Analysis.Segments;
 using Instacart.Analysis.Statistics;
+using Instacart.Data;
+using Instacart.Interactive.Charts;
 using Plotly.NET;
 
 namespace Instacart.Analysis.Tests.Charts;

@@ -1,8 +1,9 @@
 using System.Reflection;
 using System.Text.Json;
-using Instacart.Analysis.Charts;
-using Instacart.Analysis.Synthetic;
 using Instacart.Analysis.Tests.Fixtures;
+using Instacart.Data;
+using Instacart.Interactive.Charts;
+using Instacart.Synthetic;
 using Instacart.Tests.Shared;
 using Plotly.NET;
 

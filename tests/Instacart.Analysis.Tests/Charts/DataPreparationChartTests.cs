@@ -1,4 +1,4 @@
-using Instacart.Analysis.Charts;
+using Instacart.Interactive.Charts;
 using Instacart.Analysis.Preparation;
 using Instacart.Analysis.Tests.Fixtures;
 

@@ -1,12 +1,14 @@
 using System.Globalization;
 using System.Text.Json;
 using Instacart.Analysis.Affinity;
-using Instacart.Analysis.Charts;
 using Instacart.Analysis.Prediction;
 using Instacart.Analysis.Questions;
 using Instacart.Analysis.Segments;
 using Instacart.Analysis.Statistics;
 using Instacart.Analysis.Tests.Fixtures;
+using Instacart.Analysis.Writing;
+using Instacart.Data;
+using Instacart.Interactive.Charts;
 
 namespace Instacart.Analysis.Tests.Charts;
 

@@ -5,6 +5,7 @@ using Instacart.Analysis.Preparation;
 using Instacart.Analysis.Questions;
 using Instacart.Analysis.Segments;
 using Instacart.Analysis.Tests.Fixtures;
+using Instacart.Data;
 
 namespace Instacart.Analysis.Tests.Charts;
 
@@ -78,9 +79,9 @@ public partial class NotebookSourcesTests
         var code = cells.Where(c => c.Kernel == "csharp").ToList();
         Assert.Equal(cells.Count - 1, cells.Count(c => c.Kernel is "csharp" or "markdown"));
         var setup = code[0].Text;
-        Assert.StartsWith("#r \"../artifacts/bin/Instacart.Analysis/release/Instacart.Analysis.dll\"", setup, StringComparison.Ordinal);
+        Assert.StartsWith("#r \"../artifacts/bin/Instacart.Interactive/release/Instacart.Interactive.dll\"", setup, StringComparison.Ordinal);
         // One call gives the data: the run's session when the runner handed one in, else the sample loaded.
-        Assert.Contains("var session = Instacart.Analysis.Display.NotebookSession.Open(\"../data-sample\");", setup, StringComparison.Ordinal);
+        Assert.Contains("var session = Instacart.Interactive.NotebookSession.Open(\"../data-sample\");", setup, StringComparison.Ordinal);
         Assert.DoesNotContain("InstacartData.Load", setup, StringComparison.Ordinal);
         Assert.Matches("^(answer|preparation)\\.Sentence\\(\\)$", code[1].Text);
         Assert.Contains(code, c => c.Text == chartCall);

@@ -1,8 +1,9 @@
 using System.Text.Json;
-using Instacart.Analysis.Charts;
-using Instacart.Analysis.Derivation;
 using Instacart.Analysis.Questions;
 using Instacart.Analysis.Tests.Fixtures;
+using Instacart.Data.Derivation;
+using Instacart.Data;
+using Instacart.Interactive.Charts;
 
 namespace Instacart.Analysis.Tests.Charts;
 

@@ -1,5 +1,6 @@
-using Instacart.Analysis.Cleaning;
 using Instacart.Analysis.Tests.Fixtures;
+using Instacart.Data.Cleaning;
+using Instacart.Data;
 
 namespace Instacart.Analysis.Tests.Cleaning;
 

@@ -1,5 +1,6 @@
-using Instacart.Analysis.Derivation;
 using Instacart.Analysis.Tests.Fixtures;
+using Instacart.Data.Derivation;
+using Instacart.Data;
 
 namespace Instacart.Analysis.Tests.Derivation;
 

@@ -1,4 +1,4 @@
-using Instacart.Analysis.Derivation;
+using Instacart.Data.Derivation;
 
 namespace Instacart.Analysis.Tests.Derivation;
 

@@ -1,3 +1,4 @@
+using Instacart.Data;
 namespace Instacart.Analysis.Tests.Fixtures;
 
 /// <summary>

@@ -1,6 +1,7 @@
 using System.Text;
-using Instacart.Analysis.Input;
 using Instacart.Analysis.Tests.Fixtures;
+using Instacart.Data.Input;
+using Instacart.Data;
 
 namespace Instacart.Analysis.Tests.Input;
 

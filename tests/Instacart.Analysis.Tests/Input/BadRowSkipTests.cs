@@ -1,7 +1,8 @@
 using Instacart.Analysis.Answers;
-using Instacart.Analysis.Derivation;
-using Instacart.Analysis.Input;
 using Instacart.Analysis.Tests.Fixtures;
+using Instacart.Data.Derivation;
+using Instacart.Data.Input;
+using Instacart.Data;
 
 namespace Instacart.Analysis.Tests.Input;
 

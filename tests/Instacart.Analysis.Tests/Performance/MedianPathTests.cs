@@ -1,4 +1,4 @@
-using Instacart.Analysis.Derivation;
+using Instacart.Data.Derivation;
 using Instacart.Analysis.Questions;
 
 namespace Instacart.Analysis.Tests.Performance;

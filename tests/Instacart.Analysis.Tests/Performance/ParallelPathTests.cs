@@ -1,9 +1,10 @@
 using System.Text;
 using Instacart.Analysis.Answers;
-using Instacart.Analysis.Input;
-using Instacart.Analysis.Model;
-using Instacart.Analysis.Synthetic;
 using Instacart.Analysis.Tests.Fixtures;
+using Instacart.Data.Input;
+using Instacart.Data.Lines;
+using Instacart.Data;
+using Instacart.Synthetic;
 
 namespace Instacart.Analysis.Tests.Performance;
 

@@ -1,9 +1,10 @@
 using Instacart.Analysis.Answers;
-using Instacart.Analysis.Cleaning;
-using Instacart.Analysis.Input;
-using Instacart.Analysis.Model;
 using Instacart.Analysis.Questions;
 using Instacart.Analysis.Tests.Fixtures;
+using Instacart.Data.Cleaning;
+using Instacart.Data.Input;
+using Instacart.Data.Lines;
+using Instacart.Data;
 
 namespace Instacart.Analysis.Tests.Performance;
 
@@ -94,7 +95,7 @@ public sealed class TotalsPathTests : IClassFixture<ParallelPathTests.QuirkyData
                 values[i] = round % 2 == 0 ? random.Next(0, 31) : (float)(random.NextDouble() * 30);
             }
 
-            var expected = Instacart.Analysis.Derivation.Rules.Median(values.ToArray());
+            var expected = Instacart.Data.Derivation.Rules.Median(values.ToArray());
             var actual = CustomerOrderFacts.MedianOfFew(values);
             Assert.Equal(expected, actual);
         }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Instacart.Analysis.Prediction;
 using Instacart.Analysis.Tests.Fixtures;
+using Instacart.Data;
 
 namespace Instacart.Analysis.Tests.Prediction;
 
@@ -110,7 +111,7 @@ public class CandidateTableTests
         var last = new Dictionary<int, (int Number, int OrderId)>();
         for (var o = 0; o < orders.Count; o++)
         {
-            if (orders.EvalSet[o] == Analysis.Input.EvalSet.Prior && (!last.TryGetValue(orders.UserId[o], out var seen) || orders.OrderNumber[o] > seen.Number))
+            if (orders.EvalSet[o] == Instacart.Data.Input.EvalSet.Prior && (!last.TryGetValue(orders.UserId[o], out var seen) || orders.OrderNumber[o] > seen.Number))
             {
                 last[orders.UserId[o]] = (orders.OrderNumber[o], orders.OrderId[o]);
             }

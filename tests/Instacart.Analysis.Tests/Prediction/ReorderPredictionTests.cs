@@ -1,6 +1,7 @@
-using Instacart.Analysis.Sessions;
 using Instacart.Analysis.Prediction;
+using Instacart.Analysis.Sessions;
 using Instacart.Analysis.Tests.Fixtures;
+using Instacart.Data;
 
 namespace Instacart.Analysis.Tests.Prediction;
 

@@ -1,7 +1,8 @@
 using System.Text;
 using Instacart.Analysis.Answers;
-using Instacart.Analysis.Synthetic;
 using Instacart.Analysis.Tests.Fixtures;
+using Instacart.Data;
+using Instacart.Synthetic;
 
 namespace Instacart.Analysis.Tests.Properties;
 
@@ -72,6 +73,6 @@ public class InvarianceTests
     {
         // Rows dropped for reusing an earlier id: kept + those = rows after the nameless and duplicate drops.
         var data = InstacartData.Load(folder);
-        return data.ProductCleaning.Dropped.Count(d => d.Reason == Analysis.Cleaning.ProductDropReason.ConflictingId);
+        return data.ProductCleaning.Dropped.Count(d => d.Reason == Instacart.Data.Cleaning.ProductDropReason.ConflictingId);
     }
 }

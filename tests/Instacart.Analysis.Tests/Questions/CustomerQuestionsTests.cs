@@ -1,5 +1,6 @@
 using Instacart.Analysis.Questions;
 using Instacart.Analysis.Tests.Fixtures;
+using Instacart.Data;
 
 namespace Instacart.Analysis.Tests.Questions;
 

@@ -1,6 +1,7 @@
-using Instacart.Analysis.Derivation;
 using Instacart.Analysis.Questions;
 using Instacart.Analysis.Tests.Fixtures;
+using Instacart.Data.Derivation;
+using Instacart.Data;
 
 namespace Instacart.Analysis.Tests.Questions;
 

@@ -1,7 +1,8 @@
 using Instacart.Analysis.Answers;
 using Instacart.Analysis.Explore;
-using Instacart.Analysis.Input;
 using Instacart.Analysis.Tests.Fixtures;
+using Instacart.Data.Input;
+using Instacart.Data;
 
 namespace Instacart.Analysis.Tests.RealData;
 
@@ -46,7 +47,7 @@ public class RealFilesTests
         Assert.Equal(49_670, cleaning.Catalog.Count);
         Assert.Equal(
             [6800, 26520],
-            cleaning.Dropped.Where(d => d.Reason == Analysis.Cleaning.ProductDropReason.ConflictingId).Select(d => d.ProductId).Order());
+            cleaning.Dropped.Where(d => d.Reason == Instacart.Data.Cleaning.ProductDropReason.ConflictingId).Select(d => d.ProductId).Order());
     }
 
     [Fact]

@@ -1,8 +1,10 @@
-using Instacart.Analysis.Sessions;
 using System.Text.Json.Nodes;
 using Instacart.Analysis.Questions;
 using Instacart.Analysis.Segments;
+using Instacart.Analysis.Sessions;
 using Instacart.Analysis.Tests.Fixtures;
+using Instacart.Analysis.Writing;
+using Instacart.Data;
 
 namespace Instacart.Analysis.Tests.Segments;
 

@@ -1,6 +1,7 @@
 using Instacart.Analysis.Questions;
 using Instacart.Analysis.Statistics;
 using Instacart.Analysis.Tests.Fixtures;
+using Instacart.Data;
 
 namespace Instacart.Analysis.Tests.Statistics;
 

@@ -1,4 +1,4 @@
-using Instacart.Analysis.Synthetic;
+using Instacart.Synthetic;
 using Instacart.Analysis.Tests.Fixtures;
 
 namespace Instacart.Analysis.Tests.Synthetic;

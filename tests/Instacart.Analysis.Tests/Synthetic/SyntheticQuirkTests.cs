@@ -1,5 +1,5 @@
 using System.Globalization;
-using Instacart.Analysis.Synthetic;
+using Instacart.Synthetic;
 using Instacart.Analysis.Tests.Fixtures;
 
 namespace Instacart.Analysis.Tests.Synthetic;

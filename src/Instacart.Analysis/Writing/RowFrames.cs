@@ -1,0 +1,46 @@
+using System.Reflection;
+using System.Text.Json;
+using Microsoft.Data.Analysis;
+
+namespace Instacart.Analysis.Writing;
+
+/// <summary>Names a row property's column in user-facing frames when it differs from the JSON field.</summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class FrameColumnAttribute(string name) : Attribute
+{
+    /// <summary>The column name.</summary>
+    public string Name { get; } = name;
+}
+
+/// <summary>Turns typed rows into a <see cref="DataFrame"/> with one typed column per property, in declaration order.</summary>
+public static class RowFrames
+{
+    /// <summary>
+    /// Builds the frame: integers become <see cref="Int64DataFrameColumn"/>, numbers
+    /// <see cref="DoubleDataFrameColumn"/> (null stays null), text <see cref="StringDataFrameColumn"/>.
+    /// Column names are snake_case, or a <see cref="FrameColumnAttribute"/>'s name.
+    /// </summary>
+    public static DataFrame ToDataFrame<TRow>(IReadOnlyList<TRow> rows)
+    {
+        var columns = new List<DataFrameColumn>();
+        foreach (var property in typeof(TRow).GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        {
+            var name = property.GetCustomAttribute<FrameColumnAttribute>()?.Name
+                ?? JsonNamingPolicy.SnakeCaseLower.ConvertName(property.Name);
+            var type = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
+            var values = rows.Select(r => property.GetValue(r)).ToArray();
+            columns.Add(type switch
+            {
+                _ when type == typeof(int) || type == typeof(long) =>
+                    new Int64DataFrameColumn(name, values.Select(v => v is null ? (long?)null : Convert.ToInt64(v, System.Globalization.CultureInfo.InvariantCulture))),
+                _ when type == typeof(double) =>
+                    new DoubleDataFrameColumn(name, values.Select(v => (double?)v)),
+                _ when type == typeof(bool) =>
+                    new BooleanDataFrameColumn(name, values.Select(v => (bool?)v)),
+                _ => new StringDataFrameColumn(name, values.Select(v => v?.ToString())),
+            });
+        }
+
+        return new DataFrame(columns);
+    }
+}

@@ -1,0 +1,132 @@
+namespace Instacart.Data.Input;
+
+/// <summary>What a load does with a data row that breaks its file's schema.</summary>
+public enum BadRowPolicy
+{
+    /// <summary>Stop with one <see cref="InputException"/> naming file, line and column (the default).</summary>
+    Fail,
+
+    /// <summary>
+    /// Leave the row out, count it per file and reason, and quote the first few. Only rows that break the schema
+    /// (a value that does not parse or is out of range, a malformed record, a wrong number of fields) are
+    /// skipped, and with them the order lines of an order that is not there (most often an order row skipped
+    /// as bad); a broken key (a repeated id, a product of an unknown department) still stops the load, since
+    /// dropping one of the rows would change what the joins keep.
+    /// </summary>
+    Skip,
+}
+
+/// <summary>Rows of one file left out for one reason.</summary>
+/// <param name="File">The file.</param>
+/// <param name="Reason">What the rows broke: the column and what it expects, or the record's fault.</param>
+/// <param name="Rows">How many rows.</param>
+/// <param name="Examples">The first few, as one-line messages with their line and column.</param>
+public sealed record BadRowGroup(string File, string Reason, long Rows, IReadOnlyList<string> Examples);
+
+/// <summary>
+/// The rows a load skipped under <see cref="BadRowPolicy.Skip"/>, so that nothing is lost silently. Under
+/// <see cref="BadRowPolicy.Fail"/> the first bad row throws instead and the log stays empty. Thread-safe: the
+/// two big files are read concurrently.
+/// </summary>
+public sealed class BadRowLog
+{
+    private const int ExamplesPerGroup = 3;
+    private readonly Lock gate = new();
+    private readonly Dictionary<(string File, string Reason), (long Rows, List<string> Examples)> groups = [];
+
+    /// <summary>Creates an empty log for <paramref name="policy"/>.</summary>
+    public BadRowLog(BadRowPolicy policy) => Policy = policy;
+
+    /// <summary>The policy the load ran under.</summary>
+    public BadRowPolicy Policy { get; }
+
+    /// <summary>Whether bad rows are skipped rather than fatal.</summary>
+    public bool Skips => Policy == BadRowPolicy.Skip;
+
+    /// <summary>Rows skipped in all.</summary>
+    public long Total
+    {
+        get
+        {
+            lock (gate)
+            {
+                return groups.Values.Sum(g => g.Rows);
+            }
+        }
+    }
+
+    /// <summary>Skipped rows per file and reason, ordered by file then reason.</summary>
+    public IReadOnlyList<BadRowGroup> Groups
+    {
+        get
+        {
+            lock (gate)
+            {
+                return groups
+                    .OrderBy(g => g.Key.File, StringComparer.Ordinal).ThenBy(g => g.Key.Reason, StringComparer.Ordinal)
+                    .Select(g => new BadRowGroup(g.Key.File, g.Key.Reason, g.Value.Rows, g.Value.Examples.ToArray()))
+                    .ToList();
+            }
+        }
+    }
+
+    /// <summary>Logs the row <paramref name="error"/> describes when <paramref name="log"/> skips; throws the error otherwise.</summary>
+    internal static void SkipOrThrow(BadRowLog? log, InputException error)
+    {
+        if (log is not { Skips: true })
+        {
+            throw error;
+        }
+
+        var reason = error.ColumnName is null ? $"expected {error.Expected}" : $"{error.ColumnName}: expected {error.Expected}";
+        lock (log.gate)
+        {
+            var key = (error.File, reason);
+            var group = log.groups.TryGetValue(key, out var existing) ? existing : (0, new List<string>());
+            if (group.Item2.Count < ExamplesPerGroup)
+            {
+                group.Item2.Add(error.Message);
+            }
+
+            log.groups[key] = (group.Item1 + 1, group.Item2);
+        }
+    }
+}
+
+/// <summary>
+/// Where the rows a loader skipped were, so that a kept row's file line is still known: without skips, row r
+/// of a file whose fields cannot hold a line break is on line r + 2.
+/// </summary>
+public sealed class SkippedRows
+{
+    private readonly List<(int KeptBefore, int Lines)> skips = [];
+
+    /// <summary>Adds the records the reader skipped as malformed since the last call (they precede the current row).</summary>
+    internal static void NoteMalformed(StrictCsvReader csv, SkippedRows skipped, int kept, ref int seen)
+    {
+        for (; seen < csv.SkippedRecords; seen++)
+        {
+            skipped.Add(kept);
+        }
+    }
+
+    /// <summary>Records that a record spanning <paramref name="lines"/> lines was skipped after <paramref name="keptBefore"/> kept rows.</summary>
+    internal void Add(int keptBefore, int lines = 1) => skips.Add((keptBefore, lines));
+
+    /// <summary>The file line of kept row <paramref name="row"/>.</summary>
+    public long LineOf(int row)
+    {
+        long line = row + 2L;
+        foreach (var (keptBefore, lines) in skips)
+        {
+            if (keptBefore > row)
+            {
+                break;
+            }
+
+            line += lines;
+        }
+
+        return line;
+    }
+}

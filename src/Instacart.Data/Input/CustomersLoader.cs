@@ -1,0 +1,94 @@
+using System.Globalization;
+using System.Text;
+
+namespace Instacart.Data.Input;
+
+/// <summary>
+/// Reads <c>customers.csv</c>. Every field is validated, the personal ones too, but <c>First Name</c> and
+/// <c>Surnam</c> are never kept and never echoed in an error (SPEC §2.4).
+/// </summary>
+public static class CustomersLoader
+{
+    /// <summary>The header, in order, as the course file has it.</summary>
+    public static readonly string[] Header =
+        ["user_id", "First Name", "Surnam", "Gender", "STATE", "Age", "date_joined", "n_dependants", "fam_status", "income"];
+
+    /// <summary>Reads every row without its personal columns; a repeated <c>user_id</c> is bad input.</summary>
+    /// <param name="path">The file.</param>
+    /// <param name="badRows">Where skipped rows are logged; null or failing: the first bad row throws.</param>
+    public static CustomersTable Load(string path, BadRowLog? badRows = null)
+    {
+        using var csv = StrictCsvReader.Open(path, Header, trackLineNumbers: true, badRows);
+        var skipped = new SkippedRows();
+        var malformed = 0;
+        var capacity = ColumnBuilder<int>.CapacityFor(path, 40);
+        var userId = new ColumnBuilder<int>(capacity);
+        var gender = new ColumnBuilder<string>(capacity);
+        var state = new ColumnBuilder<string>(capacity);
+        var age = new ColumnBuilder<int>(capacity);
+        var joined = new ColumnBuilder<string>(capacity);
+        var dependants = new ColumnBuilder<int>(capacity);
+        var family = new ColumnBuilder<string>(capacity);
+        var income = new ColumnBuilder<int>(capacity);
+        var strings = new Dictionary<string, string>(StringComparer.Ordinal);
+        while (csv.Read())
+        {
+            SkippedRows.NoteMalformed(csv, skipped, userId.Count, ref malformed);
+
+            // Every field is parsed before any column grows, so a skipped row leaves the columns aligned.
+            int id, years, children, pay;
+            string sex, place, since, status;
+            try
+            {
+                id = csv.Int(0);
+                csv.ValidatePersonalText(1);
+                csv.ValidatePersonalText(2);
+                sex = Intern(strings, csv.Text(3));
+                place = Intern(strings, csv.Text(4));
+                years = csv.Int(5, 0, 150);
+                since = Intern(strings, ReadDate(csv, 6));
+                children = csv.Int(7, 0, 100);
+                status = Intern(strings, csv.Text(8));
+                pay = csv.Int(9);
+            }
+            catch (InputException error)
+            {
+                BadRowLog.SkipOrThrow(badRows, error);
+                skipped.Add(userId.Count);
+                continue;
+            }
+
+            userId.Add(id);
+            gender.Add(sex);
+            state.Add(place);
+            age.Add(years);
+            joined.Add(since);
+            dependants.Add(children);
+            family.Add(status);
+            income.Add(pay);
+        }
+
+        SkippedRows.NoteMalformed(csv, skipped, userId.Count, ref malformed);
+        return new CustomersTable(userId.ToArray(), gender.ToArray(), state.ToArray(), age.ToArray(), joined.ToArray(), dependants.ToArray(), family.ToArray(), income.ToArray(), badRows?.Skips == true ? skipped : null);
+    }
+
+    private static string ReadDate(StrictCsvReader csv, int index)
+    {
+        var text = Encoding.UTF8.GetString(csv.Span(index));
+        return DateOnly.TryParseExact(text, "M/d/yyyy", CultureInfo.InvariantCulture, DateTimeStyles.None, out _)
+            ? text
+            : throw csv.Error(index, "a date M/d/yyyy", csv.Found(index));
+    }
+
+    private static string Intern(Dictionary<string, string> pool, string value)
+    {
+        // A few dozen distinct states, genders and statuses: one string each, not one per row.
+        if (pool.TryGetValue(value, out var existing))
+        {
+            return existing;
+        }
+
+        pool[value] = value;
+        return value;
+    }
+}

@@ -1,0 +1,87 @@
+namespace Instacart.Data.Input;
+
+/// <summary>An order-lines file (<c>order_products__prior.csv</c> or <c>__train.csv</c>) as typed columns, in file order.</summary>
+public sealed class OrderLinesTable
+{
+    private readonly Lazy<Columns> columns;
+
+    internal OrderLinesTable(string fileName, int[] orderId, int[] productId, int[] addToCartOrder, byte[] reordered, SkippedRows? skipped = null)
+    {
+        FileName = fileName;
+        Count = orderId.Length;
+        columns = new Lazy<Columns>(new Columns(orderId, productId, addToCartOrder, reordered));
+        Skipped = skipped;
+    }
+
+    /// <summary>
+    /// A table of <paramref name="count"/> rows whose columns are read on first use (the columnar cache: when the merged
+    /// lines are cached too, most loads never need the raw lines). <paramref name="read"/> must give exactly that many.
+    /// </summary>
+    internal OrderLinesTable(string fileName, int count, Func<OrderLinesTable> read)
+    {
+        FileName = fileName;
+        Count = count;
+        columns = Lines.LazyColumns.Of(
+            count,
+            () =>
+            {
+                var table = read();
+                return (table.Count, table.columns.Value);
+            },
+            rows => $"{fileName} changed after it was loaded ({rows:N0} rows instead of {count:N0}): load the data folder again.");
+    }
+
+    /// <summary>The file the lines came from.</summary>
+    public string FileName { get; }
+
+    /// <summary>Number of rows.</summary>
+    public int Count { get; }
+
+    /// <summary><c>order_id</c>.</summary>
+    public int[] OrderId => columns.Value.OrderId;
+
+    /// <summary><c>product_id</c>.</summary>
+    public int[] ProductId => columns.Value.ProductId;
+
+    /// <summary><c>add_to_cart_order</c>, from 1.</summary>
+    public int[] AddToCartOrder => columns.Value.AddToCartOrder;
+
+    /// <summary><c>reordered</c>, 0 or 1.</summary>
+    public byte[] Reordered => columns.Value.Reordered;
+
+    /// <summary>Whether the columns are in memory (false until a lazily read table is first used).</summary>
+    internal bool IsRead => columns.IsValueCreated;
+
+    /// <summary>Rows skipped as bad input while loading (only under <see cref="BadRowPolicy.Skip"/>).</summary>
+    public SkippedRows? Skipped { get; }
+
+    /// <summary>
+    /// The file line of row <paramref name="row"/>. The loader rejects empty lines and quoted line breaks
+    /// (an integer field cannot hold either), so row r sits on line r + 2, plus the lines of rows skipped before it.
+    /// </summary>
+    public long LineOf(int row) => Skipped?.LineOf(row) ?? row + 2L;
+
+    /// <summary>The rows whose <paramref name="keep"/> flag is set (<paramref name="count"/> of them), in order.</summary>
+    internal OrderLinesTable Where(bool[] keep, int count)
+    {
+        var orderId = new int[count];
+        var productId = new int[count];
+        var cartOrder = new int[count];
+        var reordered = new byte[count];
+        var from = columns.Value;
+        for (int i = 0, k = 0; i < Count; i++)
+        {
+            if (keep[i])
+            {
+                orderId[k] = from.OrderId[i];
+                productId[k] = from.ProductId[i];
+                cartOrder[k] = from.AddToCartOrder[i];
+                reordered[k++] = from.Reordered[i];
+            }
+        }
+
+        return new OrderLinesTable(FileName, orderId, productId, cartOrder, reordered);
+    }
+
+    private sealed record Columns(int[] OrderId, int[] ProductId, int[] AddToCartOrder, byte[] Reordered);
+}

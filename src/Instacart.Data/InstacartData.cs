@@ -1,0 +1,275 @@
+using System.Diagnostics;
+using Instacart.Data.Cache;
+using Instacart.Data.Cleaning;
+using Instacart.Data.Derivation;
+using Instacart.Data.Input;
+using Instacart.Data.Lines;
+
+namespace Instacart.Data;
+
+/// <summary>
+/// A data folder loaded, validated, cleaned, merged and derived (SPEC §1–4): the input of every question.
+/// Load it once per notebook or run with <see cref="Load(string, AnalysisOptions?, CacheOptions?)"/>, or through a
+/// <c>Instacart.Analysis.Sessions.AnalysisSession</c>, which also keeps the results computed from it.
+/// </summary>
+/// <remarks>
+/// For an unchanged folder, the input tables, the merge's counts and the line totals come from the columnar cache
+/// (<see cref="InputCache"/>) when one is configured, so a later load skips the CSV parse, the joins and the pass over
+/// the lines (the merged lines themselves are read when first used); cleaning and deriving run as always and every
+/// answer is the same. The cache is always given explicitly (<see langword="null"/>: none): nothing here reads the
+/// environment or keeps a load.
+/// </remarks>
+public sealed class InstacartData
+{
+    private InstacartData(
+        InputTables input,
+        ProductCleaning products,
+        LineMerge merge,
+        LineTotals totals,
+        CustomerFacts customers,
+        Reconciliation reconciliation,
+        AnalysisOptions options,
+        IReadOnlyList<StageTiming> timings,
+        CacheResult cache,
+        BadRowLog badRows,
+        string fingerprint)
+    {
+        Input = input;
+        ProductCleaning = products;
+        Merge = merge;
+        Totals = totals;
+        Customers = customers;
+        Reconciliation = reconciliation;
+        Options = options;
+        Timings = timings;
+        Cache = cache;
+        BadRows = badRows;
+        Fingerprint = fingerprint;
+    }
+
+    /// <summary>The files as read (personal names already dropped).</summary>
+    public InputTables Input { get; }
+
+    /// <summary>The clean products and what cleaning dropped.</summary>
+    public ProductCleaning ProductCleaning { get; }
+
+    /// <summary>The clean products.</summary>
+    public ProductCatalog Products => ProductCleaning.Catalog;
+
+    /// <summary>The merged lines and the per-order customer rows.</summary>
+    public LineMerge Merge { get; }
+
+    /// <summary>The merged lines totalled per order, product and customer × department (what the group-bys add up).</summary>
+    internal LineTotals Totals { get; }
+
+    /// <summary>The merged lines (the <c>lines</c> population).</summary>
+    public LineTable Lines => Merge.Lines;
+
+    /// <summary>Orders as read, all eval sets.</summary>
+    public OrdersTable Orders => Input.Orders;
+
+    /// <summary>The per-customer derived values, by row of <see cref="InputTables.Customers"/>.</summary>
+    public CustomerFacts Customers { get; }
+
+    /// <summary>Every count of SPEC §3; its identity is checked at load.</summary>
+    public Reconciliation Reconciliation { get; }
+
+    /// <summary>The rules' thresholds and the day convention.</summary>
+    public AnalysisOptions Options { get; }
+
+    /// <summary>How long each stage took, for <c>bench</c> and the data-preparation notebook.</summary>
+    public IReadOnlyList<StageTiming> Timings { get; }
+
+    /// <summary>Whether the input tables came from the columnar cache, were parsed and cached, or the cache was off.</summary>
+    public CacheResult Cache { get; }
+
+    /// <summary>
+    /// The rows skipped as bad input, per file and reason with the first few quoted (empty unless the options say
+    /// <see cref="BadRowPolicy.Skip"/>). They never reach the tables, so the reconciliation counts what was kept.
+    /// </summary>
+    public BadRowLog BadRows { get; }
+
+    /// <summary>
+    /// Which exact data this is: <c>xxh128:</c> and 32 lowercase hex digits, a hash over every input file's name,
+    /// presence and the XxHash128 of all its bytes (taken on every load, from the cache or not, skipping bad rows or
+    /// not). Equal bytes give an equal fingerprint wherever the folder is and whenever the files were written; any
+    /// other byte in any file gives another. Record it beside whatever is made from this data (<c>run.json</c>, a
+    /// report page) to tell which data made it.
+    /// </summary>
+    public string Fingerprint { get; }
+
+    /// <summary>The customer row of merged line <paramref name="line"/>.</summary>
+    public int CustomerOf(int line) => Merge.OrderCustomer[Lines.Order[line]];
+
+    /// <summary>Whether merged line <paramref name="line"/> belongs to the <c>active</c> population.</summary>
+    public bool IsActive(int line) => Customers.Active[CustomerOf(line)];
+
+    /// <summary>
+    /// Loads <paramref name="folder"/> and runs every stage, reading and writing the input tables' columnar cache in
+    /// <paramref name="cache"/> (<see langword="null"/>: parse the CSV files, read and write no cache). A cache folder
+    /// inside the data folder is refused (<see cref="CacheLocation"/>): an <see cref="InputException"/>.
+    /// </summary>
+    public static InstacartData Load(string folder, AnalysisOptions? options = null, CacheOptions? cache = null) => Load(folder, options, cache, null);
+
+    /// <summary>The load, with the check that found the previous load's tables not of the files' bytes (null at first).</summary>
+    private static InstacartData Load(string folder, AnalysisOptions? options, CacheOptions? cache, InputKeyCheck? stale)
+    {
+        options ??= AnalysisOptions.Default;
+        if (cache is not null)
+        {
+            CacheLocation.EnsureOutsideDataFolder(folder, cache);
+        }
+
+        var badRows = new BadRowLog(options.OnBadRows);
+        var timings = new List<StageTiming>();
+        var clock = Stopwatch.StartNew();
+        T Stage<T>(string name, Func<T> run, Func<T, long> rows)
+        {
+            var started = clock.Elapsed;
+            var result = run();
+            timings.Add(new StageTiming(name, clock.Elapsed - started, rows(result)));
+            return result;
+        }
+
+        var cacheResult = CacheResult.Off;
+        // Skipping bases the tables on a lenient read: such tables are never cached, and no cached table is
+        // trusted for it (a stale entry would be re-read strictly).
+        InputCache.CacheEntry? entry = null;
+        InputKeyCheck? keyCheck = null;
+        var input = Stage("load", () => badRows.Skips ? ParseSkipping(folder, options.OnBadRows, stale, ref badRows, out keyCheck) : InputCache.Load(folder, cache, stale, out cacheResult, out entry, out keyCheck), t => t.Orders.Count + (long)t.PriorLines.Count + t.Products.Count + t.Customers.Count);
+        var products = Stage("clean", () => ProductCleaning.Clean(input.Products, input.Departments, options.PriceOutlierAbove), p => p.Rows);
+        var orderIndex = Stage("index", () => LineMerge.OrderIndex(input.Orders), _ => input.Orders.Count);
+        // A line of an unknown order is bad input; when bad rows are skipped it goes (most often its order row was
+        // skipped as bad). The merge reports the prior lines' own unknown orders, so they are only filtered here
+        // when skipping; the train lines are checked here either way.
+        input = input with
+        {
+            PriorLines = badRows.Skips ? WithoutUnknownOrders(input.PriorLines, orderIndex, badRows) : input.PriorLines,
+            TrainLines = input.TrainLines is { } lines ? WithoutUnknownOrders(lines, orderIndex, badRows) : null,
+        };
+
+        // The cache entry keeps the merged lines too: a later load reads them instead of the raw lines and the joins.
+        var merge = Stage(
+            "merge",
+            () => entry?.ReadMerge(input.Orders, input.Customers, products.Catalog.Count, () => LineMerge.Build(input.Orders, input.PriorLines, products.Catalog, input.Customers, orderIndex))
+                ?? MergeAndKeep(input, products.Catalog, orderIndex, entry),
+            _ => input.PriorLines.Count);
+        var departments = Math.Max(input.Departments.MaxId, products.Catalog.DepartmentId.DefaultIfEmpty(0).Max()) + 1;
+        var totals = Stage(
+            "totals",
+            () => (entry?.ReadTotals(options.PriceOutlierAbove, products.Catalog.PriceScale, input.Orders.Count, products.Catalog.Count, input.Customers.Count) is { } kept && kept.Departments == departments ? kept : null)
+                ?? TotalAndKeep(merge, products.Catalog, input, departments, options.PriceOutlierAbove, entry),
+            _ => merge.Lines.Count);
+        var customers = Stage("derive", () => CustomerFacts.Derive(input.Customers, input.Departments, merge.Lines, merge.OrderCustomer, products.Catalog, totals, options), _ => input.Orders.Count);
+
+        // Active lines and customers from the per-customer line counts the derivation already made: no pass over lines.
+        long linesActive = 0;
+        var customersActive = 0;
+        for (var c = 0; c < customers.Count; c++)
+        {
+            if (customers.Active[c] && customers.Lines[c] > 0)
+            {
+                linesActive += customers.Lines[c];
+                customersActive++;
+            }
+        }
+
+        long priorOrders = 0;
+        foreach (var set in input.Orders.EvalSet)
+        {
+            priorOrders += set == EvalSet.Prior ? 1 : 0;
+        }
+
+        var reconciliation = new Reconciliation(
+            OrdersRows: input.Orders.Count,
+            PriorOrders: priorOrders,
+            OrderLinesRows: input.PriorLines.Count,
+            ProductsRows: products.Rows,
+            ProductsNameless: products.Nameless,
+            ProductsDuplicateRows: products.DuplicateRows,
+            ProductsConflictingIds: products.ConflictingIds,
+            ProductsKept: products.Catalog.Count,
+            PriceOutliers: products.PriceOutliers,
+            CustomersRows: input.Customers.Count,
+            LinesJoinedOrders: merge.LinesJoinedOrders,
+            LinesWithoutProduct: merge.LinesWithoutProduct,
+            LinesWithoutCustomer: merge.LinesWithoutCustomer,
+            LinesMerged: merge.Lines.Count,
+            CustomersActive: customersActive,
+            LinesActive: linesActive).EnsureAddsUp();
+
+        // The stages above ran while the files were hashed again (beside a cache entry's read, or after the parse):
+        // nothing is answered unless the tables are of the files' bytes; otherwise the folder is loaded again.
+        var (key, notTheirs) = keyCheck!.Wait();
+        if (notTheirs is not null)
+        {
+            entry?.Finish();
+            return Load(folder, options, cache, keyCheck);
+        }
+
+        // The cache entry's writes ran beside the stages; the load is done when they are.
+        if (entry?.Finish() is { } failure)
+        {
+            cacheResult = new CacheResult(CacheUse.NotWritten, failure);
+        }
+
+        return new InstacartData(input, products, merge, totals, customers, reconciliation, options, timings, cacheResult, badRows, InputKey.Fingerprint(key!));
+    }
+
+    /// <summary>The input tables read leniently, checked against the hash of their bytes like any other read; a read again starts a fresh log.</summary>
+    private static InputTables ParseSkipping(string folder, BadRowPolicy policy, InputKeyCheck? stale, ref BadRowLog badRows, out InputKeyCheck? check)
+    {
+        var log = badRows;
+        (var tables, check) = KeyedRead.Parse(
+            folder,
+            () =>
+            {
+                log = new BadRowLog(policy);
+                return InputTables.Load(folder, log);
+            },
+            stale?.Hashing,
+            stale is null ? 1 : stale.Attempt + 1);
+        badRows = log;
+        return tables;
+    }
+
+    private static LineMerge MergeAndKeep(InputTables input, ProductCatalog catalog, UniqueIndex orderIndex, InputCache.CacheEntry? entry)
+    {
+        var merge = LineMerge.Build(input.Orders, input.PriorLines, catalog, input.Customers, orderIndex);
+        entry?.WriteMerge(merge, input.PriorLines.Count);
+        return merge;
+    }
+
+    private static LineTotals TotalAndKeep(LineMerge merge, ProductCatalog catalog, InputTables input, int departments, double priceLimit, InputCache.CacheEntry? entry)
+    {
+        var totals = LineTotals.Compute(merge.Lines, merge.OrderCustomer, catalog, input.Orders, input.Customers.Count, departments);
+        entry?.WriteTotals(totals, priceLimit);
+        return totals;
+    }
+
+    private static OrderLinesTable WithoutUnknownOrders(OrderLinesTable lines, UniqueIndex orderIndex, BadRowLog badRows)
+    {
+        var keep = new bool[lines.Count];
+        var kept = 0;
+        for (var i = 0; i < lines.Count; i++)
+        {
+            keep[i] = orderIndex.RowOf(lines.OrderId[i]) >= 0;
+            if (keep[i])
+            {
+                kept++;
+            }
+            else
+            {
+                BadRowLog.SkipOrThrow(badRows, LineMerge.UnknownOrder(lines, i));
+            }
+        }
+
+        return kept == lines.Count ? lines : lines.Where(keep, kept);
+    }
+}
+
+/// <summary>One pipeline stage's duration and the rows it handled.</summary>
+/// <param name="Stage">The stage's name.</param>
+/// <param name="Elapsed">Wall time.</param>
+/// <param name="Rows">Rows handled.</param>
+public sealed record StageTiming(string Stage, TimeSpan Elapsed, long Rows);

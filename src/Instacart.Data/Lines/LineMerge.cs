@@ -1,0 +1,139 @@
+using Instacart.Data.Cleaning;
+using Instacart.Data.Input;
+
+namespace Instacart.Data.Lines;
+
+/// <summary>The merge of SPEC §3 and the counts each join dropped.</summary>
+/// <param name="Lines">The merged lines.</param>
+/// <param name="OrderCustomer">For each row of the orders table, the row of its user in the customers table, or -1.</param>
+/// <param name="LinesJoinedOrders">Prior lines whose order is a prior order.</param>
+/// <param name="LinesWithoutProduct">Of those, lines whose product was not kept.</param>
+/// <param name="LinesWithoutCustomer">Of the rest, lines whose user is not a customer.</param>
+public sealed record LineMerge(LineTable Lines, int[] OrderCustomer, long LinesJoinedOrders, long LinesWithoutProduct, long LinesWithoutCustomer)
+{
+    /// <summary>
+    /// Inner-joins the prior lines to the prior orders, the clean products and the customers, in that order.
+    /// Each right side is checked unique first; a line whose <c>order_id</c> is not in <c>orders.csv</c> at all is bad input.
+    /// </summary>
+    public static LineMerge Build(OrdersTable orders, OrderLinesTable priorLines, ProductCatalog products, CustomersTable customers, UniqueIndex orderIndex)
+    {
+        var orderCustomer = OrderCustomers(orders, customers);
+
+        // Fixed line ranges joined concurrently, each compacting its kept lines into the front of its own slice of
+        // scratch columns; the slices are then copied, in file order, into columns of the exact length.
+        var count = priorLines.Count;
+        var ranges = Parallelism.Ranges(count);
+        var scratchOrder = new int[count];
+        var scratchProduct = new int[count];
+        var scratchReordered = new byte[count];
+        var kept = new int[ranges.Length];
+        var joinedBy = new long[ranges.Length];
+        var withoutProductBy = new long[ranges.Length];
+        var withoutCustomerBy = new long[ranges.Length];
+        var firstUnknown = new int[ranges.Length];
+        var evalSet = orders.EvalSet;
+        var orderIds = priorLines.OrderId;
+        var productIds = priorLines.ProductId;
+        var reordered = priorLines.Reordered;
+        Parallelism.For(ranges.Length, r =>
+        {
+            var (start, end) = ranges[r];
+            var write = start;
+            long joined = 0, withoutProduct = 0, withoutCustomer = 0;
+            firstUnknown[r] = -1;
+            for (var i = start; i < end; i++)
+            {
+                var order = orderIndex.RowOf(orderIds[i]);
+                if (order < 0)
+                {
+                    firstUnknown[r] = i;
+                    break;
+                }
+
+                if (evalSet[order] != EvalSet.Prior)
+                {
+                    continue;
+                }
+
+                joined++;
+                var product = products.IndexOf(productIds[i]);
+                if (product < 0)
+                {
+                    withoutProduct++;
+                    continue;
+                }
+
+                if (orderCustomer[order] < 0)
+                {
+                    withoutCustomer++;
+                    continue;
+                }
+
+                scratchOrder[write] = order;
+                scratchProduct[write] = product;
+                scratchReordered[write] = reordered[i];
+                write++;
+            }
+
+            kept[r] = write - start;
+            joinedBy[r] = joined;
+            withoutProductBy[r] = withoutProduct;
+            withoutCustomerBy[r] = withoutCustomer;
+        });
+
+        foreach (var row in firstUnknown)
+        {
+            if (row >= 0)
+            {
+                throw UnknownOrder(priorLines, row);
+            }
+        }
+
+        var at = new int[ranges.Length + 1];
+        for (var r = 0; r < ranges.Length; r++)
+        {
+            at[r + 1] = at[r] + kept[r];
+        }
+
+        var lineOrder = new int[at[^1]];
+        var lineProduct = new int[at[^1]];
+        var lineReordered = new byte[at[^1]];
+        Parallelism.For(ranges.Length, r =>
+        {
+            Array.Copy(scratchOrder, ranges[r].Start, lineOrder, at[r], kept[r]);
+            Array.Copy(scratchProduct, ranges[r].Start, lineProduct, at[r], kept[r]);
+            Array.Copy(scratchReordered, ranges[r].Start, lineReordered, at[r], kept[r]);
+        });
+
+        long joined = joinedBy.Sum(), withoutProduct = withoutProductBy.Sum(), withoutCustomer = withoutCustomerBy.Sum();
+        var lines = new LineTable(lineOrder, lineProduct, lineReordered);
+        return new LineMerge(lines, orderCustomer, joined, withoutProduct, withoutCustomer);
+    }
+
+    /// <summary>For each row of the orders table, the row of its user in the customers table, or -1.</summary>
+    public static int[] OrderCustomers(OrdersTable orders, CustomersTable customers)
+    {
+        var customerIndex = CustomerIndex(customers);
+        var orderCustomer = new int[orders.Count];
+        for (var row = 0; row < orders.Count; row++)
+        {
+            orderCustomer[row] = customerIndex.RowOf(orders.UserId[row]);
+        }
+
+        return orderCustomer;
+    }
+
+    /// <summary>The unique index of <c>orders.csv</c> by <c>order_id</c>; a repeated id is bad input.</summary>
+    public static UniqueIndex OrderIndex(OrdersTable orders) => UniqueIndex.Build(
+        orders.OrderId,
+        (row, first) => new InputException(InputFiles.Orders, orders.LineOf(row), 1, "order_id", "a unique order_id", $"'{orders.OrderId[row]}', already on line {orders.LineOf(first)}"));
+
+    /// <summary>The unique index of <c>customers.csv</c> by <c>user_id</c>; a repeated id is bad input.</summary>
+    public static UniqueIndex CustomerIndex(CustomersTable customers) => UniqueIndex.Build(
+        customers.UserId,
+        (row, first) => new InputException(InputFiles.Customers, customers.LineOf(row), 1, "user_id", "a unique user_id", $"'{customers.UserId[row]}', already on line {customers.LineOf(first)}"));
+
+    /// <summary>The error for an order line whose order is not in <c>orders.csv</c>.</summary>
+    public static InputException UnknownOrder(OrderLinesTable lines, int row) =>
+        new(lines.FileName, lines.LineOf(row), 1, "order_id", $"an order_id of {InputFiles.Orders}", $"'{lines.OrderId[row]}'");
+}

@@ -1,0 +1,312 @@
+using Instacart.Data.Cleaning;
+using Instacart.Data.Input;
+
+namespace Instacart.Data.Lines;
+
+/// <summary>
+/// The merged lines totalled once, per order, per product, per customer and per customer and department, in one pass. Every
+/// question's group-by then adds up orders (3.4M at full scale), products or customers instead of passing over the
+/// lines (32M) again; the totals are integers (revenue in exact price units), so any order of addition gives the
+/// same answer as the line-by-line loop.
+/// </summary>
+internal sealed class LineTotals
+{
+    /// <summary>The most departments an order's department set (<see cref="OrderDepartments"/>) can hold.</summary>
+    public const int MaskDepartments = 64;
+
+    /// <summary>The most customer × department cells kept (<see cref="CustomerDepartmentLines"/>); beyond, questions read the lines.</summary>
+    public const long MaxCustomerDepartmentCells = 1L << 26;
+
+    private LineTotals(int orders, int products, int customers, int departments, long priceScale)
+    {
+        OrderLines = new int[orders];
+        OrderReordered = new int[orders];
+        OrderKnownPriceLines = new int[orders];
+        OrderRevenueUnits = new long[orders];
+        OrderDepartments = departments <= MaskDepartments ? new ulong[orders] : null;
+        ProductLines = new int[products];
+        ProductReordered = new int[products];
+        Departments = departments;
+        var cells = (long)customers * departments <= MaxCustomerDepartmentCells;
+        CustomerDepartmentLines = cells ? new int[customers * departments] : null;
+        CustomerDepartmentReordered = cells ? new int[customers * departments] : null;
+        PriceScale = priceScale;
+        CustomerLines = new int[customers];
+        CustomerReordered = new int[customers];
+        CustomerKnownPriceLines = new int[customers];
+        CustomerRevenueUnits = new long[customers];
+        CustomerOrders = new int[customers];
+    }
+
+    /// <summary>Merged lines of each order (by orders-table row); 0 for an order without any.</summary>
+    public int[] OrderLines { get; }
+
+    /// <summary>Reordered lines of each order.</summary>
+    public int[] OrderReordered { get; }
+
+    /// <summary>Lines with a known price of each order.</summary>
+    public int[] OrderKnownPriceLines { get; }
+
+    /// <summary>The sum of each order's known prices, in units of 1 / <see cref="PriceScale"/>.</summary>
+    public long[] OrderRevenueUnits { get; }
+
+    /// <summary>The set of department ids (bit <c>d</c> = department <c>d</c>) of each order's lines; null when ids reach <see cref="MaskDepartments"/>.</summary>
+    public ulong[]? OrderDepartments { get; }
+
+    /// <summary>Merged lines of each product (by catalog row).</summary>
+    public int[] ProductLines { get; }
+
+    /// <summary>Reordered lines of each product.</summary>
+    public int[] ProductReordered { get; }
+
+    /// <summary>The department dimension: the largest department id + 1.</summary>
+    public int Departments { get; }
+
+    /// <summary>Lines per customer row and department id at <c>customer * Departments + department</c>; null when too many cells.</summary>
+    public int[]? CustomerDepartmentLines { get; }
+
+    /// <summary>Reordered lines per customer row and department id, laid out as <see cref="CustomerDepartmentLines"/>.</summary>
+    public int[]? CustomerDepartmentReordered { get; }
+
+    /// <summary>Merged lines of each customer (by customers-table row).</summary>
+    public int[] CustomerLines { get; }
+
+    /// <summary>Reordered lines of each customer.</summary>
+    public int[] CustomerReordered { get; }
+
+    /// <summary>Lines with a known price of each customer.</summary>
+    public int[] CustomerKnownPriceLines { get; }
+
+    /// <summary>The sum of each customer's known prices, in units of 1 / <see cref="PriceScale"/>.</summary>
+    public long[] CustomerRevenueUnits { get; }
+
+    /// <summary>Orders with merged lines of each customer.</summary>
+    public int[] CustomerOrders { get; }
+
+    /// <summary>Each customer's highest prior order number (<see cref="CustomerOrderFacts.MaxOrder"/>).</summary>
+    public int[] CustomerMaxOrder { get; private set; } = [];
+
+    /// <summary>Each customer's median days between orders with lines (<see cref="CustomerOrderFacts.MedianDays"/>).</summary>
+    public double[] CustomerMedianDays { get; private set; } = [];
+
+    /// <summary>The price unit of <see cref="OrderRevenueUnits"/> (<see cref="ProductCatalog.PriceScale"/>).</summary>
+    public long PriceScale { get; }
+
+    /// <summary>Totals kept earlier (the columnar cache), as arrays of the right lengths.</summary>
+    internal static LineTotals FromArrays(
+        long priceScale,
+        int departments,
+        (int[] Lines, int[] Reordered, int[] Known, long[] Revenue, ulong[]? Departments) orders,
+        (int[] Lines, int[] Reordered) products,
+        (int[] Lines, int[] Reordered, int[] Known, long[] Revenue, int[] Orders, int[] MaxOrder, double[] MedianDays) customers,
+        (int[] Lines, int[] Reordered)? cells) =>
+        new(priceScale, departments, orders, products, customers, cells);
+
+    private LineTotals(
+        long priceScale,
+        int departments,
+        (int[] Lines, int[] Reordered, int[] Known, long[] Revenue, ulong[]? Departments) orders,
+        (int[] Lines, int[] Reordered) products,
+        (int[] Lines, int[] Reordered, int[] Known, long[] Revenue, int[] Orders, int[] MaxOrder, double[] MedianDays) customers,
+        (int[] Lines, int[] Reordered)? cells)
+    {
+        PriceScale = priceScale;
+        Departments = departments;
+        (OrderLines, OrderReordered, OrderKnownPriceLines, OrderRevenueUnits, OrderDepartments) = orders;
+        (ProductLines, ProductReordered) = products;
+        (CustomerLines, CustomerReordered, CustomerKnownPriceLines, CustomerRevenueUnits, CustomerOrders, CustomerMaxOrder, CustomerMedianDays) = customers;
+        (CustomerDepartmentLines, CustomerDepartmentReordered) = cells is { } c ? (c.Lines, c.Reordered) : ((int[]?)null, (int[]?)null);
+    }
+
+    /// <summary>Totals the merged lines in one pass on all cores, then per customer.</summary>
+    /// <param name="lines">The merged lines.</param>
+    /// <param name="orderCustomer">The customer row of each order row.</param>
+    /// <param name="products">The clean products (price units, departments).</param>
+    /// <param name="ordersTable">The orders table (order numbers and days for the per-customer facts).</param>
+    /// <param name="customers">Rows of the customers table.</param>
+    /// <param name="departments">The department dimension: the largest department id + 1.</param>
+    public static LineTotals Compute(LineTable lines, int[] orderCustomer, ProductCatalog products, OrdersTable ordersTable, int customers, int departments)
+    {
+        var orders = ordersTable.Count;
+        // Ranges end where an order ends, so each order's consecutive lines are totalled by one worker, which writes
+        // the order's cells alone. That holds when every order's lines are consecutive (as in the files); if some
+        // order's lines are split (more runs than orders with lines), the pass is redone on one thread.
+        var ranges = OrderAlignedRanges(lines.Order);
+        var totals = Pass(lines, orderCustomer, products, orders, customers, departments, ranges, out var runs);
+        var ordersWithLines = 0;
+        foreach (var n in totals.OrderLines)
+        {
+            ordersWithLines += n > 0 ? 1 : 0;
+        }
+
+        if (runs != ordersWithLines && ranges.Length > 1)
+        {
+            totals = Pass(lines, orderCustomer, products, orders, customers, departments, [(0, lines.Count)], out _);
+        }
+
+        // Customers from their orders (an order with lines always has a customer).
+        for (var o = 0; o < orders; o++)
+        {
+            var n = totals.OrderLines[o];
+            if (n == 0)
+            {
+                continue;
+            }
+
+            var c = orderCustomer[o];
+            totals.CustomerLines[c] += n;
+            totals.CustomerReordered[c] += totals.OrderReordered[o];
+            totals.CustomerKnownPriceLines[c] += totals.OrderKnownPriceLines[o];
+            totals.CustomerRevenueUnits[c] += totals.OrderRevenueUnits[o];
+            totals.CustomerOrders[c]++;
+        }
+
+        totals.CustomerMaxOrder = CustomerOrderFacts.MaxOrder(ordersTable, orderCustomer, customers);
+        totals.CustomerMedianDays = CustomerOrderFacts.MedianDays(ordersTable, orderCustomer, totals.OrderLines, customers);
+        return totals;
+    }
+
+    private static LineTotals Pass(
+        LineTable lines,
+        int[] orderCustomer,
+        ProductCatalog products,
+        int orders,
+        int customers,
+        int departments,
+        (int Start, int End)[] ranges,
+        out long runs)
+    {
+        var totals = new LineTotals(orders, products.Count, customers, departments, products.PriceScale);
+        // What a line needs of its product, side by side in one array (one cache line per lookup, not two).
+        var productInfo = new ProductInfo[products.Count];
+        for (var p = 0; p < productInfo.Length; p++)
+        {
+            productInfo[p] = new ProductInfo(products.PriceUnits[p], products.DepartmentId[p]);
+        }
+
+        var partials = Parallelism.ForRanges(
+            ranges,
+            () => new WorkerTotals(products.Count, totals.CustomerDepartmentLines?.Length ?? 0),
+            (partial, start, end) => partial.Runs += Accumulate(lines, orderCustomer, productInfo, totals, partial, start, end));
+
+        runs = 0;
+        foreach (var partial in partials)
+        {
+            runs += partial.Runs;
+            AddPairs(totals.ProductLines, totals.ProductReordered, partial.Products);
+            if (totals.CustomerDepartmentLines is { } cells && totals.CustomerDepartmentReordered is { } cellsReordered)
+            {
+                AddPairs(cells, cellsReordered, partial.Cells);
+            }
+        }
+
+        return totals;
+    }
+
+    /// <summary>Totals lines <c>[start, end)</c>; returns the number of runs of one order's consecutive lines.</summary>
+    private static long Accumulate(LineTable lines, int[] orderCustomer, ProductInfo[] productInfo, LineTotals totals, WorkerTotals partial, int start, int end)
+    {
+        var lineOrder = lines.Order;
+        var lineProduct = lines.Product;
+        var lineReordered = lines.Reordered;
+        var productPairs = partial.Products;
+        var cells = totals.CustomerDepartmentLines is null ? null : partial.Cells;
+        var masks = totals.OrderDepartments;
+        var departments = totals.Departments;
+        long runs = 0;
+        var i = start;
+        while (i < end)
+        {
+            // One run: the consecutive lines of one order, totalled in locals and written once.
+            var o = lineOrder[i];
+            var cellBase = cells is null ? 0 : orderCustomer[o] * departments;
+            int n = 0, reordered = 0, known = 0;
+            long revenue = 0;
+            ulong mask = 0;
+            for (; i < end && lineOrder[i] == o; i++)
+            {
+                var p = lineProduct[i];
+                int again = lineReordered[i];
+                n++;
+                reordered += again;
+                productPairs[2 * p]++;
+                productPairs[(2 * p) + 1] += again;
+                var info = productInfo[p];
+                if (info.Units >= 0)
+                {
+                    known++;
+                    revenue += info.Units;
+                }
+
+                var d = info.Department;
+                mask |= 1UL << d;
+                if (cells is not null)
+                {
+                    var cell = 2 * (cellBase + d);
+                    cells[cell]++;
+                    cells[cell + 1] += again;
+                }
+            }
+
+            totals.OrderLines[o] += n;
+            totals.OrderReordered[o] += reordered;
+            totals.OrderKnownPriceLines[o] += known;
+            totals.OrderRevenueUnits[o] += revenue;
+            if (masks is not null)
+            {
+                masks[o] |= mask;
+            }
+
+            runs++;
+        }
+
+        return runs;
+    }
+
+    /// <summary>The fixed line ranges of <see cref="Parallelism.Ranges"/>, each end moved forward to where an order ends.</summary>
+    private static (int Start, int End)[] OrderAlignedRanges(int[] lineOrder)
+    {
+        var fixedRanges = Parallelism.Ranges(lineOrder.Length);
+        var result = new List<(int, int)>(fixedRanges.Length);
+        var start = 0;
+        foreach (var (_, end) in fixedRanges)
+        {
+            var cut = Math.Max(end, start);
+            while (cut > 0 && cut < lineOrder.Length && lineOrder[cut] == lineOrder[cut - 1])
+            {
+                cut++;
+            }
+
+            if (cut > start)
+            {
+                result.Add((start, cut));
+                start = cut;
+            }
+        }
+
+        return [.. result];
+    }
+
+    /// <summary>Adds interleaved (lines, reordered) pairs into the two arrays.</summary>
+    private static void AddPairs(int[] lines, int[] reordered, int[] pairs)
+    {
+        for (var i = 0; i < lines.Length; i++)
+        {
+            lines[i] += pairs[2 * i];
+            reordered[i] += pairs[(2 * i) + 1];
+        }
+    }
+
+    /// <summary>A product's price units (-1: missing) and department id.</summary>
+    private readonly record struct ProductInfo(long Units, int Department);
+
+    /// <summary>One worker's product and customer × department counts as interleaved (lines, reordered) pairs (orders are owned per range, so shared).</summary>
+    private sealed class WorkerTotals(int products, int cells)
+    {
+        public int[] Products { get; } = new int[2 * products];
+
+        public int[] Cells { get; } = new int[2 * cells];
+
+        public long Runs { get; set; }
+    }
+}

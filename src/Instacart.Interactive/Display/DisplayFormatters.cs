@@ -1,0 +1,44 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Data.Analysis;
+using Microsoft.DotNet.Interactive.Formatting;
+using Plotly.NET;
+
+namespace Instacart.Interactive.Display;
+
+/// <summary>The formatters <see cref="NotebookSession"/> registers. Touches Plotly.NET, so only reached after the FSharp.Core resolver is installed.</summary>
+internal static class DisplayFormatters
+{
+    /// <summary>The MIME type of a Plotly figure (data, layout) as JSON, which Jupyter front ends and our exporter draw.</summary>
+    internal const string PlotlyMimeType = "application/vnd.plotly.v1+json";
+
+    private static readonly ConcurrentDictionary<string, int> ChartIdCounts = new(StringComparer.Ordinal);
+
+    public static void Register(bool resetChartIds)
+    {
+        if (resetChartIds)
+        {
+            ChartIdCounts.Clear();
+        }
+
+        Formatter.Register<GenericChart>((chart, writer) => writer.Write(ChartHtml.ForNotebook(GenericChart.toFigureJson(chart), NextChartId)), HtmlFormatter.MimeType);
+        Formatter.Register<GenericChart>((chart, writer) => writer.Write(GenericChart.toFigureJson(chart)), PlotlyMimeType);
+        Formatter.SetPreferredMimeTypesFor(typeof(GenericChart), HtmlFormatter.MimeType, PlotlyMimeType);
+
+        Formatter.Register<DataFrame>((frame, writer) => writer.Write(HtmlTable.From(frame, HtmlTable.DefaultMaxRows)), HtmlFormatter.MimeType);
+        Formatter.Register<DataFrame>((frame, writer) => writer.Write(HtmlTable.PlainText(frame, HtmlTable.DefaultMaxRows)), PlainTextFormatter.MimeType);
+        Formatter.SetPreferredMimeTypesFor(typeof(DataFrame), HtmlFormatter.MimeType, PlainTextFormatter.MimeType);
+    }
+
+    /// <summary>
+    /// A deterministic element id for a chart: a hash of its figure plus how many times that same figure
+    /// was shown before in this kernel. Random ids (as Plotly.NET makes) would change every run.
+    /// </summary>
+    private static string NextChartId(string figureJson)
+    {
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(figureJson)))[..16];
+        var count = ChartIdCounts.AddOrUpdate(hash, 1, (_, n) => n + 1);
+        return count == 1 ? $"chart-{hash}" : $"chart-{hash}-{count}";
+    }
+}

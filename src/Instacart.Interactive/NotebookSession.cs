@@ -1,0 +1,158 @@
+using System.Reflection;
+using System.Runtime.CompilerServices;
+using System.Runtime.Loader;
+using Instacart.Analysis.Sessions;
+using Instacart.Data.Cache;
+using Instacart.Data.Derivation;
+using Instacart.Interactive.Display;
+using Microsoft.DotNet.Interactive.CSharp;
+using Microsoft.DotNet.Interactive;
+
+namespace Instacart.Interactive;
+
+/// <summary>
+/// What a notebook's first code cell calls: <c>var session = NotebookSession.Open("../data-sample");</c>. It makes
+/// Plotly.NET work in the stock .NET Interactive kernel, registers the library's display formatters (charts with
+/// their figure JSON, data frames as plain tables) and gives the notebook its data: the session a runner handed to
+/// the kernel, else the folder loaded.
+/// </summary>
+/// <remarks>
+/// This type must not mention any Plotly.NET or FSharp.Core type in its own signatures or bodies:
+/// the JIT loads the types a method uses before the method runs, and FSharp.Core can only be loaded
+/// once the resolver below is in place. The formatters live in <see cref="DisplayFormatters"/>, reached
+/// through a method that is never inlined.
+/// </remarks>
+public static class NotebookSession
+{
+    private static readonly Lock Gate = new();
+    private static bool _resolverInstalled;
+    private static bool _started;
+
+    /// <summary>
+    /// The name of the kernel value through which a runner hands its <see cref="AnalysisSession"/> to a notebook
+    /// (<c>CSharpKernel.SetValueAsync</c>), before the notebook's cells run.
+    /// </summary>
+    public const string SessionValueName = "instacartSession";
+
+    /// <summary>
+    /// Prepares the kernel (<see cref="Start"/>) and returns the notebook's data: under <c>instacart run</c> the run's
+    /// own session, handed to this kernel as the value <see cref="SessionValueName"/> (the run's data folder, options
+    /// and cache, loaded once for every notebook); otherwise <paramref name="dataFolder"/> (relative to the kernel's
+    /// working directory, the notebook's folder in VS Code) loaded with the default options and the user's cache.
+    /// </summary>
+    public static AnalysisSession Open(string dataFolder)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(dataFolder);
+        Start();
+        return HandedIn() ?? AnalysisSession.Load(Path.GetFullPath(dataFolder), AnalysisOptions.Default, new CacheOptions(CacheOptions.DefaultDirectory));
+    }
+
+    /// <summary>The session a runner set as a value of the C# kernel running the current cell, if any.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static AnalysisSession? HandedIn() =>
+        KernelInvocationContext.Current?.HandlingKernel is CSharpKernel kernel
+        && kernel.TryGetValue<AnalysisSession>(SessionValueName, out var session)
+            ? session
+            : null;
+
+    /// <summary>
+    /// Prepares the current kernel for the library: first answers requests for FSharp.Core with the copy
+    /// already in the process (the stock kernel ships FSharp.Core 10.0 while Plotly.NET 6 references 10.1)
+    /// and for native libraries (LightGBM) with those beside the library, then registers the formatters.
+    /// Calling it again does nothing.
+    /// </summary>
+    public static void Start()
+    {
+        lock (Gate)
+        {
+            InstallFSharpCoreResolver();
+            if (_started)
+            {
+                return;
+            }
+
+            _started = true;
+        }
+
+        RegisterFormattersCore(resetChartIds: false);
+    }
+
+    /// <summary>
+    /// Registers the library's formatters (again), so they take precedence over any registered earlier,
+    /// e.g. by Plotly.NET.Interactive's kernel extension. A notebook runner calls it in every kernel it
+    /// starts, after the extensions; it also restarts the numbering of chart element ids so that a fresh
+    /// kernel gives the same ids on every run.
+    /// </summary>
+    public static void RegisterFormatters()
+    {
+        lock (Gate)
+        {
+            InstallFSharpCoreResolver();
+        }
+
+        RegisterFormattersCore(resetChartIds: true);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void RegisterFormattersCore(bool resetChartIds) => DisplayFormatters.Register(resetChartIds);
+
+    private static void InstallFSharpCoreResolver()
+    {
+        if (_resolverInstalled)
+        {
+            return;
+        }
+
+        AssemblyLoadContext.Default.Resolving += ResolveFSharpCore;
+        NativeLibraries.Install();
+        _resolverInstalled = true;
+    }
+
+    [ThreadStatic]
+    private static bool _resolving;
+
+    private static Assembly? ResolveFSharpCore(AssemblyLoadContext context, AssemblyName name)
+    {
+        if (!string.Equals(name.Name, "FSharp.Core", StringComparison.OrdinalIgnoreCase) || _resolving)
+        {
+            return null;
+        }
+
+        foreach (var loaded in AppDomain.CurrentDomain.GetAssemblies())
+        {
+            if (string.Equals(loaded.GetName().Name, "FSharp.Core", StringComparison.OrdinalIgnoreCase))
+            {
+                return loaded;
+            }
+        }
+
+        // Not loaded yet: take the one the host ships (any version), else the one beside this library.
+        _resolving = true;
+        try
+        {
+            var candidates = new List<string>();
+            if (AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") is string trusted)
+            {
+                candidates.AddRange(trusted.Split(Path.PathSeparator)
+                    .Where(p => string.Equals(Path.GetFileName(p), "FSharp.Core.dll", StringComparison.OrdinalIgnoreCase)));
+            }
+
+            var here = Path.GetDirectoryName(typeof(NotebookSession).Assembly.Location);
+            if (!string.IsNullOrEmpty(here))
+            {
+                candidates.Add(Path.Combine(here, "FSharp.Core.dll"));
+            }
+
+            foreach (var path in candidates.Where(File.Exists))
+            {
+                return context.LoadFromAssemblyPath(path);
+            }
+
+            return null;
+        }
+        finally
+        {
+            _resolving = false;
+        }
+    }
+}
