@@ -19,7 +19,7 @@ public enum PredictionTarget
 /// <see cref="ReorderFeature.All"/> computed only from orders before the target, the label (the product is in the
 /// target order) and the fold (users split 80/20, seeded). Columns are arrays (struct of arrays).
 /// </summary>
-public sealed class CandidateTable
+internal sealed class CandidateTable
 {
     private CandidateTable(PredictionTarget target, int[] departmentIds, int[] userId, int[] productId, float[][] features, bool[] label, bool[] test, int usersEligible, int usersTrain, int usersTest, long candidatesEligible, long targetLines, long targetLinesNew)
     {

@@ -8,7 +8,7 @@ namespace Instacart.Analysis.Prediction;
 public sealed record ThresholdMetrics(double Threshold, double Precision, double Recall, double F1);
 
 /// <summary>Ranking metrics of scores against binary labels, computed directly (no ML.NET), to check the evaluator and to scan thresholds.</summary>
-public static class ScoreMetrics
+internal static class ScoreMetrics
 {
     /// <summary>
     /// The area under the ROC curve: the probability that a random positive scores above a random negative, ties

@@ -7,7 +7,7 @@ namespace Instacart.Analysis.Segments;
 /// population mean (in standard deviations) become an adjective and a noun, e.g. "Frequent produce lovers"
 /// (median days between orders far below, produce share far above).
 /// </summary>
-public static class SegmentNaming
+internal static class SegmentNaming
 {
     /// <summary>
     /// The name of each cluster. <paramref name="deviations"/>[c][f] is cluster c's mean z-score of feature f.

@@ -5,7 +5,7 @@ namespace Instacart.Analysis.Segments;
 /// smallest mean distance to the points of another cluster, s = (b − a) / max(a, b) (0 for a point alone in its
 /// cluster). Near 1: compact, well separated clusters; near 0: overlapping; negative: misassigned. Euclidean distance.
 /// </summary>
-public static class Silhouette
+internal static class Silhouette
 {
     /// <summary>The mean silhouette of every point; 0 when fewer than two clusters are present.</summary>
     /// <param name="points">The points, all of one dimension.</param>

@@ -7,7 +7,7 @@ namespace Instacart.Analysis.Statistics;
 /// converging to 1.959964 as the degrees of freedom grow. A whole statistics package for one quantile was not
 /// worth the dependency.
 /// </remarks>
-public static class StudentT
+internal static class StudentT
 {
     private const double Z = 1.959963984540054;
 

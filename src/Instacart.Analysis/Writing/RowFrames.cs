@@ -6,14 +6,14 @@ namespace Instacart.Analysis.Writing;
 
 /// <summary>Names a row property's column in user-facing frames when it differs from the JSON field.</summary>
 [AttributeUsage(AttributeTargets.Property)]
-public sealed class FrameColumnAttribute(string name) : Attribute
+internal sealed class FrameColumnAttribute(string name) : Attribute
 {
     /// <summary>The column name.</summary>
     public string Name { get; } = name;
 }
 
 /// <summary>Turns typed rows into a <see cref="DataFrame"/> with one typed column per property, in declaration order.</summary>
-public static class RowFrames
+internal static class RowFrames
 {
     /// <summary>
     /// Builds the frame: integers become <see cref="Int64DataFrameColumn"/>, numbers

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Instacart.Analysis.Writing;
 
 /// <summary>How numbers read in answer sentences: invariant culture, thousands separators, dollars, percentages.</summary>
-public static class Wording
+internal static class Wording
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 

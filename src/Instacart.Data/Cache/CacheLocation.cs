@@ -7,7 +7,7 @@ namespace Instacart.Data.Cache;
 /// The data folder is read, never written: a cache folder that is the data folder or lies inside it, however it is
 /// reached (a symbolic link to it or into it, a data folder reached through one), is refused before anything is written.
 /// </summary>
-public static class CacheLocation
+internal static class CacheLocation
 {
     /// <summary>
     /// Throws an <see cref="InputException"/> (one line: the cache folder, and to choose another or turn it off)

@@ -30,7 +30,7 @@ namespace Instacart.Data.Cache;
 /// manifest is renamed into place last, so an interrupted write leaves the old entry or none, never half of one.</para>
 /// <para>The customers table holds no personal name: <see cref="CustomersTable"/> never has one.</para>
 /// </remarks>
-public static class InputCache
+internal static class InputCache
 {
     /// <summary>The cache format; bumped whenever the cached tables, their schemas, the key's meaning or the rules that make the merged lines change.</summary>
     public const string FormatVersion = "instacart-cache/5";

@@ -7,7 +7,7 @@ namespace Instacart.Data.Input;
 /// Reads <c>customers.csv</c>. Every field is validated, the personal ones too, but <c>First Name</c> and
 /// <c>Surnam</c> are never kept and never echoed in an error (SPEC §2.4).
 /// </summary>
-public static class CustomersLoader
+internal static class CustomersLoader
 {
     /// <summary>The header, in order, as the course file has it.</summary>
     public static readonly string[] Header =

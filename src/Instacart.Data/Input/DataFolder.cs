@@ -1,7 +1,7 @@
 namespace Instacart.Data.Input;
 
 /// <summary>Finds the input files in a data folder.</summary>
-public static class DataFolder
+internal static class DataFolder
 {
     /// <summary>The full path of <paramref name="fileName"/> in <paramref name="folder"/>, or an <see cref="InputException"/> when it is required and absent.</summary>
     public static string? Locate(string folder, string fileName, bool required)

@@ -4,7 +4,7 @@ namespace Instacart.Data.Input;
 /// Reads <c>departments.csv</c> in either layout: long (<c>department_id,department</c>, a row per department)
 /// or the course's wide one (row 1 <c>department_id,1,2,…</c>, row 2 <c>department,frozen,other,…</c>).
 /// </summary>
-public static class DepartmentsLoader
+internal static class DepartmentsLoader
 {
     /// <summary>Reads the file; an unknown layout, a repeated id or a bad value is an <see cref="InputException"/>.</summary>
     /// <param name="path">The file.</param>

@@ -1,7 +1,7 @@
 namespace Instacart.Data.Input;
 
 /// <summary>Reads the long <c>id,name</c> lookups: <c>aisles.csv</c> and the long layout of <c>departments.csv</c>.</summary>
-public static class NamedIdsLoader
+internal static class NamedIdsLoader
 {
     /// <summary>The header of <c>aisles.csv</c>.</summary>
     public static readonly string[] AislesHeader = ["aisle_id", "aisle"];

@@ -5,7 +5,7 @@ using Microsoft.Win32.SafeHandles;
 namespace Instacart.Data.Input;
 
 /// <summary>Reads an order-lines file (<c>order_products__prior.csv</c> or <c>__train.csv</c>) with its explicit schema.</summary>
-public static class OrderLinesLoader
+internal static class OrderLinesLoader
 {
     /// <summary>The header, in order.</summary>
     public static readonly string[] Header = ["order_id", "product_id", "add_to_cart_order", "reordered"];

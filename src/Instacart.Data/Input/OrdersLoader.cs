@@ -1,7 +1,7 @@
 namespace Instacart.Data.Input;
 
 /// <summary>Reads <c>orders.csv</c> with its explicit schema.</summary>
-public static class OrdersLoader
+internal static class OrdersLoader
 {
     /// <summary>The header, in order.</summary>
     public static readonly string[] Header =

@@ -3,7 +3,7 @@ using System.Text;
 namespace Instacart.Data.Input;
 
 /// <summary>Reads <c>products.csv</c> (quoted names with commas and quotes, CRLF) with its explicit schema.</summary>
-public static class ProductsLoader
+internal static class ProductsLoader
 {
     /// <summary>The header, in order.</summary>
     public static readonly string[] Header = ["product_id", "product_name", "aisle_id", "department_id", "prices"];
