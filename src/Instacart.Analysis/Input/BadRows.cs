@@ -110,6 +110,10 @@ public sealed class SkippedRows
 {
     private readonly List<(int KeptBefore, int Lines)> skips = [];
 
+    // Lines skipped up to and including each skip, made on the first LineOf after the last Add (a binary search
+    // then finds a row's line, however many rows were skipped).
+    private long[]? linesThrough;
+
     /// <summary>Adds the records the reader skipped as malformed since the last call (they precede the current row).</summary>
     internal static void NoteMalformed(StrictCsvReader csv, SkippedRows skipped, int kept, ref int seen)
     {
@@ -119,23 +123,82 @@ public sealed class SkippedRows
         }
     }
 
+    /// <summary>
+    /// The skips of a table from which the rows whose <paramref name="keep"/> flag is clear are then dropped too
+    /// (one line each): a row kept from it is still known by its file line. <paramref name="earlier"/> are the
+    /// table's own skips (null: none).
+    /// </summary>
+    internal static SkippedRows After(SkippedRows? earlier, bool[] keep)
+    {
+        var result = new SkippedRows();
+        var before = earlier?.skips ?? [];
+        var next = 0;
+        var kept = 0;
+        for (var row = 0; row < keep.Length; row++)
+        {
+            for (; next < before.Count && before[next].KeptBefore <= row; next++)
+            {
+                result.Add(kept, before[next].Lines);
+            }
+
+            if (keep[row])
+            {
+                kept++;
+            }
+            else
+            {
+                result.Add(kept);
+            }
+        }
+
+        for (; next < before.Count; next++)
+        {
+            result.Add(kept, before[next].Lines);
+        }
+
+        return result;
+    }
+
     /// <summary>Records that a record spanning <paramref name="lines"/> lines was skipped after <paramref name="keptBefore"/> kept rows.</summary>
-    internal void Add(int keptBefore, int lines = 1) => skips.Add((keptBefore, lines));
+    internal void Add(int keptBefore, int lines = 1)
+    {
+        skips.Add((keptBefore, lines));
+        linesThrough = null;
+    }
 
     /// <summary>The file line of kept row <paramref name="row"/>.</summary>
     public long LineOf(int row)
     {
-        long line = row + 2L;
-        foreach (var (keptBefore, lines) in skips)
-        {
-            if (keptBefore > row)
-            {
-                break;
-            }
+        var through = linesThrough ??= LinesThrough();
 
-            line += lines;
+        // The skips before the row are those made after at most row kept rows (skips are added in file order).
+        int low = 0, high = skips.Count;
+        while (low < high)
+        {
+            var middle = (low + high) >>> 1;
+            if (skips[middle].KeptBefore <= row)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
         }
 
-        return line;
+        return row + 2L + (low == 0 ? 0 : through[low - 1]);
+    }
+
+    private long[] LinesThrough()
+    {
+        var through = new long[skips.Count];
+        long lines = 0;
+        for (var k = 0; k < skips.Count; k++)
+        {
+            lines += skips[k].Lines;
+            through[k] = lines;
+        }
+
+        return through;
     }
 }
