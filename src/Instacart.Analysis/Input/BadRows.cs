@@ -10,7 +10,9 @@ public enum BadRowPolicy
     /// Leave the row out, count it per file and reason, and quote the first few. Only rows that break the schema
     /// (a value that does not parse or is out of range, a malformed record, a wrong number of fields) are
     /// skipped, and with them the order lines of an order that is not there (most often an order row skipped
-    /// as bad); a broken key (a repeated id, a product of an unknown department) still stops the load, since
+    /// as bad) and an order line that repeats an earlier line's <c>(order_id, product_id)</c> or
+    /// <c>(order_id, add_to_cart_order)</c> (the later line goes, SPEC §3); a broken key of a table the lines
+    /// join to (a repeated order or user id, a product of an unknown department) still stops the load, since
     /// dropping one of the rows would change what the joins keep.
     /// </summary>
     Skip,
