@@ -82,26 +82,40 @@ public sealed class BadRowLog
             : BadRowPolicy.Fail;
 
     /// <summary>Logs the row <paramref name="error"/> describes when <paramref name="log"/> skips; throws the error otherwise.</summary>
-    internal static void SkipOrThrow(BadRowLog? log, InputException error)
+    internal static void SkipOrThrow(BadRowLog? log, InputException error) => SkipOrThrow(log, [error], 1);
+
+    /// <summary>
+    /// Logs <paramref name="rows"/> rows of one file and reason when <paramref name="log"/> skips, quoting the first
+    /// of <paramref name="first"/> (the errors of the first of those rows, in file order; they give the reason); throws
+    /// the first error otherwise. For many rows at once: only the quoted ones need an error made.
+    /// </summary>
+    internal static void SkipOrThrow(BadRowLog? log, IReadOnlyList<InputException> first, long rows)
     {
         if (log is not { Skips: true })
         {
-            throw error;
+            throw first[0];
         }
 
+        var error = first[0];
         var reason = error.ColumnName is null ? $"expected {error.Expected}" : $"{error.ColumnName}: expected {error.Expected}";
         lock (log.gate)
         {
             var key = (error.File, reason);
             var group = log.groups.TryGetValue(key, out var existing) ? existing : (0, new List<string>());
-            if (group.Item2.Count < ExamplesPerGroup)
+            foreach (var example in first)
             {
-                group.Item2.Add(error.Message);
+                if (group.Item2.Count < ExamplesPerGroup)
+                {
+                    group.Item2.Add(example.Message);
+                }
             }
 
-            log.groups[key] = (group.Item1 + 1, group.Item2);
+            log.groups[key] = (group.Item1 + rows, group.Item2);
         }
     }
+
+    /// <summary>How many rows of one group are quoted.</summary>
+    internal const int Quoted = ExamplesPerGroup;
 }
 
 /// <summary>

@@ -50,8 +50,26 @@ internal static class UniqueLinePairs
         Array.Fill(keep, true);
         foreach (var repeat in repeats)
         {
-            BadRowLog.SkipOrThrow(badRows, Error(lines, repeat));
             keep[repeat.Row] = false;
+        }
+
+        // One log entry per pair, quoting the first few in file order (a doubled file has millions of repeats).
+        foreach (var product in new[] { true, false })
+        {
+            var quoted = new List<InputException>();
+            long rows = 0;
+            foreach (var repeat in repeats)
+            {
+                if (repeat.Product == product && rows++ < BadRowLog.Quoted)
+                {
+                    quoted.Add(Error(lines, repeat));
+                }
+            }
+
+            if (rows > 0)
+            {
+                BadRowLog.SkipOrThrow(badRows, quoted, rows);
+            }
         }
 
         return lines.Where(keep, lines.Count - repeats.Count);
@@ -86,8 +104,9 @@ internal static class UniqueLinePairs
         }
 
         result.AddRange(FindInSplitOrders(orderId, productId, cartOrder, split, all));
-        result.Sort((a, b) => a.Row.CompareTo(b.Row));
-        return all || result.Count <= 1 ? result : [result[0]];
+        var sorted = result.ToArray();
+        Array.Sort(sorted.Select(repeat => repeat.Row).ToArray(), sorted);
+        return all || sorted.Length <= 1 ? [.. sorted] : [sorted[0]];
     }
 
     /// <summary>The error (or, under skip, the log entry) for one repeat, with file lines for both lines.</summary>

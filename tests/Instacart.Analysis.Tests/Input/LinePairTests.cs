@@ -104,6 +104,7 @@ public class LinePairTests
         var groups = skipped.BadRows.Groups.Select(g => (g.File, g.Reason, g.Rows)).ToList();
         Assert.Equal([(Prior, CartReason, 1L), (Prior, ProductReason, 4L)], groups);
         var product = skipped.BadRows.Groups.Single(g => g.Reason == ProductReason);
+        Assert.Equal([18L, 19L, 20L], product.Examples.Select(e => long.Parse(e.Split("line ")[1].Split(',')[0], System.Globalization.CultureInfo.InvariantCulture)));
         Assert.StartsWith("order_products__prior.csv: line 18, column 2 (product_id)", product.Examples[0], StringComparison.Ordinal);
         Assert.EndsWith("already on line 15", product.Examples[0], StringComparison.Ordinal);
         Assert.EndsWith("already on line 13", skipped.BadRows.Groups.Single(g => g.Reason == CartReason).Examples[0], StringComparison.Ordinal);
