@@ -24,24 +24,29 @@ public static class OrderLinesLoader
     /// </remarks>
     public static OrderLinesTable Load(string path) => Load(path, Parallelism.Degree, ParallelMinBytes);
 
-    /// <summary>Reads every row, skipping and logging bad rows when <paramref name="badRows"/> skips (the fast path only takes clean input).</summary>
+    /// <summary>
+    /// Reads every row, skipping and logging bad rows when <paramref name="badRows"/> skips (the fast path only takes
+    /// clean input); a line repeating another's <c>(order_id, product_id)</c> or <c>(order_id, add_to_cart_order)</c>
+    /// is skipped and logged too (<see cref="UniqueLinePairs"/>).
+    /// </summary>
     public static OrderLinesTable Load(string path, BadRowLog? badRows) =>
         badRows is { Skips: true }
-            ? (Parallelism.Degree > 1 && new FileInfo(path).Length >= ParallelMinBytes ? TryLoadRanges(path, Parallelism.Degree) : null) ?? LoadSequential(path, badRows)
+            ? UniqueLinePairs.Check((Parallelism.Degree > 1 && new FileInfo(path).Length >= ParallelMinBytes ? TryLoadRanges(path, Parallelism.Degree) : null) ?? LoadSequential(path, badRows), badRows)
             : Load(path);
 
-    /// <summary>Reads with up to <paramref name="threads"/> readers when the file has at least <paramref name="minBytes"/>.</summary>
+    /// <summary>
+    /// Reads with up to <paramref name="threads"/> readers when the file has at least <paramref name="minBytes"/>; a
+    /// repeated pair (<see cref="UniqueLinePairs"/>) is an <see cref="InputException"/> like a bad value.
+    /// </summary>
     internal static OrderLinesTable Load(string path, int threads, long minBytes)
     {
-        if (threads > 1 && File.Exists(path) && new FileInfo(path).Length >= minBytes && TryLoadRanges(path, threads) is { } fast)
-        {
-            return fast;
-        }
-
-        return LoadSequential(path);
+        var read = threads > 1 && File.Exists(path) && new FileInfo(path).Length >= minBytes && TryLoadRanges(path, threads) is { } fast
+            ? fast
+            : LoadSequential(path);
+        return UniqueLinePairs.Check(read, badRows: null);
     }
 
-    /// <summary>The plain path: one strict reader from the first byte to the last.</summary>
+    /// <summary>The plain path: one strict reader from the first byte to the last (the rows as read: <see cref="Load(string, BadRowLog?)"/> checks the pairs after).</summary>
     internal static OrderLinesTable LoadSequential(string path, BadRowLog? badRows = null)
     {
         using var csv = StrictCsvReader.Open(path, Header, trackLineNumbers: false, badRows);
@@ -84,7 +89,7 @@ public static class OrderLinesLoader
     /// <summary>
     /// The fast path: ranges split at line breaks, rows per range counted first (so each range writes straight
     /// into the final arrays), then parsed concurrently. Null when any range holds something the plain path
-    /// would report or read differently.
+    /// would report or read differently. The rows as read, like <see cref="LoadSequential"/>'s: the pairs are checked after.
     /// </summary>
     internal static OrderLinesTable? TryLoadRanges(string path, int threads)
     {

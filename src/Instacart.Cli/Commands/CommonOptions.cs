@@ -45,7 +45,7 @@ internal static class CommonOptions
     public static Option<string> OnBadRows() => new Option<string>("--on-bad-rows")
     {
         Description = "fail (the default): the first row that breaks its file's schema stops with exit code 2 and one line naming file, line and column. "
-            + "skip: such rows are left out, counted per file and reason and the first few quoted; lines of an order that is not there go with it (a repeated id or a product of an unknown department still stops the run).",
+            + "skip: such rows are left out, counted per file and reason and the first few quoted; lines of an order that is not there go with it, and so does an order line repeating an earlier line's (order_id, product_id) or (order_id, add_to_cart_order) (a repeated order or user id or a product of an unknown department still stops the run).",
         DefaultValueFactory = _ => "fail",
     }.AcceptOnlyFromAmong("fail", "skip");
 
