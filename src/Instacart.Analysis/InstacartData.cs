@@ -146,6 +146,7 @@ public sealed class InstacartData
     {
         // A notebook's plain Load(folder) follows the run's --on-bad-rows, handed in through the environment.
         options ??= AnalysisOptions.Default with { OnBadRows = BadRowLog.PolicyFromEnvironment() };
+        DataFolder.CheckLayout(Path.GetFullPath(folder));
         if (cache is not null)
         {
             CacheLocation.EnsureOutsideDataFolder(folder, cache);
