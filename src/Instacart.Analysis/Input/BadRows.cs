@@ -120,7 +120,17 @@ public sealed class SkippedRows
     }
 
     /// <summary>Records that a record spanning <paramref name="lines"/> lines was skipped after <paramref name="keptBefore"/> kept rows.</summary>
-    internal void Add(int keptBefore, int lines = 1) => skips.Add((keptBefore, lines));
+    internal void Add(int keptBefore, int lines = 1)
+    {
+        // Skips in a row are one entry: the list grows with the kept rows, not with the garbage between them.
+        if (skips.Count > 0 && skips[^1].KeptBefore == keptBefore)
+        {
+            skips[^1] = (keptBefore, skips[^1].Lines + lines);
+            return;
+        }
+
+        skips.Add((keptBefore, lines));
+    }
 
     /// <summary>The file line of kept row <paramref name="row"/>.</summary>
     public long LineOf(int row)
