@@ -24,8 +24,15 @@ internal static class RejectedRecord
         strayReturn = false;
         using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read);
         var length = RandomAccess.GetLength(handle);
-        var buffer = new byte[StrictCsvReader.MaxRecordBytes + 2];
+        // Most lines end within a first look; only a longer one is read up to the record limit.
+        var buffer = new byte[PeekBytes];
         var read = ReadAt(handle, buffer, lineStart);
+        if (read == buffer.Length && buffer.AsSpan().IndexOf((byte)'\n') < 0)
+        {
+            buffer = new byte[StrictCsvReader.MaxRecordBytes + 2];
+            read = ReadAt(handle, buffer, lineStart);
+        }
+
         var span = buffer.AsSpan(0, read);
         var end = span.IndexOf((byte)'\n');
         var line = end >= 0 ? span[..end] : span;
