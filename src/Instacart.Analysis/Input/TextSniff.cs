@@ -7,7 +7,8 @@ namespace Instacart.Analysis.Input;
 /// </summary>
 /// <remarks>
 /// One NUL byte inside a field is a bad value, reported (or skipped) with its line and column like any other;
-/// <see cref="BinaryNulBytes"/> or more among the first bytes make the file binary, whatever the policy for bad rows.
+/// <see cref="BinaryNulBytes"/> or more among the first bytes, or nothing but NUL bytes, make the file binary,
+/// whatever the policy for bad rows.
 /// </remarks>
 internal static class TextSniff
 {
@@ -74,11 +75,12 @@ internal static class TextSniff
         }
 
         var nul = head.IndexOf((byte)0);
-        if (nul >= 0 && head.Count((byte)0) >= BinaryNulBytes)
+        var onlyNul = !head.IsEmpty && head.IndexOfAnyExcept((byte)0) < 0;
+        if (nul >= 0 && (onlyNul || head.Count((byte)0) >= BinaryNulBytes))
         {
             var line = 1 + head[..nul].Count((byte)'\n');
             // UTF-16 text of ASCII characters has a NUL beside each of them, never two in a row.
-            var what = head.IndexOfAnyExcept((byte)0) < 0 ? "NUL bytes from the first byte on (binary data, such as an unfinished download)"
+            var what = onlyNul ? "NUL bytes from the first byte on (binary data, such as an unfinished download)"
                 : head[nul..].IndexOf([(byte)0, (byte)0]) >= 0 ? "NUL bytes (binary data, such as the unwritten end of an unfinished download)"
                 : "NUL bytes between the characters (UTF-16 text without a byte order mark?): save it as UTF-8";
             throw new InputException(fileName, line, 0, null, Expected, what);

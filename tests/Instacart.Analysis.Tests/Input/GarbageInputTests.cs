@@ -87,6 +87,20 @@ public class GarbageInputTests
         }
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    [InlineData(TextSniff.Bytes * 2)]
+    public void Load_FileOfNothingButNulBytes_IsBinaryWhateverItsLength(int length)
+    {
+        using var folder = TinyData.Write();
+        File.WriteAllBytes(folder.File(InputFiles.Customers), new byte[length]);
+
+        var error = Assert.Throws<InputException>(() => InstacartData.Load(folder.Path, Skip, cache: null));
+
+        Assert.Equal("customers.csv: line 1: expected UTF-8 CSV text, found NUL bytes from the first byte on (binary data, such as an unfinished download)", error.Message);
+    }
+
     [Fact]
     public void Load_OneNulByteInAField_IsABadValueThatCanBeSkipped()
     {
