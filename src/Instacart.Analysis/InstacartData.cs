@@ -115,6 +115,7 @@ public sealed class InstacartData
     private static InstacartData Load(string folder, AnalysisOptions? options, CacheOptions? cache, InputKeyCheck? stale)
     {
         options ??= AnalysisOptions.Default;
+        DataFolder.CheckLayout(Path.GetFullPath(folder));
         if (cache is not null)
         {
             CacheLocation.EnsureOutsideDataFolder(folder, cache);

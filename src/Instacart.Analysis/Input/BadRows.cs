@@ -169,6 +169,14 @@ public sealed class SkippedRows
     /// <summary>Records that a record spanning <paramref name="lines"/> lines was skipped after <paramref name="keptBefore"/> kept rows.</summary>
     internal void Add(int keptBefore, int lines = 1)
     {
+        // Skips in a row are one entry: the list grows with the kept rows, not with the garbage between them.
+        if (skips.Count > 0 && skips[^1].KeptBefore == keptBefore)
+        {
+            skips[^1] = (keptBefore, skips[^1].Lines + lines);
+            linesThrough = null;
+            return;
+        }
+
         skips.Add((keptBefore, lines));
         linesThrough = null;
     }
