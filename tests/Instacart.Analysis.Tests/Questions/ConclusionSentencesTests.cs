@@ -1,0 +1,61 @@
+using Instacart.Analysis.Questions;
+using Instacart.Analysis.Tests.Fixtures;
+
+namespace Instacart.Analysis.Tests.Questions;
+
+/// <summary>
+/// Sentences that call groups alike or different do so only by their stated rule, and report the gap otherwise.
+/// Prices: 1 Apple 5, 2 Milk 15, 3 Steak 15.1; a customer whose mean known price is at least 10 is a High spender.
+/// </summary>
+public class ConclusionSentencesTests
+{
+    [Fact]
+    public void Regions_GapsWithinTheNoise_SaysHabitsDoNotDifferAndNamesTheTest()
+    {
+        // South: lines 10 × $5 and 5 × $15 (mean 8.33), one High spender of two; West: 15 × $5 and 5 × $15
+        // (mean 7.50), one of three. Welch: t ≈ 0.5 for the price, ≈ 0.3 for the share.
+        var data = Shoppers.Load(
+            new Shopper("Texas", Shoppers.Repeat(5, 10, 1, 2)),
+            new Shopper("Texas", Shoppers.Repeat(5, 10, 1)),
+            new Shopper("California", Shoppers.Repeat(5, 10, 1, 2)),
+            new Shopper("California", Shoppers.Repeat(5, 10, 1)),
+            new Shopper("California", Shoppers.Repeat(5, 10, 1)));
+
+        var sentence = RegionGroups.Compute(data).Sentence();
+
+        Assert.Equal(
+            "The West brings the most order lines (57.1%), but habits do not differ beyond the noise: mean item price runs from $7.50 (West) to $8.33 (South) "
+            + "and the high-spender share from 33.3% (West) to 50.0% (South), neither gap significant (Welch's t-test at the 5% level).",
+            sentence);
+    }
+
+    [Fact]
+    public void Regions_PriceGapBeyondTheNoise_ReportsTheGapAndDoesNotCallHabitsAlike()
+    {
+        // South: 10 × $5 and 5 × $15 (mean 8.33); West: 5 × $15 and 10 × $15.10 (mean 15.07): t ≈ 5.3.
+        // High spenders: one of two in the South, both in the West; with two customers a side that is noise.
+        var data = Shoppers.Load(
+            new Shopper("Texas", Shoppers.Repeat(5, 10, 1, 2)),
+            new Shopper("Texas", Shoppers.Repeat(5, 10, 1)),
+            new Shopper("California", Shoppers.Repeat(5, 10, 2, 3)),
+            new Shopper("California", Shoppers.Repeat(5, 10, 3)));
+
+        var sentence = RegionGroups.Compute(data).Sentence();
+
+        Assert.Equal(
+            "The South brings the most order lines (50.0%); mean item price runs from $8.33 (South) to $15.07 (West), a gap beyond the noise, "
+            + "and the high-spender share from 50.0% (South) to 100.0% (West), a gap within the noise (Welch's t-test at the 5% level).",
+            sentence);
+        Assert.DoesNotContain("barely", sentence, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Regions_OneRegion_SaysThereIsNothingToCompare() =>
+        Assert.Equal(
+            "Only the South region has active customers, so there is no other region to compare it with.",
+            RegionGroups.Compute(TinyData.Load()).Sentence());
+
+    [Fact]
+    public void Regions_Method_StatesTheRule() =>
+        Assert.Contains("Welch's t-test at the 5% level rejects equal means", RegionGroups.Compute(TinyData.Load()).Method(), StringComparison.Ordinal);
+}
