@@ -58,4 +58,37 @@ public class ConclusionSentencesTests
     [Fact]
     public void Regions_Method_StatesTheRule() =>
         Assert.Contains("Welch's t-test at the 5% level rejects equal means", RegionGroups.Compute(TinyData.Load()).Method(), StringComparison.Ordinal);
+
+    [Fact]
+    public void SpendByHour_ItemPricesWithinFivePercent_SaysItBarelyMovesAndNamesTheRule()
+    {
+        // 09:00: three orders of $5 + $15 (item mean $10); 17:00: two of $5 + $15.10 ($10.05), 0.5% apart.
+        var data = Shoppers.Load(new Shopper("Texas", [.. Shoppers.Repeat(3, 9, 1, 2), .. Shoppers.Repeat(2, 17, 1, 3)]));
+
+        var sentence = SpendByHour.Compute(data).Sentence();
+
+        Assert.Equal(
+            "Most money is spent at 09:00 (59.9% of revenue), the hour with the most orders too; per order, baskets are worth most at 17:00 ($20.10) and least at 09:00 ($20.00), "
+            + "while the mean item price barely moves ($10.00 to $10.05, the lowest within 5% of the highest).",
+            sentence);
+    }
+
+    [Fact]
+    public void SpendByHour_ItemPricesApart_ReportsTheRangeAndDoesNotSayBarely()
+    {
+        // 09:00: three orders of one $5 item; 17:00: two of $15 + $15.10 (item mean $15.05): $5 is 66.8% below.
+        var data = Shoppers.Load(new Shopper("Texas", [.. Shoppers.Repeat(3, 9, 1), .. Shoppers.Repeat(2, 17, 2, 3)]));
+
+        var sentence = SpendByHour.Compute(data).Sentence();
+
+        Assert.Equal(
+            "Most money is spent at 17:00 (80.1% of revenue), though most orders come in at 09:00; per order, baskets are worth most at 17:00 ($30.10) and least at 09:00 ($5.00), "
+            + "and the mean item price ranges from $5.00 at 09:00 to $15.05 at 17:00, the lowest 66.8% below the highest (steady would need the lowest within 5% of the highest).",
+            sentence);
+        Assert.DoesNotContain("barely", sentence, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SpendByHour_Method_StatesTheRule() =>
+        Assert.Contains("only with the lowest within 5% of the highest", SpendByHour.Compute(TinyData.Load()).Method(), StringComparison.Ordinal);
 }
