@@ -91,4 +91,28 @@ public class ConclusionSentencesTests
     [Fact]
     public void SpendByHour_Method_StatesTheRule() =>
         Assert.Contains("only with the lowest within 5% of the highest", SpendByHour.Compute(TinyData.Load()).Method(), StringComparison.Ordinal);
+
+    [Fact]
+    public void PriceRanges_MajorityOfLines_SaysTheRangeDominates()
+    {
+        var data = Shoppers.Load(new Shopper("Texas", [.. Shoppers.Repeat(3, 9, 2), new Basket(9, 1)]));
+
+        Assert.StartsWith("Mid-range products dominate, with more than half of the order lines: Mid 75.0% of lines", PriceRanges.Compute(data).Sentence(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void PriceRanges_NoMajority_SaysTheRangeLeadsWithoutDominating()
+    {
+        // TinyData: High 4 of 11 lines, Low 3, Mid 2, Unknown 2.
+        var sentence = PriceRanges.Compute(TinyData.Load()).Sentence();
+
+        Assert.StartsWith("High-range products have the most order lines, though not a majority: High 36.4% of lines", sentence, StringComparison.Ordinal);
+        Assert.DoesNotContain("dominate", sentence, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void HourQuadrants_NoQuietPriceyHour_SaysSoInsteadOfCountingZero() =>
+        Assert.Equal(
+            "3 hours are a \"perfect storm\" of above-median traffic and basket value (03:00, 09:00 and 10:00); no quieter hour brings pricier baskets.",
+            HourQuadrants.Compute(TinyData.Load()).Sentence());
 }
