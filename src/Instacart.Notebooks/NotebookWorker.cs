@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Instacart.Analysis.Files;
 
 namespace Instacart.Notebooks;
 
@@ -69,9 +70,10 @@ public static class NotebookWorker
             AtomicFile.WriteAllText(reportFile, JsonSerializer.Serialize(exported, JsonOptions));
             return 0;
         }
-        catch (Exception e) when (e is Publishing.ReportWriteException or IOException)
+        catch (IOException e)
         {
-            await Console.Error.WriteLineAsync(e is Publishing.ReportWriteException ? e.Message : $"out of disk space or unwritable: {e.Message}");
+            // A report file or the report of this worker could not be written (its message names the file), or another I/O failure.
+            await Console.Error.WriteLineAsync(e is FileWriteException ? e.Message : $"out of disk space or unwritable: {e.Message}");
             return WriteFailedExitCode;
         }
     }

@@ -1,3 +1,4 @@
+using Instacart.Analysis.Files;
 using Microsoft.Playwright;
 
 namespace Instacart.Notebooks;

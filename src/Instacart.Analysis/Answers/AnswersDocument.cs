@@ -1,8 +1,8 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Instacart.Analysis.Derivation;
+using Instacart.Analysis.Files;
 using Instacart.Analysis.Questions;
 
 namespace Instacart.Analysis.Answers;
@@ -66,21 +66,13 @@ public static class AnswersDocument
         return text.ReplaceLineEndings("\n") + "\n";
     }
 
-    /// <summary>Writes the document atomically: to a temporary file beside <paramref name="path"/>, then renamed over it.</summary>
+    /// <summary>Writes the document whole or not at all (see <see cref="AtomicFile"/>), creating its folder if needed.</summary>
+    /// <exception cref="FileWriteException">It could not be written (the disk is full, say); an earlier file is left as it was.</exception>
     public static void Write(JsonObject document, string path)
     {
         var full = Path.GetFullPath(path);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        var temporary = full + ".tmp-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
-        try
-        {
-            File.WriteAllText(temporary, ToText(document), new UTF8Encoding(false));
-            File.Move(temporary, full, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(temporary);
-        }
+        AtomicFile.WriteAllText(full, ToText(document));
     }
 
     /// <summary>The option value for a day convention: <c>saturday-first</c> or <c>sunday-first</c>.</summary>

@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Instacart.Analysis;
 using Instacart.Analysis.Answers;
+using Instacart.Analysis.Files;
 using Spectre.Console;
 
 namespace Instacart.Cli.Commands;
@@ -130,15 +131,6 @@ internal static class BenchCommand
         };
         var full = Path.GetFullPath(target);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        var temporary = $"{full}.{Environment.ProcessId}.tmp";
-        try
-        {
-            File.WriteAllText(temporary, document.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
-            File.Move(temporary, full, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(temporary);
-        }
+        AtomicFile.WriteAllText(full, document.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
     }
 }
