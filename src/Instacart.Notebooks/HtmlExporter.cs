@@ -13,6 +13,9 @@ namespace Instacart.Notebooks;
 /// </summary>
 public static class HtmlExporter
 {
+    /// <summary>The extension of a notebook's <c>NN-name.html</c> page in the report folder.</summary>
+    public const string Extension = ".html";
+
     /// <summary>The page's Content-Security-Policy: inline script and style only, images from data: URLs, no network.</summary>
     public const string ContentSecurityPolicy = "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data: blob:; font-src data:";
 
@@ -28,7 +31,7 @@ public static class HtmlExporter
         var cells = notebook.Cells.ToList();
         var titleCell = cells.FirstOrDefault(c => c.Cell.KernelName == NotebookSource.Markdown);
 
-        body.Append("<header class=\"page\">\n<nav><a href=\"index.html\">← All notebooks</a><span class=\"source\">")
+        body.Append("<header class=\"page\">\n<nav><a href=\"").Append(IndexPage.FileName).Append("\">← All notebooks</a><span class=\"source\">")
             .Append(Encode(notebook.DisplayPath)).Append("</span>").Append(DatasetLine(dataset)).Append("</nav>\n");
         body.Append(TitleBlock(titleCell?.Cell.Contents, notebook.Title));
         body.Append(AnswerBlock(notebook.Error, notebook.Answer));

@@ -22,7 +22,7 @@ public static class NotebookRunner
         ArgumentNullException.ThrowIfNull(options);
         var stopwatch = Stopwatch.StartNew();
         var notebooksDirectory = Path.GetFullPath(options.NotebooksDirectory);
-        var dataDirectory = Path.GetFullPath(options.DataDirectory ?? Path.Combine(Path.GetDirectoryName(notebooksDirectory) ?? notebooksDirectory, "data-sample"));
+        var dataDirectory = Path.GetFullPath(options.DataDirectory ?? Path.Combine(Path.GetDirectoryName(notebooksDirectory) ?? notebooksDirectory, Instacart.Analysis.InstacartData.DefaultFolderName));
         if (!Directory.Exists(notebooksDirectory))
         {
             throw new DirectoryNotFoundException($"The notebooks folder '{options.NotebooksDirectory}' does not exist.");
@@ -87,12 +87,12 @@ public static class NotebookRunner
         // An --only run keeps the published pages of the other notebooks (same dataset and options, checked before).
         foreach (var notebook in kept)
         {
-            staging.Keep(notebook.Name + ".ipynb");
-            staging.Keep(notebook.Name + ".html");
+            staging.Keep(notebook.Name + IpynbWriter.Extension);
+            staging.Keep(notebook.Name + HtmlExporter.Extension);
         }
 
         var reports = ran.Select(n => n.Report).Concat(kept).OrderBy(n => n.Name, StringComparer.Ordinal).ToList();
-        staging.WriteAllText("index.html", IndexPage.Render(reports, options.Dataset));
+        staging.WriteAllText(IndexPage.FileName, IndexPage.Render(reports, options.Dataset));
 
         var fileResults = new List<ReportFileResult>();
         var context = new ExtraReportContext(dataDirectory, staging.Folder, reports);
@@ -185,7 +185,7 @@ public static class NotebookRunner
 
         var running = files.Select(Path.GetFileNameWithoutExtension).ToHashSet(StringComparer.Ordinal);
         var published = folder.Marker.Files.ToHashSet(StringComparer.Ordinal);
-        return [.. previous.Notebooks.Where(n => !running.Contains(n.Name) && published.Contains(n.Name + ".ipynb") && published.Contains(n.Name + ".html"))];
+        return [.. previous.Notebooks.Where(n => !running.Contains(n.Name) && published.Contains(n.Name + IpynbWriter.Extension) && published.Contains(n.Name + HtmlExporter.Extension))];
     }
 
     /// <summary>The notebooks of a folder in run order (ordinal file name order), filtered by <paramref name="only"/>.</summary>
@@ -299,8 +299,8 @@ public static class NotebookRunner
     private static ExportedNotebook Export(ExecutedNotebook notebook, string stagingDirectory, string reportDirectory, DatasetIdentity? dataset)
     {
         var utf8 = new System.Text.UTF8Encoding(false);
-        var ipynb = notebook.Name + ".ipynb";
-        var html = notebook.Name + ".html";
+        var ipynb = notebook.Name + IpynbWriter.Extension;
+        var html = notebook.Name + HtmlExporter.Extension;
         return new ExportedNotebook(NotebookReport.From(notebook),
         [
             new WrittenFile(ipynb, ReportStaging.WriteFile(stagingDirectory, ipynb, utf8.GetBytes(IpynbWriter.ToJson(notebook)), reportDirectory)),

@@ -41,16 +41,16 @@ public static class NotebookWorker
             options[args[i]] = args[i + 1];
         }
 
-        if (!options.TryGetValue("--notebook", out var notebook) || !options.TryGetValue("--data", out var data) ||
-            !options.TryGetValue("--out", out var output) || !options.TryGetValue("--report", out var reportFile) ||
-            !options.TryGetValue("--report-folder", out var reportFolder))
+        if (!options.TryGetValue(Arguments.Notebook, out var notebook) || !options.TryGetValue(Arguments.Data, out var data) ||
+            !options.TryGetValue(Arguments.Output, out var output) || !options.TryGetValue(Arguments.Report, out var reportFile) ||
+            !options.TryGetValue(Arguments.ReportFolder, out var reportFolder))
         {
             await Console.Error.WriteLineAsync("worker: --notebook, --data, --out, --report-folder and --report are required.");
             return 2;
         }
 
-        var dataset = options.TryGetValue("--fingerprint", out var fingerprint)
-            ? new Publishing.DatasetIdentity(fingerprint, options.GetValueOrDefault("--data-name") ?? "")
+        var dataset = options.TryGetValue(Arguments.Fingerprint, out var fingerprint)
+            ? new Publishing.DatasetIdentity(fingerprint, options.GetValueOrDefault(Arguments.DataName) ?? "")
             : null;
 
         // The kernel redirects Console.Out while cells run; progress goes to the raw stdout stream instead.
@@ -105,4 +105,16 @@ public static class NotebookWorker
     }
 
     private sealed record WorkerEvent(NotebookEventKind Kind, int? Cell, string? Error);
+
+    /// <summary>The worker's argument names, for <see cref="ChildProcessExecutor"/>, which starts it (the data's are <see cref="ChildData"/>'s).</summary>
+    internal static class Arguments
+    {
+        public const string Notebook = "--notebook";
+        public const string Data = "--data";
+        public const string Output = "--out";
+        public const string ReportFolder = "--report-folder";
+        public const string Report = "--report";
+        public const string Fingerprint = "--fingerprint";
+        public const string DataName = "--data-name";
+    }
 }

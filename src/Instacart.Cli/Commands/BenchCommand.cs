@@ -16,6 +16,9 @@ namespace Instacart.Cli.Commands;
 /// </summary>
 internal static class BenchCommand
 {
+    /// <summary>The format tag of a <c>bench --json</c> file.</summary>
+    public const string Format = "instacart-bench/1";
+
     public static Command Create()
     {
         var data = CommonOptions.Data();
@@ -117,7 +120,7 @@ internal static class BenchCommand
 
         var document = new JsonObject
         {
-            ["format"] = "instacart-bench/1",
+            ["format"] = Format,
             ["data"] = Path.GetFileName(folder),
             ["processors"] = Environment.ProcessorCount,
             ["runtime"] = Environment.Version.ToString(),
