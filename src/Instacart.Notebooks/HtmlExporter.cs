@@ -1,7 +1,5 @@
 using System.Net;
 using System.Text;
-using Instacart.Analysis.Display;
-using Microsoft.DotNet.Interactive.Documents;
 
 namespace Instacart.Notebooks;
 
