@@ -21,6 +21,12 @@ namespace Instacart.Analysis;
 /// </remarks>
 public sealed class InstacartData
 {
+    /// <summary>
+    /// The data folder used when none is given: the committed synthetic sample, <c>data-sample</c> (beside the
+    /// notebooks folder for a notebook run, in the current directory for the commands).
+    /// </summary>
+    public const string DefaultFolderName = "data-sample";
+
     private InstacartData(
         InputTables input,
         ProductCleaning products,

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Instacart.Analysis.Files;
 
 namespace Instacart.Notebooks.Publishing;
 
