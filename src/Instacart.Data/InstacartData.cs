@@ -21,6 +21,12 @@ namespace Instacart.Data;
 /// </remarks>
 public sealed class InstacartData
 {
+    /// <summary>
+    /// The data folder used when none is given: the committed synthetic sample, <c>data-sample</c> (beside the
+    /// notebooks folder for a notebook run, in the current directory for the commands).
+    /// </summary>
+    public const string DefaultFolderName = "data-sample";
+
     private InstacartData(
         InputTables input,
         ProductCleaning products,
@@ -115,6 +121,7 @@ public sealed class InstacartData
     private static InstacartData Load(string folder, AnalysisOptions? options, CacheOptions? cache, InputKeyCheck? stale)
     {
         options ??= AnalysisOptions.Default;
+        DataFolder.CheckLayout(Path.GetFullPath(folder));
         if (cache is not null)
         {
             CacheLocation.EnsureOutsideDataFolder(folder, cache);

@@ -23,10 +23,17 @@ internal static class ChildProcessExecutor
         CancellationToken cancellationToken)
     {
         var reportFile = Path.Combine(staging.Folder, $".{Path.GetFileNameWithoutExtension(file)}.{Environment.ProcessId}.{Guid.NewGuid():N}.report.json");
-        List<string> arguments = ["--notebook", Path.GetFullPath(file), "--data", dataDirectory, "--out", staging.Folder, "--report-folder", staging.Report, "--report", reportFile];
+        List<string> arguments =
+        [
+            NotebookWorker.Arguments.Notebook, Path.GetFullPath(file),
+            NotebookWorker.Arguments.Data, dataDirectory,
+            NotebookWorker.Arguments.Output, staging.Folder,
+            NotebookWorker.Arguments.ReportFolder, staging.Report,
+            NotebookWorker.Arguments.Report, reportFile,
+        ];
         if (dataset is not null)
         {
-            arguments.AddRange(["--fingerprint", dataset.Fingerprint, "--data-name", dataset.FolderName]);
+            arguments.AddRange([NotebookWorker.Arguments.Fingerprint, dataset.Fingerprint, NotebookWorker.Arguments.DataName, dataset.FolderName]);
         }
 
         if (data is not null)

@@ -8,13 +8,13 @@ namespace Instacart.Notebooks;
 /// <summary>
 /// Writes an executed notebook as one self-contained, offline HTML page: the title cell and the answer at the
 /// top, markdown rendered with Markdig (raw HTML escaped), code in collapsible <c>&lt;details&gt;</c>, every
-/// output, charts drawn from their <c>application/vnd.plotly.v1+json</c> figure (escaped for HTML) by plotly.js
-/// inlined once, and a Content-Security-Policy that allows nothing from the network.
+/// output (see <see cref="OutputRenderer"/>), charts drawn from their Plotly figure by plotly.js inlined once, and a
+/// Content-Security-Policy that allows nothing from the network.
 /// </summary>
 public static class HtmlExporter
 {
-    /// <summary>The Plotly figure MIME type.</summary>
-    public const string PlotlyMimeType = "application/vnd.plotly.v1+json";
+    /// <summary>The extension of a notebook's <c>NN-name.html</c> page in the report folder.</summary>
+    public const string Extension = ".html";
 
     /// <summary>The page's Content-Security-Policy: inline script and style only, images from data: URLs, no network.</summary>
     public const string ContentSecurityPolicy = "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data: blob:; font-src data:";
@@ -27,22 +27,14 @@ public static class HtmlExporter
     {
         ArgumentNullException.ThrowIfNull(notebook);
         var body = new StringBuilder();
-        var charts = 0;
+        var outputs = new OutputRenderer(OutputStyle.Page);
         var cells = notebook.Cells.ToList();
         var titleCell = cells.FirstOrDefault(c => c.Cell.KernelName == NotebookSource.Markdown);
 
-        body.Append("<header class=\"page\">\n<nav><a href=\"index.html\">← All notebooks</a><span class=\"source\">")
+        body.Append("<header class=\"page\">\n<nav><a href=\"").Append(IndexPage.FileName).Append("\">← All notebooks</a><span class=\"source\">")
             .Append(Encode(notebook.DisplayPath)).Append("</span>").Append(DatasetLine(dataset)).Append("</nav>\n");
-        if (titleCell is not null)
-        {
-            body.Append("<div class=\"title markdown\">").Append(MarkdownRenderer.ToHtml(titleCell.Cell.Contents)).Append("</div>\n");
-        }
-        else
-        {
-            body.Append("<h1>").Append(Encode(notebook.Title)).Append("</h1>\n");
-        }
-
-        body.Append(AnswerBlock(notebook));
+        body.Append(TitleBlock(titleCell?.Cell.Contents, notebook.Title));
+        body.Append(AnswerBlock(notebook.Error, notebook.Answer));
         body.Append("</header>\n<main>\n");
 
         foreach (var run in cells)
@@ -81,7 +73,7 @@ public static class HtmlExporter
             foreach (var output in run.Outputs)
             {
                 outputIndex++;
-                body.Append(RenderOutput(output, $"figure-{run.Cell.Index}-{outputIndex}", ref charts));
+                body.Append(outputs.Render(output, $"figure-{run.Cell.Index}-{outputIndex}"));
             }
 
             if (run.Report.Error is { } error)
@@ -93,7 +85,7 @@ public static class HtmlExporter
         }
 
         body.Append("</main>\n");
-        return Page(notebook.Title, body.ToString(), charts > 0);
+        return Page(notebook.Title, body.ToString(), outputs.Charts > 0);
     }
 
     /// <summary>The header's note of the data a page was made from: folder name and fingerprint.</summary>
@@ -102,81 +94,24 @@ public static class HtmlExporter
             ? ""
             : $"<span class=\"dataset\">Data: {Encode(dataset.FolderName)} · <span class=\"fingerprint\">{Encode(dataset.Fingerprint)}</span></span>";
 
-    private static string AnswerBlock(ExecutedNotebook notebook)
+    /// <summary>The title at the top of a notebook's page: its title cell's markdown, else the title as a heading.</summary>
+    internal static string TitleBlock(string? titleMarkdown, string title) =>
+        titleMarkdown is not null
+            ? $"<div class=\"title markdown\">{MarkdownRenderer.ToHtml(titleMarkdown)}</div>\n"
+            : $"<h1>{Encode(title)}</h1>\n";
+
+    /// <summary>The answer sentence under a notebook's title, or its failure; nothing when it has neither.</summary>
+    internal static string AnswerBlock(string? error, string? answer)
     {
-        if (notebook.Error is { } error)
+        if (error is not null)
         {
             return $"<div class=\"answer failed\"><span class=\"label\">Failed</span><p>{Encode(error)}</p></div>\n";
         }
 
-        return notebook.Answer is { } answer
+        return answer is not null
             ? $"<div class=\"answer\"><span class=\"label\">Answer</span><p>{Encode(answer)}</p></div>\n"
             : "";
     }
-
-    private static string RenderOutput(InteractiveDocumentOutputElement output, string figureId, ref int charts)
-    {
-        switch (output)
-        {
-            case TextElement text:
-                return $"<pre class=\"output stream {Encode(text.Name ?? "stdout")}\">{Encode(text.Text)}</pre>\n";
-            case ErrorElement error:
-                var trace = error.StackTrace.Length == 0 ? "" : "\n" + string.Join("\n", error.StackTrace);
-                return $"<pre class=\"output error\"><strong>{Encode(error.ErrorName ?? "Error")}</strong>: {Encode(error.ErrorValue ?? "")}{Encode(trace)}</pre>\n";
-            case DisplayElement display:
-                return RenderBundle(display.Data, figureId, isResult: false, ref charts);
-            case ReturnValueElement result:
-                return RenderBundle(result.Data, figureId, isResult: true, ref charts);
-            default:
-                return "";
-        }
-    }
-
-    private static string RenderBundle(IDictionary<string, object> data, string figureId, bool isResult, ref int charts)
-    {
-        var kind = isResult ? "result" : "display";
-        if (data.TryGetValue(PlotlyMimeType, out var figure) && AsText(figure) is { } figureJson)
-        {
-            charts++;
-            return $"<div class=\"output chart\"><div class=\"plotly-chart\" id=\"{figureId}\"></div>" +
-                   $"<script type=\"application/json\" class=\"plotly-figure\" data-target=\"{figureId}\">{HtmlJson.Escape(figureJson)}</script></div>\n";
-        }
-
-        if (data.TryGetValue("text/html", out var html) && AsText(html) is { } htmlText)
-        {
-            return $"<div class=\"output html {kind}\">{htmlText}</div>\n";
-        }
-
-        if (data.TryGetValue("text/markdown", out var markdown) && AsText(markdown) is { } markdownText)
-        {
-            return $"<div class=\"output markdown {kind}\">{MarkdownRenderer.ToHtml(markdownText)}</div>\n";
-        }
-
-        if (data.TryGetValue("text/plain", out var plain) && AsText(plain) is { } plainText)
-        {
-            return $"<pre class=\"output text {kind}\">{Encode(plainText)}</pre>\n";
-        }
-
-        if (data.TryGetValue("image/png", out var png) && AsText(png) is { } base64)
-        {
-            return $"<div class=\"output image {kind}\"><img alt=\"\" src=\"data:image/png;base64,{Encode(base64.Trim())}\"></div>\n";
-        }
-
-        if (data.FirstOrDefault() is { Key: not null } first && AsText(first.Value) is { } other)
-        {
-            return $"<pre class=\"output text {kind}\" data-mime=\"{Encode(first.Key)}\">{Encode(other)}</pre>\n";
-        }
-
-        return "";
-    }
-
-    private static string? AsText(object? value) => value switch
-    {
-        string s => s,
-        IEnumerable<string> lines => string.Concat(lines),
-        null => null,
-        _ => System.Text.Json.JsonSerializer.Serialize(value),
-    };
 
     /// <summary>Wraps a body in the page shell: styles, the CSP, and when charts are present plotly.js (once) and the script that draws them.</summary>
     internal static string Page(string title, string body, bool withCharts)

@@ -5,6 +5,9 @@ namespace Instacart.Notebooks;
 /// <summary>The <c>index.html</c> of a run: every notebook with its title, answer sentence (or failure) and links.</summary>
 public static class IndexPage
 {
+    /// <summary>The index page's file name in the report folder.</summary>
+    public const string FileName = "index.html";
+
     /// <summary>Renders the index page.</summary>
     /// <param name="notebooks">The notebooks of the run, in order.</param>
     /// <param name="dataset">The data the report was made from, named in the header.</param>
@@ -22,10 +25,10 @@ public static class IndexPage
         foreach (var notebook in list)
         {
             var ok = notebook.Status == RunStatus.Succeeded;
-            body.Append("<tr><td><a href=\"").Append(HtmlExporter.Encode(notebook.Name)).Append(".html\">")
+            body.Append("<tr><td><a href=\"").Append(HtmlExporter.Encode(notebook.Name + HtmlExporter.Extension)).Append("\">")
                 .Append(HtmlExporter.Encode(notebook.Title)).Append("</a><br><small><a href=\"")
-                .Append(HtmlExporter.Encode(notebook.Name)).Append(".ipynb\">")
-                .Append(HtmlExporter.Encode(notebook.Name)).Append(".ipynb</a></small></td><td>")
+                .Append(HtmlExporter.Encode(notebook.Name + IpynbWriter.Extension)).Append("\">")
+                .Append(HtmlExporter.Encode(notebook.Name + IpynbWriter.Extension)).Append("</a></small></td><td>")
                 .Append(HtmlExporter.Encode(ok ? notebook.Answer ?? "" : notebook.Error ?? "Failed"))
                 .Append("</td><td class=\"status ").Append(ok ? "ok" : "failed").Append("\">")
                 .Append(ok ? "ok" : "failed").Append("</td></tr>\n");

@@ -15,6 +15,9 @@ namespace Instacart.Notebooks;
 /// </summary>
 public static class IpynbWriter
 {
+    /// <summary>The extension of a notebook's <c>NN-name.ipynb</c> in the report folder.</summary>
+    public const string Extension = ".ipynb";
+
     private static readonly JsonSerializerOptions Indented = new()
     {
         WriteIndented = true,

@@ -271,7 +271,7 @@ internal sealed class NotebookKernel : IDisposable
 
     private void AppendStream(List<InteractiveDocumentOutputElement> outputs, string name, IEnumerable<FormattedValue> values)
     {
-        var text = _scrubber.Scrub(string.Concat(values.Where(v => v.MimeType == "text/plain").Select(v => v.Value)));
+        var text = _scrubber.Scrub(string.Concat(values.Where(v => v.MimeType == PlainTextFormatter.MimeType).Select(v => v.Value)));
         if (outputs.Count > 0 && outputs[^1] is TextElement last && last.Name == name)
         {
             outputs[^1] = new TextElement(last.Text + text, name);

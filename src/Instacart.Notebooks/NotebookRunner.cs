@@ -22,7 +22,7 @@ public static class NotebookRunner
         ArgumentNullException.ThrowIfNull(options);
         var stopwatch = Stopwatch.StartNew();
         var notebooksDirectory = Path.GetFullPath(options.NotebooksDirectory);
-        var dataDirectory = Path.GetFullPath(options.DataDirectory ?? Path.Combine(Path.GetDirectoryName(notebooksDirectory) ?? notebooksDirectory, "data-sample"));
+        var dataDirectory = Path.GetFullPath(options.DataDirectory ?? Path.Combine(Path.GetDirectoryName(notebooksDirectory) ?? notebooksDirectory, Instacart.Data.InstacartData.DefaultFolderName));
         if (!Directory.Exists(notebooksDirectory))
         {
             throw new DirectoryNotFoundException($"The notebooks folder '{options.NotebooksDirectory}' does not exist.");
@@ -68,7 +68,7 @@ public static class NotebookRunner
         CancellationToken cancellationToken)
     {
         progress?.Report(new RunProgress(RunProgressKind.RunStarted, "", 0, files.Count, null, 0, 0, TimeSpan.Zero, null));
-        var ran = new NotebookReport[files.Count];
+        var ran = new ExportedNotebook[files.Count];
         if (options.Parallelism <= 1 || files.Count <= 1)
         {
             for (var i = 0; i < files.Count; i++)
@@ -87,12 +87,12 @@ public static class NotebookRunner
         // An --only run keeps the published pages of the other notebooks (same dataset and options, checked before).
         foreach (var notebook in kept)
         {
-            staging.Keep(notebook.Name + ".ipynb");
-            staging.Keep(notebook.Name + ".html");
+            staging.Keep(notebook.Name + IpynbWriter.Extension);
+            staging.Keep(notebook.Name + HtmlExporter.Extension);
         }
 
-        var reports = ran.Concat(kept).OrderBy(n => n.Name, StringComparer.Ordinal).ToList();
-        staging.WriteAllText("index.html", IndexPage.Render(reports, options.Dataset));
+        var reports = ran.Select(n => n.Report).Concat(kept).OrderBy(n => n.Name, StringComparer.Ordinal).ToList();
+        staging.WriteAllText(IndexPage.FileName, IndexPage.Render(reports, options.Dataset));
 
         var fileResults = new List<ReportFileResult>();
         var context = new ExtraReportContext(dataDirectory, staging.Folder, reports);
@@ -120,7 +120,10 @@ public static class NotebookRunner
             byte[]? pdf = null;
             try
             {
-                pdf = await PdfPrinter.PrintReportAsync(reports, staging.Folder, cancellationToken);
+                // The notebooks this process ran are printed as they are in memory; the others (run by a worker process,
+                // or kept by an --only run) from their .ipynb in the staging folder.
+                var executed = ran.Where(n => n.Executed is not null).ToDictionary(n => n.Report.Name, n => n.Executed!, StringComparer.Ordinal);
+                pdf = await PdfPrinter.PrintToBytesAsync(PrintPage.Render(reports, executed, staging.Folder), cancellationToken);
                 fileResults.Add(new ReportFileResult(PdfPrinter.FileName, RunStatus.Succeeded, started.Elapsed, null));
             }
             catch (Exception exception) when (exception is not (OperationCanceledException or ReportWriteException))
@@ -182,7 +185,7 @@ public static class NotebookRunner
 
         var running = files.Select(Path.GetFileNameWithoutExtension).ToHashSet(StringComparer.Ordinal);
         var published = folder.Marker.Files.ToHashSet(StringComparer.Ordinal);
-        return [.. previous.Notebooks.Where(n => !running.Contains(n.Name) && published.Contains(n.Name + ".ipynb") && published.Contains(n.Name + ".html"))];
+        return [.. previous.Notebooks.Where(n => !running.Contains(n.Name) && published.Contains(n.Name + IpynbWriter.Extension) && published.Contains(n.Name + HtmlExporter.Extension))];
     }
 
     /// <summary>The notebooks of a folder in run order (ordinal file name order), filtered by <paramref name="only"/>.</summary>
@@ -204,7 +207,7 @@ public static class NotebookRunner
               FileSystemName.MatchesSimpleExpression(pattern, Path.GetFileNameWithoutExtension(fileName), ignoreCase: true)
             : fileName.Contains(pattern, StringComparison.OrdinalIgnoreCase);
 
-    private static async Task<NotebookReport> RunOneAsync(
+    private static async Task<ExportedNotebook> RunOneAsync(
         string file,
         int number,
         int count,
@@ -261,10 +264,8 @@ public static class NotebookRunner
             staging.Record(written.Name, written.Digest);
         }
 
-        var report = exported.Report;
-
-        progress?.Report(new RunProgress(RunProgressKind.NotebookFinished, name, number, count, null, 0, codeCells.Count, started.Elapsed, report.Error));
-        return report;
+        progress?.Report(new RunProgress(RunProgressKind.NotebookFinished, name, number, count, null, 0, codeCells.Count, started.Elapsed, exported.Report.Error));
+        return exported;
     }
 
     /// <summary>
@@ -298,13 +299,16 @@ public static class NotebookRunner
     private static ExportedNotebook Export(ExecutedNotebook notebook, string stagingDirectory, string reportDirectory, DatasetIdentity? dataset)
     {
         var utf8 = new System.Text.UTF8Encoding(false);
-        var ipynb = notebook.Name + ".ipynb";
-        var html = notebook.Name + ".html";
+        var ipynb = notebook.Name + IpynbWriter.Extension;
+        var html = notebook.Name + HtmlExporter.Extension;
         return new ExportedNotebook(NotebookReport.From(notebook),
         [
             new WrittenFile(ipynb, ReportStaging.WriteFile(stagingDirectory, ipynb, utf8.GetBytes(IpynbWriter.ToJson(notebook)), reportDirectory)),
             new WrittenFile(html, ReportStaging.WriteFile(stagingDirectory, html, utf8.GetBytes(HtmlExporter.Render(notebook, dataset)), reportDirectory)),
-        ]);
+        ])
+        {
+            Executed = notebook,
+        };
     }
 
     private static string DisplayPathOf(string file)
@@ -314,7 +318,12 @@ public static class NotebookRunner
     }
 
     /// <summary>A notebook's report and the files its export wrote.</summary>
-    internal sealed record ExportedNotebook(NotebookReport Report, IReadOnlyList<WrittenFile> Files);
+    internal sealed record ExportedNotebook(NotebookReport Report, IReadOnlyList<WrittenFile> Files)
+    {
+        /// <summary>The executed notebook, when it ran in this process (a worker process sends only its report and files).</summary>
+        [System.Text.Json.Serialization.JsonIgnore]
+        public ExecutedNotebook? Executed { get; init; }
+    }
 
     /// <summary>A report file a notebook's export wrote, with its digest.</summary>
     internal sealed record WrittenFile(string Name, ReportFileDigest Digest);

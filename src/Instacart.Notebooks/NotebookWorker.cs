@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Instacart.Data.Files;
 
 namespace Instacart.Notebooks;
 
@@ -40,16 +41,16 @@ public static class NotebookWorker
             options[args[i]] = args[i + 1];
         }
 
-        if (!options.TryGetValue("--notebook", out var notebook) || !options.TryGetValue("--data", out var data) ||
-            !options.TryGetValue("--out", out var output) || !options.TryGetValue("--report", out var reportFile) ||
-            !options.TryGetValue("--report-folder", out var reportFolder))
+        if (!options.TryGetValue(Arguments.Notebook, out var notebook) || !options.TryGetValue(Arguments.Data, out var data) ||
+            !options.TryGetValue(Arguments.Output, out var output) || !options.TryGetValue(Arguments.Report, out var reportFile) ||
+            !options.TryGetValue(Arguments.ReportFolder, out var reportFolder))
         {
             await Console.Error.WriteLineAsync("worker: --notebook, --data, --out, --report-folder and --report are required.");
             return 2;
         }
 
-        var dataset = options.TryGetValue("--fingerprint", out var fingerprint)
-            ? new Publishing.DatasetIdentity(fingerprint, options.GetValueOrDefault("--data-name") ?? "")
+        var dataset = options.TryGetValue(Arguments.Fingerprint, out var fingerprint)
+            ? new Publishing.DatasetIdentity(fingerprint, options.GetValueOrDefault(Arguments.DataName) ?? "")
             : null;
 
         // The kernel redirects Console.Out while cells run; progress goes to the raw stdout stream instead.
@@ -69,9 +70,10 @@ public static class NotebookWorker
             AtomicFile.WriteAllText(reportFile, JsonSerializer.Serialize(exported, JsonOptions));
             return 0;
         }
-        catch (Exception e) when (e is Publishing.ReportWriteException or IOException)
+        catch (IOException e)
         {
-            await Console.Error.WriteLineAsync(e is Publishing.ReportWriteException ? e.Message : $"out of disk space or unwritable: {e.Message}");
+            // A report file or the report of this worker could not be written (its message names the file), or another I/O failure.
+            await Console.Error.WriteLineAsync(e is FileWriteException ? e.Message : $"out of disk space or unwritable: {e.Message}");
             return WriteFailedExitCode;
         }
     }
@@ -103,4 +105,16 @@ public static class NotebookWorker
     }
 
     private sealed record WorkerEvent(NotebookEventKind Kind, int? Cell, string? Error);
+
+    /// <summary>The worker's argument names, for <see cref="ChildProcessExecutor"/>, which starts it (the data's are <see cref="ChildData"/>'s).</summary>
+    internal static class Arguments
+    {
+        public const string Notebook = "--notebook";
+        public const string Data = "--data";
+        public const string Output = "--out";
+        public const string ReportFolder = "--report-folder";
+        public const string Report = "--report";
+        public const string Fingerprint = "--fingerprint";
+        public const string DataName = "--data-name";
+    }
 }

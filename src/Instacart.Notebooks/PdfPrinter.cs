@@ -1,3 +1,4 @@
+using Instacart.Data.Files;
 using Microsoft.Playwright;
 
 namespace Instacart.Notebooks;
@@ -5,8 +6,8 @@ namespace Instacart.Notebooks;
 /// <summary>
 /// Prints the run's <see cref="PrintPage"/> to <c>report.pdf</c> with the system Chromium's print-to-PDF (through
 /// Playwright, which here cannot download a browser of its own): the page is opened from a temporary
-/// <c>file://</c> copy with every other request blocked, printed once every chart is drawn, and the PDF is
-/// written under a temporary name in the output folder and renamed.
+/// <c>file://</c> copy with every other request blocked and printed once every chart is drawn; a run writes the
+/// PDF's bytes into its report, <see cref="PrintAsync(string, string, CancellationToken)"/> with <see cref="AtomicFile"/>.
 /// </summary>
 public static class PdfPrinter
 {
@@ -42,31 +43,29 @@ public static class PdfPrinter
         }
     }
 
-    /// <summary>Renders the print page of a run from the <c>.ipynb</c> files in its (staging) folder and prints it.</summary>
-    /// <param name="notebooks">The run's notebooks, in order.</param>
-    /// <param name="outputDirectory">The folder holding the run's <c>.ipynb</c> files.</param>
-    /// <param name="cancellationToken">Stops the wait for the charts.</param>
-    /// <returns>The PDF's bytes (the caller writes them into the report).</returns>
-    public static async Task<byte[]> PrintReportAsync(IReadOnlyList<NotebookReport> notebooks, string outputDirectory, CancellationToken cancellationToken = default) =>
-        await PrintToBytesAsync(PrintPage.Render(notebooks, outputDirectory), cancellationToken);
-
     /// <summary>Prints an HTML document (e.g. <see cref="PrintPage.Render(IReadOnlyList{NotebookReport}, string)"/>) to an A4 PDF.</summary>
     /// <param name="html">The self-contained document; it may load nothing from the network.</param>
-    /// <param name="pdfPath">The PDF to write (atomically: a temporary name in the same folder, then renamed).</param>
+    /// <param name="pdfPath">The PDF to write, whole or not at all (see <see cref="AtomicFile"/>).</param>
     /// <param name="cancellationToken">Stops the wait for the charts.</param>
     /// <returns>A task that completes when the PDF is written.</returns>
     /// <exception cref="FileNotFoundException">There is no Chromium (see <see cref="EnsureChromium()"/>).</exception>
     /// <exception cref="InvalidOperationException">The page did not draw its charts in time, or reported errors.</exception>
     public static async Task PrintAsync(string html, string pdfPath, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(html);
         ArgumentNullException.ThrowIfNull(pdfPath);
         var pdf = await PrintToBytesAsync(html, cancellationToken);
-        AtomicFile.Write(pdfPath, stream => stream.Write(pdf));
+        AtomicFile.WriteAllBytes(pdfPath, pdf);
     }
 
-    private static async Task<byte[]> PrintToBytesAsync(string html, CancellationToken cancellationToken)
+    /// <summary>Prints an HTML document (e.g. the run's <see cref="PrintPage"/>) to an A4 PDF and returns its bytes (the caller writes them).</summary>
+    /// <param name="html">The self-contained document; it may load nothing from the network.</param>
+    /// <param name="cancellationToken">Stops the wait for the charts.</param>
+    /// <returns>The PDF's bytes.</returns>
+    /// <exception cref="FileNotFoundException">There is no Chromium (see <see cref="EnsureChromium()"/>).</exception>
+    /// <exception cref="InvalidOperationException">The page did not draw its charts in time, or reported errors.</exception>
+    public static async Task<byte[]> PrintToBytesAsync(string html, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(html);
         var chromium = ChromiumPath;
         EnsureChromium(chromium);
         var pagePath = Path.Combine(Path.GetTempPath(), $"instacart-print-{Environment.ProcessId}-{Guid.NewGuid():N}.html");

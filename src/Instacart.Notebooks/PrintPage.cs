@@ -1,40 +1,55 @@
-using System.Net;
 using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json;
 using Instacart.Interactive.Display;
+using Microsoft.DotNet.Interactive.Documents;
 
 namespace Instacart.Notebooks;
 
 /// <summary>
 /// The one self-contained page that <see cref="PdfPrinter"/> prints as <c>report.pdf</c>: first the index (every
 /// notebook's title and answer sentence, or its failure), then every notebook from a new page with its title
-/// cell, answer, markdown text and outputs (charts, tables, text), code cells left out. Charts are drawn from their
-/// figure JSON by plotly.js (inlined once) as static plots sized to the A4 text width; nothing is loaded from the
-/// network. The notebooks' contents are read from the <c>NN-name.ipynb</c> files the run wrote, so the page can
-/// be made for in-process and child-process runs alike, or later for an existing report folder.
+/// cell, answer, markdown text and outputs (charts, tables, text), code cells left out. Outputs are rendered by the
+/// pages' own <see cref="OutputRenderer"/> (in its print style); charts are drawn from their figure JSON by plotly.js
+/// (inlined once) as static plots sized to the A4 text width; nothing is loaded from the network. A run prints the
+/// notebooks it ran in this process from memory; a notebook it did not (one a worker process ran, or one an
+/// <c>--only</c> run keeps) is read from its <c>NN-name.ipynb</c>, and so is every notebook of an existing report folder.
 /// </summary>
 public static class PrintPage
 {
     /// <summary>The text width of an A4 page with the page's margins (210 mm less 2 × 14 mm).</summary>
     private const string TextWidth = "182mm";
 
-    /// <summary>Renders the print page of a run from the <c>.ipynb</c> files in its output folder.</summary>
-    /// <param name="notebooks">The run's notebooks, in order.</param>
+    /// <summary>Renders the print page of an existing report from the <c>.ipynb</c> files in its folder.</summary>
+    /// <param name="notebooks">The report's notebooks, in order.</param>
     /// <param name="outputDirectory">The folder holding their <c>NN-name.ipynb</c> files; a notebook without one shows its title and failure only.</param>
     /// <returns>The HTML document.</returns>
-    public static string Render(IReadOnlyList<NotebookReport> notebooks, string outputDirectory)
+    public static string Render(IReadOnlyList<NotebookReport> notebooks, string outputDirectory) =>
+        Render(notebooks, new Dictionary<string, ExecutedNotebook>(), outputDirectory);
+
+    /// <summary>
+    /// Renders the print page of a run: each notebook from <paramref name="executed"/> (by name) when this process ran
+    /// it, else from its <c>.ipynb</c> in <paramref name="outputDirectory"/>.
+    /// </summary>
+    /// <param name="notebooks">The run's notebooks, in order.</param>
+    /// <param name="executed">The notebooks this process ran, by name.</param>
+    /// <param name="outputDirectory">The folder holding the other notebooks' <c>NN-name.ipynb</c> files.</param>
+    /// <returns>The HTML document.</returns>
+    internal static string Render(IReadOnlyList<NotebookReport> notebooks, IReadOnlyDictionary<string, ExecutedNotebook> executed, string outputDirectory)
     {
         ArgumentNullException.ThrowIfNull(notebooks);
+        ArgumentNullException.ThrowIfNull(executed);
         ArgumentNullException.ThrowIfNull(outputDirectory);
-        return Render(notebooks.Select(n => (n, ReadIpynb(Path.Combine(outputDirectory, n.Name + ".ipynb")))).ToList());
+        return Render([.. notebooks.Select(n => (n, executed.TryGetValue(n.Name, out var run)
+            ? IpynbWriter.ToDocument(run)
+            : IpynbReader.TryRead(Path.Combine(outputDirectory, n.Name + IpynbWriter.Extension))))]);
     }
 
-    /// <summary>Renders the print page from each notebook's report and parsed <c>.ipynb</c> (null when there is none).</summary>
-    internal static string Render(IReadOnlyList<(NotebookReport Report, JsonObject? Ipynb)> notebooks)
+    /// <summary>Renders the print page from each notebook's report and document (null when there is none).</summary>
+    private static string Render(IReadOnlyList<(NotebookReport Report, InteractiveDocument? Document)> notebooks)
     {
         var body = new StringBuilder();
-        var charts = 0;
+        var outputs = new OutputRenderer(OutputStyle.Print);
         var failed = notebooks.Count(n => n.Report.Status != RunStatus.Succeeded);
         body.Append("<header class=\"page\">\n<h1>Instacart notebooks</h1>\n<p>")
             .Append(notebooks.Count).Append(notebooks.Count == 1 ? " notebook" : " notebooks")
@@ -51,43 +66,27 @@ public static class PrintPage
 
         body.Append("</tbody>\n</table>\n</main>\n");
 
-        foreach (var (report, ipynb) in notebooks)
+        foreach (var (report, document) in notebooks)
         {
             body.Append("<article class=\"notebook\" id=\"").Append(Anchor(report)).Append("\">\n");
-            RenderNotebook(body, report, ipynb, ref charts);
+            RenderNotebook(body, report, document, outputs);
             body.Append("</article>\n");
         }
 
-        return Shell(body.ToString(), charts > 0);
+        return Shell(body.ToString(), outputs.Charts > 0);
     }
 
-    private static void RenderNotebook(StringBuilder body, NotebookReport report, JsonObject? ipynb, ref int charts)
+    private static void RenderNotebook(StringBuilder body, NotebookReport report, InteractiveDocument? document, OutputRenderer outputs)
     {
-        var cells = ipynb?["cells"] as JsonArray ?? [];
-        var titleCell = cells.OfType<JsonObject>().FirstOrDefault(c => (string?)c["cell_type"] == "markdown");
-        body.Append("<header class=\"page\">\n");
-        if (titleCell is not null)
-        {
-            body.Append("<div class=\"title markdown\">").Append(MarkdownRenderer.ToHtml(Text(titleCell["source"]) ?? "")).Append("</div>\n");
-        }
-        else
-        {
-            body.Append("<h1>").Append(Encode(report.Title)).Append("</h1>\n");
-        }
-
-        if (report.Error is { } error)
-        {
-            body.Append("<div class=\"answer failed\"><span class=\"label\">Failed</span><p>").Append(Encode(error)).Append("</p></div>\n");
-        }
-        else if (report.Answer is { } answer)
-        {
-            body.Append("<div class=\"answer\"><span class=\"label\">Answer</span><p>").Append(Encode(answer)).Append("</p></div>\n");
-        }
-
-        body.Append("</header>\n<main>\n");
+        var cells = document?.Elements ?? [];
+        var titleCell = cells.FirstOrDefault(c => c.KernelName == NotebookSource.Markdown);
+        body.Append("<header class=\"page\">\n")
+            .Append(HtmlExporter.TitleBlock(titleCell?.Contents, report.Title))
+            .Append(HtmlExporter.AnswerBlock(report.Error, report.Answer))
+            .Append("</header>\n<main>\n");
         var answerShown = false;
         var cellNumber = 0;
-        foreach (var cell in cells.OfType<JsonObject>())
+        foreach (var cell in cells)
         {
             cellNumber++;
             if (ReferenceEquals(cell, titleCell))
@@ -95,122 +94,40 @@ public static class PrintPage
                 continue;
             }
 
-            if ((string?)cell["cell_type"] == "markdown")
+            if (cell.KernelName == NotebookSource.Markdown)
             {
-                body.Append("<section class=\"cell markdown\">\n").Append(MarkdownRenderer.ToHtml(Text(cell["source"]) ?? "")).Append("</section>\n");
+                body.Append("<section class=\"cell markdown\">\n").Append(MarkdownRenderer.ToHtml(cell.Contents)).Append("</section>\n");
                 continue;
             }
 
-            var outputs = new StringBuilder();
+            var rendered = new StringBuilder();
             var outputIndex = 0;
-            foreach (var output in (cell["outputs"] as JsonArray ?? []).OfType<JsonObject>())
+            foreach (var output in cell.Outputs)
             {
                 outputIndex++;
 
                 // The answer sentence is already at the top of the notebook's page.
-                if (!answerShown && report.Answer is { } answer && IsAnswer(output, answer))
+                if (!answerShown && report.Answer is { } answer && OutputRenderer.IsAnswer(output, answer))
                 {
                     answerShown = true;
                     continue;
                 }
 
-                outputs.Append(RenderOutput(output, $"print-{Anchor(report)}-{cellNumber}-{outputIndex}", ref charts));
+                rendered.Append(outputs.Render(output, $"print-{Anchor(report)}-{cellNumber}-{outputIndex}"));
             }
 
-            if (outputs.Length > 0)
+            if (rendered.Length > 0)
             {
-                body.Append("<section class=\"cell outputs\">\n").Append(outputs).Append("</section>\n");
+                body.Append("<section class=\"cell outputs\">\n").Append(rendered).Append("</section>\n");
             }
         }
 
         body.Append("</main>\n");
     }
 
-    private static bool IsAnswer(JsonObject output, string answer) =>
-        (string?)output["output_type"] == "execute_result" && output["data"] is JsonObject { Count: 1 } data &&
-        Text(data["text/plain"]) is { } text && text.Trim() == answer;
-
-    private static string RenderOutput(JsonObject output, string figureId, ref int charts)
-    {
-        switch ((string?)output["output_type"])
-        {
-            case "stream":
-                var name = (string?)output["name"] ?? "stdout";
-                return $"<pre class=\"output stream {Encode(name)}\">{Encode(Text(output["text"]) ?? "")}</pre>\n";
-            case "error":
-                // The message, not the stack trace: the failure is stated at the top of the page.
-                return $"<pre class=\"output error\"><strong>{Encode((string?)output["ename"] ?? "Error")}</strong>: {Encode((string?)output["evalue"] ?? "")}</pre>\n";
-            case "display_data" or "execute_result" when output["data"] is JsonObject data:
-                return RenderBundle(data, figureId, ref charts);
-            default:
-                return "";
-        }
-    }
-
-    private static string RenderBundle(JsonObject data, string figureId, ref int charts)
-    {
-        if (Text(data[HtmlExporter.PlotlyMimeType]) is { } figure)
-        {
-            charts++;
-            return $"<div class=\"output chart\"><div class=\"plotly-chart\" id=\"{figureId}\"></div>" +
-                   $"<script type=\"application/json\" class=\"plotly-figure\" data-target=\"{figureId}\">{HtmlJson.Escape(figure)}</script></div>\n";
-        }
-
-        if (Text(data["text/html"]) is { } html)
-        {
-            // The package list .NET Interactive shows after a #r "nuget:" reference is about the code, not the answer.
-            return html.Contains("<strong>Installed Packages</strong>", StringComparison.Ordinal) ? "" : $"<div class=\"output html\">{html}</div>\n";
-        }
-
-        if (Text(data["text/markdown"]) is { } markdown)
-        {
-            return $"<div class=\"output markdown\">{MarkdownRenderer.ToHtml(markdown)}</div>\n";
-        }
-
-        if (Text(data["text/plain"]) is { } plain)
-        {
-            return $"<pre class=\"output text\">{Encode(plain)}</pre>\n";
-        }
-
-        if (Text(data["image/png"]) is { } png)
-        {
-            return $"<div class=\"output image\"><img alt=\"\" src=\"data:image/png;base64,{Encode(png.Trim())}\"></div>\n";
-        }
-
-        return data.FirstOrDefault() is { Key: not null } first && Text(first.Value) is { } other
-            ? $"<pre class=\"output text\">{Encode(other)}</pre>\n"
-            : "";
-    }
-
-    /// <summary>An nbformat value as text: a string, lines to join, or JSON (a <c>+json</c> MIME value is an object).</summary>
-    private static string? Text(JsonNode? node) => node switch
-    {
-        null => null,
-        JsonValue value when value.TryGetValue<string>(out var text) => text,
-        JsonArray lines when lines.All(l => l is JsonValue v && v.TryGetValue<string>(out _)) => string.Concat(lines.Select(l => (string?)l)),
-        _ => node.ToJsonString(),
-    };
-
-    private static JsonObject? ReadIpynb(string path)
-    {
-        if (!File.Exists(path))
-        {
-            return null;
-        }
-
-        try
-        {
-            return JsonNode.Parse(File.ReadAllText(path)) as JsonObject;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
-
     private static string Anchor(NotebookReport report) => "notebook-" + Encode(report.Name);
 
-    private static string Encode(string text) => WebUtility.HtmlEncode(text);
+    private static string Encode(string text) => HtmlExporter.Encode(text);
 
     private static string Shell(string body, bool withCharts)
     {

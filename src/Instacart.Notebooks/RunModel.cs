@@ -1,4 +1,5 @@
 using Microsoft.DotNet.Interactive.Documents;
+using Microsoft.DotNet.Interactive.Formatting;
 
 namespace Instacart.Notebooks;
 
@@ -65,7 +66,7 @@ public sealed record ExecutedNotebook(
                 foreach (var output in cell.Outputs)
                 {
                     if (output is ReturnValueElement result && result.Data.Count == 1 &&
-                        result.Data.TryGetValue("text/plain", out var value) && value is string text &&
+                        result.Data.TryGetValue(PlainTextFormatter.MimeType, out var value) && value is string text &&
                         !string.IsNullOrWhiteSpace(text))
                     {
                         return text.Trim();

@@ -10,7 +10,7 @@ namespace Instacart.Notebooks;
 public sealed record RunOptions(string NotebooksDirectory, string OutputDirectory)
 {
     /// <summary>
-    /// The run's data folder (made absolute; default: <c>data-sample</c> beside the notebooks folder): the report is
+    /// The run's data folder (made absolute; default: <see cref="Instacart.Data.InstacartData.DefaultFolderName"/> beside the notebooks folder): the report is
     /// never written into it, and child processes (<see cref="Parallelism"/> above 1) load it for their notebook.
     /// </summary>
     public string? DataDirectory { get; init; }

@@ -119,8 +119,8 @@ public sealed record RunReport(string OutputDirectory, IReadOnlyList<NotebookRep
                 json.WriteNumber("kernelStartMs", Ms(notebook.KernelStart));
                 WriteNullable(json, "answer", notebook.Answer);
                 WriteNullable(json, "error", notebook.Error);
-                json.WriteString("ipynb", notebook.Name + ".ipynb");
-                json.WriteString("html", notebook.Name + ".html");
+                json.WriteString("ipynb", notebook.Name + IpynbWriter.Extension);
+                json.WriteString("html", notebook.Name + HtmlExporter.Extension);
                 json.WriteStartArray("cells");
                 foreach (var cell in notebook.Cells)
                 {

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Instacart.Data.Input;
 
 namespace Instacart.Synthetic;
 
@@ -49,22 +50,22 @@ public static class SyntheticGenerator
         int[] missingUsers = options.Quirks ? CustomerFile.MissingUsers(options.Users, options.Seed) : [];
         var simulation = new OrderSimulation(options.Users, options.Seed, catalog, missingUsers);
 
-        long productRows = catalog.WriteProducts(Path.Combine(dir, "products.csv"));
-        long departmentRows = SyntheticCatalog.WriteDepartments(Path.Combine(dir, "departments.csv"));
-        long aisleRows = catalog.WriteAisles(Path.Combine(dir, "aisles.csv"));
-        long customerRows = CustomerFile.Write(Path.Combine(dir, "customers.csv"), options.Users, options.Seed, missingUsers);
+        long productRows = catalog.WriteProducts(Path.Combine(dir, InputFiles.Products));
+        long departmentRows = SyntheticCatalog.WriteDepartments(Path.Combine(dir, InputFiles.Departments));
+        long aisleRows = catalog.WriteAisles(Path.Combine(dir, InputFiles.Aisles));
+        long customerRows = CustomerFile.Write(Path.Combine(dir, InputFiles.Customers), options.Users, options.Seed, missingUsers);
         var totals = WriteOrders(dir, simulation, parallelism);
         SyntheticMarker.Write(dir, options);
 
         var files = new List<SyntheticFile>
         {
-            File(dir, "orders.csv", totals.OrderCount),
-            File(dir, "order_products__prior.csv", totals.PriorLines),
-            File(dir, "order_products__train.csv", totals.TrainLines),
-            File(dir, "products.csv", productRows),
-            File(dir, "departments.csv", departmentRows),
-            File(dir, "aisles.csv", aisleRows),
-            File(dir, "customers.csv", customerRows),
+            File(dir, InputFiles.Orders, totals.OrderCount),
+            File(dir, InputFiles.PriorLines, totals.PriorLines),
+            File(dir, InputFiles.TrainLines, totals.TrainLines),
+            File(dir, InputFiles.Products, productRows),
+            File(dir, InputFiles.Departments, departmentRows),
+            File(dir, InputFiles.Aisles, aisleRows),
+            File(dir, InputFiles.Customers, customerRows),
         };
 
         var quirks = new SyntheticQuirks(
@@ -87,9 +88,9 @@ public static class SyntheticGenerator
     private static Totals WriteOrders(string dir, OrderSimulation simulation, int parallelism)
     {
         const int bufferSize = 1 << 20;
-        using var orders = new FileStream(Path.Combine(dir, "orders.csv"), FileMode.Create, FileAccess.Write, FileShare.Read, bufferSize);
-        using var prior = new FileStream(Path.Combine(dir, "order_products__prior.csv"), FileMode.Create, FileAccess.Write, FileShare.Read, bufferSize);
-        using var train = new FileStream(Path.Combine(dir, "order_products__train.csv"), FileMode.Create, FileAccess.Write, FileShare.Read, bufferSize);
+        using var orders = new FileStream(Path.Combine(dir, InputFiles.Orders), FileMode.Create, FileAccess.Write, FileShare.Read, bufferSize);
+        using var prior = new FileStream(Path.Combine(dir, InputFiles.PriorLines), FileMode.Create, FileAccess.Write, FileShare.Read, bufferSize);
+        using var train = new FileStream(Path.Combine(dir, InputFiles.TrainLines), FileMode.Create, FileAccess.Write, FileShare.Read, bufferSize);
         orders.Write("order_id,user_id,eval_set,order_number,order_dow,order_hour_of_day,days_since_prior_order\n"u8);
         prior.Write("order_id,product_id,add_to_cart_order,reordered\n"u8);
         train.Write("order_id,product_id,add_to_cart_order,reordered\n"u8);

@@ -73,6 +73,8 @@ public sealed record Breakage(string Name, Func<byte[], byte[]?> Apply)
         ("orders.csv", new("duplicate order ids", b => Lines(b, l => { l.Add(l[1]); return l; }))),
         ("order_products__prior.csv", new("line of an unknown order", b => Lines(b, l => { l.Add("999999999,1,1,0"); return l; }))),
         ("order_products__train.csv", new("line of an unknown order", b => Lines(b, l => { l.Add("999999999,1,1,0"); return l; }))),
+        ("order_products__prior.csv", new("repeated line", b => Lines(b, l => { l.Add(l[1]); return l; }))),
+        ("order_products__train.csv", new("repeated line", b => Lines(b, l => { l.Add(l[1]); return l; }))),
         ("products.csv", new("unknown department", b => Lines(b, l => { l[2] = ReplaceField(l[2], 3, "99"); return l; }))),
         ("customers.csv", new("empty age", b => Lines(b, l => { l[2] = ReplaceField(l[2], 5, string.Empty); return l; }))),
         ("customers.csv", new("duplicate user ids", b => Lines(b, l => { l.Add(l[1]); return l; }))),

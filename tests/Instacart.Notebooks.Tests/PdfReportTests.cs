@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 
 namespace Instacart.Notebooks.Tests;
@@ -142,6 +143,33 @@ public sealed class PdfReportTests(FixtureRun run)
     }
 
     [Fact]
+    public async Task Pdf_PrintPageOfNotebooksRunHere_IsTheSameAsFromTheirIpynb()
+    {
+        // A run prints its own notebooks from memory, and pages it keeps or a worker made from their .ipynb: both the same.
+        var output = RepoPaths.NewOutputFolder("print-from-memory");
+        var exported = new List<NotebookRunner.ExportedNotebook>();
+        foreach (var name in new[] { "01-fidelity", "03-runtime-error", "04-plain-plotly" })
+        {
+            exported.Add(await NotebookRunner.RunAndExportAsync(
+                Path.Combine(RepoPaths.FixtureNotebooks, name + ".dib"), RepoPaths.DataSample, RepoPaths.SampleSession, output, output, null, null, CancellationToken.None));
+        }
+
+        var reports = exported.Select(e => e.Report).ToList();
+        var fromMemory = PrintPage.Render(reports, exported.ToDictionary(e => e.Report.Name, e => e.Executed!), output);
+        var fromFiles = PrintPage.Render(reports, output);
+
+        // The figures are the same JSON; in memory it is the formatter's text, read back it is the .ipynb's object.
+        var memoryFigures = new List<JsonNode?>();
+        var fileFigures = new List<JsonNode?>();
+        Assert.Equal(WithoutFigures(fromFiles, fileFigures), WithoutFigures(fromMemory, memoryFigures));
+        Assert.Equal(2, memoryFigures.Count);
+        Assert.Equal(memoryFigures.Count, fileFigures.Count);
+        Assert.All(memoryFigures.Zip(fileFigures), pair => Assert.True(JsonNode.DeepEquals(pair.First, pair.Second)));
+        Assert.Contains("the basket is empty", fromMemory, StringComparison.Ordinal);
+        Assert.Contains("before the failure", fromMemory, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Pdf_NoChromium_FailsBeforeAnyNotebookWithOneLineNamingChromiumPath()
     {
         var output = RepoPaths.NewOutputFolder("pdf-no-chromium");
@@ -163,6 +191,14 @@ public sealed class PdfReportTests(FixtureRun run)
             Environment.SetEnvironmentVariable(PdfPrinter.ChromiumPathVariable, previous);
         }
     }
+
+    /// <summary>The page with every chart's figure JSON taken out into <paramref name="figures"/>.</summary>
+    private static string WithoutFigures(string html, List<JsonNode?> figures) =>
+        Regex.Replace(html, "(<script type=\"application/json\" class=\"plotly-figure\" data-target=\"[^\"]*\">)(.*?)(</script>)", match =>
+        {
+            figures.Add(JsonNode.Parse(match.Groups[2].Value));
+            return match.Groups[1].Value + match.Groups[3].Value;
+        }, RegexOptions.Singleline);
 
     /// <summary>Whitespace (line breaks of the PDF's text) as single spaces.</summary>
     private static string Flat(string text) => Regex.Replace(text, @"\s+", " ").Trim();

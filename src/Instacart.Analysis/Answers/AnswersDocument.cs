@@ -2,8 +2,9 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.Json;
 using System.Text;
-using Instacart.Analysis.Questions;
 using Instacart.Data.Derivation;
+using Instacart.Data.Files;
+using Instacart.Analysis.Questions;
 using Instacart.Data;
 
 namespace Instacart.Analysis.Answers;
@@ -16,6 +17,15 @@ public static class AnswersDocument
 {
     /// <summary>The document's format tag.</summary>
     public const string Format = "instacart-answers/1";
+
+    /// <summary>The document's file name, in a report folder and by default.</summary>
+    public const string FileName = "answers.json";
+
+    /// <summary>The option value of <see cref="DayConvention.SaturdayFirst"/> (<c>--day-convention</c>, and the document's options).</summary>
+    public const string SaturdayFirst = "saturday-first";
+
+    /// <summary>The option value of <see cref="DayConvention.SundayFirst"/>.</summary>
+    public const string SundayFirst = "sunday-first";
 
     /// <summary>Builds the document from computed answers (the eleven, and any extra keys given).</summary>
     public static JsonObject Build(InstacartData data, IEnumerable<IQuestionAnswer> answers) => Build(data, answers, []);
@@ -67,26 +77,22 @@ public static class AnswersDocument
         return text.ReplaceLineEndings("\n") + "\n";
     }
 
-    /// <summary>Writes the document atomically: to a temporary file beside <paramref name="path"/>, then renamed over it.</summary>
+    /// <summary>Writes the document whole or not at all (see <see cref="AtomicFile"/>), creating its folder if needed.</summary>
+    /// <exception cref="FileWriteException">It could not be written (the disk is full, say); an earlier file is left as it was.</exception>
     public static void Write(JsonObject document, string path)
     {
         var full = Path.GetFullPath(path);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        var temporary = full + ".tmp-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
-        try
-        {
-            File.WriteAllText(temporary, ToText(document), new UTF8Encoding(false));
-            File.Move(temporary, full, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(temporary);
-        }
+        AtomicFile.WriteAllText(full, ToText(document));
     }
 
-    /// <summary>The option value for a day convention: <c>saturday-first</c> or <c>sunday-first</c>.</summary>
+    /// <summary>The option value for a day convention: <see cref="SaturdayFirst"/> or <see cref="SundayFirst"/>.</summary>
     public static string DayConventionName(DayConvention convention) =>
-        convention == DayConvention.SaturdayFirst ? "saturday-first" : "sunday-first";
+        convention == DayConvention.SaturdayFirst ? SaturdayFirst : SundayFirst;
+
+    /// <summary>The day convention an option value names (<see cref="SundayFirst"/>, else <see cref="DayConvention.SaturdayFirst"/>).</summary>
+    public static DayConvention DayConventionOf(string name) =>
+        name == SundayFirst ? DayConvention.SundayFirst : DayConvention.SaturdayFirst;
 
     /// <summary>Rounds a float to 6 significant digits (SPEC §5); integral values stay as they are.</summary>
     public static double Round6(double value) =>

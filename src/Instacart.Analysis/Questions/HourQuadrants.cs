@@ -76,8 +76,11 @@ public sealed class HourQuadrants : QuestionAnswer<HourQuadrantsRow>
         var pricier = Rows.Where(r => r.Quadrant == PricierBaskets).ToList();
         var stormText = storm.Count == 0
             ? "No hour is both busier and pricier than the median hour"
-            : $"{storm.Count} hours are a \"perfect storm\" of above-median traffic and basket value ({Wording.List(storm.Select(r => Wording.Hour(r.Hour)))})";
-        return $"{stormText}; {pricier.Count} quieter hours still bring pricier baskets ({Wording.List(pricier.Select(r => Wording.Hour(r.Hour)))}), a cheaper slot for ads aimed at big spenders.";
+            : $"{(storm.Count == 1 ? "1 hour is" : $"{storm.Count} hours are")} a \"perfect storm\" of above-median traffic and basket value ({Wording.List(storm.Select(r => Wording.Hour(r.Hour)))})";
+        var pricierText = pricier.Count == 0
+            ? "no quieter hour brings pricier baskets"
+            : $"{(pricier.Count == 1 ? "1 quieter hour still brings" : $"{pricier.Count} quieter hours still bring")} pricier baskets ({Wording.List(pricier.Select(r => Wording.Hour(r.Hour)))}), reaching big spenders outside the rush";
+        return $"{stormText}; {pricierText}.";
     }
 
     /// <inheritdoc />

@@ -12,7 +12,10 @@ public interface IQuestionAnswer
     /// <summary>The stakeholder's question, as a notebook title.</summary>
     string Question { get; }
 
-    /// <summary>The answer in one or two sentences, computed from the rows.</summary>
+    /// <summary>
+    /// The answer in one or two sentences, computed from the rows. A sentence calls groups alike or different only by a
+    /// rule its <see cref="Method"/> states (an interval test or a stated threshold); otherwise it reports the gap.
+    /// </summary>
     string Sentence();
 
     /// <summary>The population, rules and thresholds behind the numbers.</summary>

@@ -63,11 +63,16 @@ public sealed class PriceRanges : QuestionAnswer<PriceRangesRow>
 
         var ranked = Rows.OrderByDescending(r => r.Lines).ToList();
         var parts = ranked.Select(r => $"{r.PriceRange} {Wording.Percent(r.Lines, lines)} of lines and {Wording.Percent(r.Revenue, revenue)} of revenue");
-        return $"{ranked[0].PriceRange}-range products dominate: {Wording.List(parts)}.";
+        var top = ranked[0];
+        var lead = top.Lines * 2 > lines
+            ? $"{top.PriceRange}-range products dominate, with more than half of the order lines"
+            : $"{top.PriceRange}-range products have the most order lines, though not a majority";
+        return $"{lead}: {Wording.List(parts)}.";
     }
 
     /// <inheritdoc />
     public override string Method() =>
         $"Population: {Population.LinesDescription}. Price range of a product: Low if price ≤ {Options.LowPriceMax:0}, Mid if {Options.LowPriceMax:0} < price ≤ {Options.MidPriceMax:0}, High above {Options.MidPriceMax:0}, Unknown when the price is missing "
-        + $"(prices above {Options.PriceOutlierAbove:0} are data-entry errors and become missing before ranges are assigned). Products counts distinct products among the lines.";
+        + $"(prices above {Options.PriceOutlierAbove:0} are data-entry errors and become missing before ranges are assigned). Products counts distinct products among the lines. "
+        + "The sentence says a range dominates only when it holds more than half of the lines.";
 }

@@ -1,5 +1,6 @@
-using Instacart.Analysis.Writing;
 using Instacart.Data.Derivation;
+using Instacart.Analysis.Statistics;
+using Instacart.Analysis.Writing;
 using Instacart.Data;
 
 namespace Instacart.Analysis.Questions;
@@ -17,10 +18,21 @@ public sealed record RegionsRow(string Region, long Customers, long Orders, long
 /// <summary>Habits by US region (SPEC §5 <c>regions</c>).</summary>
 public sealed class RegionGroups : QuestionAnswer<RegionsRow>
 {
-    private RegionGroups(IReadOnlyList<RegionsRow> rows, InstacartData data)
+    private readonly IReadOnlyList<(string Region, MeanInterval Share)> shares;
+    private readonly Lazy<GroupIntervals> intervals;
+
+    private RegionGroups(IReadOnlyList<RegionsRow> rows, IReadOnlyList<(string Region, MeanInterval Share)> shares, InstacartData data)
         : base(rows, data)
     {
+        this.shares = shares;
+        intervals = new Lazy<GroupIntervals>(() => GroupIntervals.Compute(data, GroupingDimension.Region));
     }
+
+    /// <summary>
+    /// The regions' 95% intervals of mean order value and mean item price, which the sentence judges the item price
+    /// gap by. Computed on first use: a pass over the lines that the rows (and <c>answers.json</c>) do not need.
+    /// </summary>
+    public GroupIntervals Intervals => intervals.Value;
 
     /// <inheritdoc />
     public override string Key => "regions";
@@ -35,12 +47,18 @@ public sealed class RegionGroups : QuestionAnswer<RegionsRow>
         var groups = Population.ActiveCustomerGroups(data, c => (int)facts.Region[c]);
         var stats = GroupStats.ByCustomer(data, 5, groups, GroupNeeds.Customers);
         var highSpenders = CustomerCounts.HighSpenders(data, groups, 5);
-        var rows = Enumerable.Range(0, 5)
+        var present = Enumerable.Range(0, 5)
             .Where(g => stats.Lines[g] > 0)
-            .Select(g => new RegionsRow(Labels.Of((Region)g), stats.Customers[g], stats.Orders[g], stats.Lines[g], stats.Revenue[g], stats.MeanItemPrice(g), (double)highSpenders[g] / stats.Customers[g]))
-            .OrderBy(r => r.Region, StringComparer.Ordinal)
+            .OrderBy(g => Labels.Of((Region)g), StringComparer.Ordinal)
             .ToList();
-        return new RegionGroups(rows, data);
+        var rows = present
+            .Select(g => new RegionsRow(Labels.Of((Region)g), stats.Customers[g], stats.Orders[g], stats.Lines[g], stats.Revenue[g], stats.MeanItemPrice(g), (double)highSpenders[g] / stats.Customers[g]))
+            .ToList();
+        // The share is the mean of a 0/1 flag per customer, so its interval comes from the same moments: n, sum = sum of squares.
+        var shares = present
+            .Select(g => (Labels.Of((Region)g), MeanInterval.FromMoments(stats.Customers[g], highSpenders[g], highSpenders[g])))
+            .ToList();
+        return new RegionGroups(rows, shares, data);
     }
 
     /// <inheritdoc />
@@ -51,17 +69,42 @@ public sealed class RegionGroups : QuestionAnswer<RegionsRow>
             return "There are no active customers to group by region.";
         }
 
+        if (Rows.Count == 1)
+        {
+            return $"Only the {Rows[0].Region} region has active customers, so there is no other region to compare it with.";
+        }
+
         var lines = Rows.Sum(r => (double)r.Lines);
         var largest = Rows.OrderByDescending(r => r.Lines).First();
-        var pricey = Rows.Where(r => r.MeanItemPrice is not null).OrderByDescending(r => r.MeanItemPrice).First();
-        var cheap = Rows.Where(r => r.MeanItemPrice is not null).OrderBy(r => r.MeanItemPrice).First();
-        return $"The {largest.Region} brings the most order lines ({Wording.Percent(largest.Lines, lines)}), but habits barely differ: "
-            + $"mean item price runs from {Wording.Money(cheap.MeanItemPrice)} ({cheap.Region}) to {Wording.Money(pricey.MeanItemPrice)} ({pricey.Region}), "
-            + $"and the high-spender share from {Wording.Percent(Rows.Min(r => r.HighSpenderShare))} to {Wording.Percent(Rows.Max(r => r.HighSpenderShare))}.";
+        var lead = $"The {largest.Region} brings the most order lines ({Wording.Percent(largest.Lines, lines)})";
+        var price = Intervals.ItemPriceGap();
+        var share = IntervalGap.Between(shares);
+        var priceText = price is null
+            ? "mean item price has too few priced lines to compare"
+            : $"mean item price runs from {Wording.Money(price.Low.Mean)} ({price.LowGroup}) to {Wording.Money(price.High.Mean)} ({price.HighGroup})";
+        var shareText = share is null
+            ? "the high-spender share has too few customers to compare"
+            : $"the high-spender share from {Wording.Percent(share.Low.Mean)} ({share.LowGroup}) to {Wording.Percent(share.High.Mean)} ({share.HighGroup})";
+        if (price is { BeyondNoise: false } && share is { BeyondNoise: false })
+        {
+            return $"{lead}, but habits do not differ beyond the noise: {priceText} and {shareText}, neither gap significant ({IntervalGap.Rule}).";
+        }
+
+        return $"{lead}; {priceText}{Verdict(price)}, and {shareText}{Verdict(share)} ({IntervalGap.Rule}).";
     }
 
     /// <inheritdoc />
     public override string Method() =>
         $"Population: {Population.ActiveDescription(Options)}. Region from the customer's state by the US Census regions (a state not listed is Unknown). "
-        + $"A customer is a High spender when the mean known price of their merged lines is at least {Options.HighSpenderMin:0} (no known price: Low spender); the share is over the region's customers.";
+        + $"A customer is a High spender when the mean known price of their merged lines is at least {Options.HighSpenderMin:0} (no known price: Low spender); the share is over the region's customers. "
+        + $"The sentence calls the gap between the highest and lowest region beyond the noise when {IntervalGap.Rule} rejects equal means (mean item price: over the region's priced lines; "
+        + "high-spender share: as the mean of a 0/1 flag over the region's customers), otherwise within the noise; it says habits do not differ only when both gaps are within the noise. "
+        + "The two regions compared are picked as the extremes of up to five, so the test is somewhat more ready to find a gap than its nominal 5%.";
+
+    private static string Verdict(IntervalGap? gap) => gap switch
+    {
+        null => string.Empty,
+        { BeyondNoise: true } => ", a gap beyond the noise",
+        _ => ", a gap within the noise",
+    };
 }

@@ -1,3 +1,4 @@
+using Instacart.Analysis.Statistics;
 using Instacart.Analysis.Writing;
 using Instacart.Data;
 namespace Instacart.Analysis.Questions;
@@ -12,9 +13,12 @@ public sealed record SpendByHourRow(int Hour, double Revenue, double? MeanItemPr
 /// <summary>When people spend the most (SPEC §5 <c>spend_by_hour</c>).</summary>
 public sealed class SpendByHour : QuestionAnswer<SpendByHourRow>
 {
-    private SpendByHour(IReadOnlyList<SpendByHourRow> rows, InstacartData data)
+    private readonly IReadOnlyList<long> orders;
+
+    private SpendByHour(IReadOnlyList<SpendByHourRow> rows, IReadOnlyList<long> orders, InstacartData data)
         : base(rows, data)
     {
+        this.orders = orders;
     }
 
     /// <inheritdoc />
@@ -30,7 +34,7 @@ public sealed class SpendByHour : QuestionAnswer<SpendByHourRow>
         var rows = Enumerable.Range(0, 24)
             .Select(h => new SpendByHourRow(h, stats.Revenue[h], stats.MeanItemPrice(h), stats.MeanOrderValue(h)))
             .ToList();
-        return new SpendByHour(rows, data);
+        return new SpendByHour(rows, stats.Orders.ToArray(), data);
     }
 
     /// <inheritdoc />
@@ -43,16 +47,25 @@ public sealed class SpendByHour : QuestionAnswer<SpendByHourRow>
         }
 
         var byRevenue = Rows.OrderByDescending(r => r.Revenue).ThenBy(r => r.Hour).First();
+        var busiest = Enumerable.Range(0, orders.Count).OrderByDescending(h => orders[h]).ThenBy(h => h).First();
+        var busiestText = busiest == byRevenue.Hour ? "the hour with the most orders too" : $"though most orders come in at {Wording.Hour(busiest)}";
         var richest = known.OrderByDescending(r => r.MeanOrderValue).ThenBy(r => r.Hour).First();
         var poorest = known.OrderBy(r => r.MeanOrderValue).ThenBy(r => r.Hour).First();
-        var prices = Rows.Where(r => r.MeanItemPrice is not null).Select(r => r.MeanItemPrice!.Value).ToList();
-        return $"Most money is spent at {Wording.Hour(byRevenue.Hour)} ({Wording.Percent(byRevenue.Revenue, Rows.Sum(r => r.Revenue))} of revenue), because that is when most orders come in; "
-            + $"per order, baskets are worth most at {Wording.Hour(richest.Hour)} ({Wording.Money(richest.MeanOrderValue)}) and least at {Wording.Hour(poorest.Hour)} ({Wording.Money(poorest.MeanOrderValue)}), "
-            + $"while the mean item price barely moves ({Wording.Money(prices.Min())} to {Wording.Money(prices.Max())}).";
+        var prices = RelativeGap.Between(Rows.Where(r => r.MeanItemPrice is not null).Select(r => (Wording.Hour(r.Hour), r.MeanItemPrice!.Value)));
+        var priceText = prices switch
+        {
+            null => string.Empty,
+            { Steady: true } => $", while the mean item price barely moves ({Wording.Money(prices.Low)} to {Wording.Money(prices.High)}, {RelativeGap.Rule})",
+            _ => $", and the mean item price ranges from {Wording.Money(prices.Low)} at {prices.LowGroup} to {Wording.Money(prices.High)} at {prices.HighGroup}, "
+                + $"the lowest {Wording.Percent(prices.Fraction)} below the highest (steady would need {RelativeGap.Rule})",
+        };
+        return $"Most money is spent at {Wording.Hour(byRevenue.Hour)} ({Wording.Percent(byRevenue.Revenue, Rows.Sum(r => r.Revenue))} of revenue), {busiestText}; "
+            + $"per order, baskets are worth most at {Wording.Hour(richest.Hour)} ({Wording.Money(richest.MeanOrderValue)}) and least at {Wording.Hour(poorest.Hour)} ({Wording.Money(poorest.MeanOrderValue)}){priceText}.";
     }
 
     /// <inheritdoc />
     public override string Method() =>
         $"Population: {Population.LinesDescription}. Revenue is the sum of known item prices (a price above {Options.PriceOutlierAbove:0} is a data-entry error and counts as missing; missing prices are left out of every sum and mean). "
-        + "Mean item price = revenue / lines with a known price; mean order value = revenue / distinct orders. An hour without lines shows revenue 0 and no means.";
+        + "Mean item price = revenue / lines with a known price; mean order value = revenue / distinct orders. An hour without lines shows revenue 0 and no means. "
+        + $"The sentence calls the mean item price steady (\"barely moves\") only with {RelativeGap.Rule} among the hours' mean item prices; otherwise it reports the range and how far the lowest falls below the highest.";
 }

@@ -125,8 +125,11 @@ public sealed class GroupIntervals
             return "There is only one group, so there is nothing to compare.";
         }
 
-        return $"{Compare("Mean order value", g => g.OrderValue)} {Compare("Mean item price", g => g.ItemPrice)} (95% t-intervals; Welch's t-test at the 5% level.)";
+        return $"{Compare("Mean order value", g => g.OrderValue)} {Compare("Mean item price", g => g.ItemPrice)} (95% t-intervals; {IntervalGap.Rule}.)";
     }
+
+    /// <summary>The gap between the highest and lowest group of mean item price (null when fewer than two groups have two priced lines).</summary>
+    public IntervalGap? ItemPriceGap() => Gap(g => g.ItemPrice);
 
     /// <summary>How the intervals are computed and what they assume.</summary>
     public string Method() =>
@@ -136,17 +139,16 @@ public sealed class GroupIntervals
 
     private string Compare(string measure, Func<GroupInterval, MeanInterval> of)
     {
-        var withMeans = Groups.Where(g => of(g).Count > 1).ToList();
-        if (withMeans.Count < 2)
+        if (Gap(of) is not { } gap)
         {
             return $"{measure}: too few values to compare.";
         }
 
-        var high = withMeans.OrderByDescending(g => of(g).Mean).First();
-        var low = withMeans.OrderBy(g => of(g).Mean).First();
-        var verdict = of(high).DiffersFrom(of(low)) ? "a significant difference" : "a gap within the noise, not a finding";
-        return $"{measure} is highest for {high.Group} ({Interval(of(high))}) and lowest for {low.Group} ({Interval(of(low))}): {verdict}.";
+        var verdict = gap.BeyondNoise ? "a significant difference" : "a gap within the noise, not a finding";
+        return $"{measure} is highest for {gap.HighGroup} ({Interval(gap.High)}) and lowest for {gap.LowGroup} ({Interval(gap.Low)}): {verdict}.";
     }
+
+    private IntervalGap? Gap(Func<GroupInterval, MeanInterval> of) => IntervalGap.Between(Groups.Select(g => (g.Group, of(g))));
 
     private static string Interval(MeanInterval m) =>
         $"{Wording.Money(m.Mean)}, 95% CI {Wording.Money(m.Low)}–{Wording.Money(m.High)}";

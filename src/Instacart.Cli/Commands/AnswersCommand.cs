@@ -18,7 +18,7 @@ internal static class AnswersCommand
         var output = new Option<FileInfo>("--out")
         {
             Description = "Where to write answers.json (written to a temporary name, then renamed). Default: artifacts/answers.json.",
-            DefaultValueFactory = _ => new FileInfo(Path.Combine("artifacts", "answers.json")),
+            DefaultValueFactory = _ => new FileInfo(Path.Combine("artifacts", AnswersDocument.FileName)),
         };
         var command = new Command("answers", "Load, clean and merge the data folder, answer the eleven questions, write answers.json and print the reconciliation. " + ExitCodes.Summary)
         {

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.Json;
 using Instacart.Analysis.Answers;
+using Instacart.Data.Files;
 using Instacart.Data;
 using Spectre.Console;
 
@@ -15,6 +16,9 @@ namespace Instacart.Cli.Commands;
 /// </summary>
 internal static class BenchCommand
 {
+    /// <summary>The format tag of a <c>bench --json</c> file.</summary>
+    public const string Format = "instacart-bench/1";
+
     public static Command Create()
     {
         var data = CommonOptions.Data();
@@ -116,7 +120,7 @@ internal static class BenchCommand
 
         var document = new JsonObject
         {
-            ["format"] = "instacart-bench/1",
+            ["format"] = Format,
             ["data"] = Path.GetFileName(folder),
             ["processors"] = Environment.ProcessorCount,
             ["runtime"] = Environment.Version.ToString(),
@@ -130,15 +134,6 @@ internal static class BenchCommand
         };
         var full = Path.GetFullPath(target);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        var temporary = $"{full}.{Environment.ProcessId}.tmp";
-        try
-        {
-            File.WriteAllText(temporary, document.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
-            File.Move(temporary, full, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(temporary);
-        }
+        AtomicFile.WriteAllText(full, document.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
     }
 }

@@ -1,20 +1,22 @@
 using System.CommandLine;
+using Instacart.Analysis.Answers;
 using Instacart.Data.Cache;
 using Instacart.Data.Derivation;
 using Instacart.Data.Input;
+using Instacart.Data;
 
 namespace Instacart.Cli.Commands;
 
 /// <summary>Options shared by several commands, so each is described once.</summary>
 internal static class CommonOptions
 {
-    /// <summary>The data folder (default: <c>data-sample</c> under the current directory).</summary>
+    /// <summary>The data folder (default: <see cref="InstacartData.DefaultFolderName"/> under the current directory).</summary>
     public static Option<DirectoryInfo> Data()
     {
         var option = new Option<DirectoryInfo>("--data")
         {
             Description = "The folder holding orders.csv, order_products__prior.csv, products.csv, departments.csv and customers.csv (optional: order_products__train.csv, aisles.csv).",
-            DefaultValueFactory = _ => new DirectoryInfo("data-sample"),
+            DefaultValueFactory = _ => new DirectoryInfo(InstacartData.DefaultFolderName),
             CustomParser = result => NonEmptyPath(result, "--data", text => new DirectoryInfo(text)),
         };
         return option;
@@ -38,14 +40,14 @@ internal static class CommonOptions
     public static Option<string> DayConvention() => new Option<string>("--day-convention")
     {
         Description = "How order_dow 0..6 is read: saturday-first (0 = Saturday, the course's reading) or sunday-first.",
-        DefaultValueFactory = _ => "saturday-first",
-    }.AcceptOnlyFromAmong("saturday-first", "sunday-first");
+        DefaultValueFactory = _ => AnswersDocument.SaturdayFirst,
+    }.AcceptOnlyFromAmong(AnswersDocument.SaturdayFirst, AnswersDocument.SundayFirst);
 
     /// <summary>What a load does with a row that breaks its file's schema.</summary>
     public static Option<string> OnBadRows() => new Option<string>("--on-bad-rows")
     {
         Description = "fail (the default): the first row that breaks its file's schema stops with exit code 2 and one line naming file, line and column. "
-            + "skip: such rows are left out, counted per file and reason and the first few quoted; lines of an order that is not there go with it (a repeated id or a product of an unknown department still stops the run).",
+            + "skip: such rows are left out, counted per file and reason and the first few quoted; lines of an order that is not there go with it, and so does an order line repeating an earlier line's (order_id, product_id) or (order_id, add_to_cart_order) (a repeated order or user id or a product of an unknown department still stops the run).",
         DefaultValueFactory = _ => "fail",
     }.AcceptOnlyFromAmong("fail", "skip");
 
@@ -58,7 +60,7 @@ internal static class CommonOptions
     /// <summary>The analysis options for a parsed <c>--day-convention</c>, failing on bad rows.</summary>
     public static AnalysisOptions ToOptions(string dayConvention) => AnalysisOptions.Default with
     {
-        DayConvention = dayConvention == "sunday-first" ? Instacart.Data.Derivation.DayConvention.SundayFirst : Instacart.Data.Derivation.DayConvention.SaturdayFirst,
+        DayConvention = AnswersDocument.DayConventionOf(dayConvention),
     };
 
     /// <summary>Where the columnar cache of the loaded input tables lives.</summary>

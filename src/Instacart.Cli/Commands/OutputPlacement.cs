@@ -1,3 +1,4 @@
+using Instacart.Analysis.Answers;
 using Instacart.Data.Paths;
 using Instacart.Notebooks.Publishing;
 
@@ -29,7 +30,7 @@ internal static class OutputPlacement
 
         if (Directory.Exists(target))
         {
-            throw new ReportRefusedException($"{option} {target} is a folder: give the path of a file (e.g. {Path.Combine(target, "answers.json")})");
+            throw new ReportRefusedException($"{option} {target} is a folder: give the path of a file (e.g. {Path.Combine(target, AnswersDocument.FileName)})");
         }
 
         if (File.Exists(target) && !isOurs(Head(target)))
@@ -38,13 +39,15 @@ internal static class OutputPlacement
         }
     }
 
-    /// <summary>Whether a file's first bytes are an <c>answers.json</c> this tool wrote.</summary>
-    public static bool IsAnswers(string head) => Json(head) && head.Contains("\"format\": \"instacart-answers/", StringComparison.Ordinal);
+    /// <summary>Whether a file's first bytes are an <c>answers.json</c> this tool wrote (of any version of <see cref="AnswersDocument.Format"/>).</summary>
+    public static bool IsAnswers(string head) => HasFormat(head, AnswersDocument.Format);
 
-    /// <summary>Whether a file's first bytes are a <c>bench --json</c> file this tool wrote.</summary>
-    public static bool IsBench(string head) => Json(head) && head.Contains("\"format\": \"instacart-bench/", StringComparison.Ordinal);
+    /// <summary>Whether a file's first bytes are a <c>bench --json</c> file this tool wrote (of any version of <see cref="BenchCommand.Format"/>).</summary>
+    public static bool IsBench(string head) => HasFormat(head, BenchCommand.Format);
 
-    private static bool Json(string head) => head.StartsWith('{');
+    /// <summary>Whether <paramref name="head"/> is JSON whose <c>format</c> is <paramref name="format"/> or another version of it (<c>name/N</c>).</summary>
+    private static bool HasFormat(string head, string format) =>
+        head.StartsWith('{') && head.Contains($"\"format\": \"{format[..(format.IndexOf('/') + 1)]}", StringComparison.Ordinal);
 
     private static string Head(string path)
     {

@@ -96,7 +96,7 @@ internal static class RunCommand
             // The report's answers (the two models above all) are computed while the notebooks run: the kernels
             // mostly keep one core busy, and this work is independent of them.
             var answersText = Task.Run(() => AnswersDocument.ToText(ReportAnswers.Compute(session)));
-            var answers = new ExtraReportFile("answers.json", async (_, stream, token) =>
+            var answers = new ExtraReportFile(AnswersDocument.FileName, async (_, stream, token) =>
                 await stream.WriteAsync(new System.Text.UTF8Encoding(false).GetBytes(await answersText.WaitAsync(token)), token));
             var options = new RunOptions(notebooksFolder, target)
             {
@@ -125,7 +125,7 @@ internal static class RunCommand
             }
 
             var report = await new ConsoleReporter().RunAsync(options, interrupted.Token);
-            Spectre.Console.AnsiConsole.MarkupLineInterpolated($"Report written to [bold]{Path.Combine(report.OutputDirectory, "index.html")}[/]");
+            Spectre.Console.AnsiConsole.MarkupLineInterpolated($"Report written to [bold]{Path.Combine(report.OutputDirectory, IndexPage.FileName)}[/]");
             return report.ExitCode;
         }));
         return command;

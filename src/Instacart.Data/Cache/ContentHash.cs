@@ -104,8 +104,10 @@ internal static class ContentHash
                 // Shared for writing and deleting: a writer at work is detected (length, time, the hash after the read), never waited for.
                 return new OpenFile(File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete));
             }
-            catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+            catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException
+                || (e is UnauthorizedAccessException && Directory.Exists(path)))
             {
+                // A folder where a file belongs is no file to hash: the loader reports it (DataFolder.Locate).
                 return null;
             }
         }

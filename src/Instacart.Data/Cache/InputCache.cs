@@ -33,7 +33,7 @@ namespace Instacart.Data.Cache;
 internal static class InputCache
 {
     /// <summary>The cache format; bumped whenever the cached tables, their schemas, the key's meaning or the rules that make the merged lines change.</summary>
-    public const string FormatVersion = "instacart-cache/5";
+    public const string FormatVersion = "instacart-cache/6";
 
     private static readonly Schema OrdersSchema = ArrowTables.Schema(
         "orders",

@@ -36,16 +36,7 @@ internal static class InputKey
     public const string FingerprintPrefix = "xxh128:";
 
     /// <summary>Every input file in the key's order, and whether a data folder must have it.</summary>
-    public static readonly IReadOnlyList<(string File, bool Required)> Files =
-    [
-        (InputFiles.Orders, true),
-        (InputFiles.PriorLines, true),
-        (InputFiles.TrainLines, false),
-        (InputFiles.Products, true),
-        (InputFiles.Departments, true),
-        (InputFiles.Aisles, false),
-        (InputFiles.Customers, true),
-    ];
+    public static readonly IReadOnlyList<(string File, bool Required)> Files = InputFiles.All;
 
     /// <summary>
     /// The fingerprints of <paramref name="folder"/>'s files (of <paramref name="files"/> only when given, in

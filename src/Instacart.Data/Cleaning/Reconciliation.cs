@@ -6,7 +6,7 @@ namespace Instacart.Data.Cleaning;
 /// </summary>
 /// <param name="OrdersRows">Data rows of <c>orders.csv</c>.</param>
 /// <param name="PriorOrders">Of those, orders with <c>eval_set</c> prior.</param>
-/// <param name="OrderLinesRows">Data rows of <c>order_products__prior.csv</c>.</param>
+/// <param name="OrderLinesRows">Data rows of <c>order_products__prior.csv</c> (under <c>--on-bad-rows skip</c>, those kept: a row left out as bad input, a line repeating another's pair included, is counted in the bad-row log instead, never here).</param>
 /// <param name="ProductsRows">Data rows of <c>products.csv</c>.</param>
 /// <param name="ProductsNameless">Product rows dropped for an empty name.</param>
 /// <param name="ProductsDuplicateRows">Product rows dropped as exact repeats.</param>

@@ -5,7 +5,8 @@ namespace Instacart.Data.Input;
 
 /// <summary>
 /// Reads <c>customers.csv</c>. Every field is validated, the personal ones too, but <c>First Name</c> and
-/// <c>Surnam</c> are never kept and never echoed in an error (SPEC §2.4).
+/// <c>Surnam</c> are never kept, and no value of the file is ever echoed in an error or a skipped row's example:
+/// a row of the wrong shape may hold a name in any column (SPEC §2.4).
 /// </summary>
 internal static class CustomersLoader
 {
@@ -18,7 +19,8 @@ internal static class CustomersLoader
     /// <param name="badRows">Where skipped rows are logged; null or failing: the first bad row throws.</param>
     public static CustomersTable Load(string path, BadRowLog? badRows = null)
     {
-        using var csv = StrictCsvReader.Open(path, Header, trackLineNumbers: true, badRows);
+        // Opened as personal data: no error about this file quotes any of its values, names or otherwise (SPEC §2).
+        using var csv = StrictCsvReader.Open(path, Header, trackLineNumbers: true, badRows, personalData: true);
         var skipped = new SkippedRows();
         var malformed = 0;
         var capacity = ColumnBuilder<int>.CapacityFor(path, 40);

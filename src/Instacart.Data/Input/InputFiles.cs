@@ -23,4 +23,16 @@ public static class InputFiles
 
     /// <summary>Customers' demographics (personal names are dropped at load).</summary>
     public const string Customers = "customers.csv";
+
+    /// <summary>Every input file, in a fixed order (the cache key's), and whether a data folder must have it.</summary>
+    public static readonly IReadOnlyList<(string File, bool Required)> All =
+    [
+        (Orders, true),
+        (PriorLines, true),
+        (TrainLines, false),
+        (Products, true),
+        (Departments, true),
+        (Aisles, false),
+        (Customers, true),
+    ];
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using CsvHelper;
 using Instacart.Data.Lines;
 using Microsoft.Win32.SafeHandles;
@@ -13,6 +14,12 @@ internal static class OrderLinesLoader
     /// <summary>Files smaller than this are read by one reader: splitting them costs more than it saves.</summary>
     internal const long ParallelMinBytes = 4 << 20;
 
+    /// <summary>The shortest row, <c>1,1,1,0</c> and its line break: a range with more line breaks than that allows is not data.</summary>
+    private const int MinRowBytes = 8;
+
+    /// <summary>The bytes of the data rows the fast path takes (a quoted number is CSV too); anything else is left to the plain path.</summary>
+    private static readonly SearchValues<byte> RowBytes = SearchValues.Create("0123456789,\r\n\""u8);
+
     /// <summary>Reads every row; any bad value is an <see cref="InputException"/>.</summary>
     /// <remarks>
     /// CsvHelper 34's reader measured fastest here for integer files (see benchmarks/RESULTS.md); fields are read
@@ -21,27 +28,44 @@ internal static class OrderLinesLoader
     /// reader straight into its slice of the columns. That fast path only accepts input the plain path accepts;
     /// on anything it does not accept (bad value, quoting, wrong field count, a range boundary inside a quoted
     /// field) it gives up and the plain sequential read runs, so errors carry the exact file, line and column.
+    /// Nothing is allocated according to garbage: the first bytes must be text (<see cref="TextSniff"/>), a range
+    /// boundary is looked for no further than one record's limit, and the columns are sized from the line breaks
+    /// only once every byte after the header is found to be a digit, comma, quote or line break, with no more line
+    /// breaks than rows of at least <see cref="MinRowBytes"/> bytes allow.
     /// </remarks>
     public static OrderLinesTable Load(string path) => Load(path, Parallelism.Degree, ParallelMinBytes);
 
-    /// <summary>Reads every row, skipping and logging bad rows when <paramref name="badRows"/> skips (the fast path only takes clean input).</summary>
-    public static OrderLinesTable Load(string path, BadRowLog? badRows) =>
-        badRows is { Skips: true }
-            ? (Parallelism.Degree > 1 && new FileInfo(path).Length >= ParallelMinBytes ? TryLoadRanges(path, Parallelism.Degree) : null) ?? LoadSequential(path, badRows)
-            : Load(path);
-
-    /// <summary>Reads with up to <paramref name="threads"/> readers when the file has at least <paramref name="minBytes"/>.</summary>
-    internal static OrderLinesTable Load(string path, int threads, long minBytes)
+    /// <summary>
+    /// Reads every row, skipping and logging bad rows when <paramref name="badRows"/> skips (the fast path only takes
+    /// clean input); a line repeating another's <c>(order_id, product_id)</c> or <c>(order_id, add_to_cart_order)</c>
+    /// is skipped and logged too (<see cref="UniqueLinePairs"/>).
+    /// </summary>
+    public static OrderLinesTable Load(string path, BadRowLog? badRows)
     {
-        if (threads > 1 && File.Exists(path) && new FileInfo(path).Length >= minBytes && TryLoadRanges(path, threads) is { } fast)
+        if (badRows is not { Skips: true })
         {
-            return fast;
+            return Load(path);
         }
 
-        return LoadSequential(path);
+        TextSniff.Check(path);
+        var read = (Parallelism.Degree > 1 && new FileInfo(path).Length >= ParallelMinBytes ? TryLoadRanges(path, Parallelism.Degree) : null) ?? LoadSequential(path, badRows);
+        return UniqueLinePairs.Check(read, badRows);
     }
 
-    /// <summary>The plain path: one strict reader from the first byte to the last.</summary>
+    /// <summary>
+    /// Reads with up to <paramref name="threads"/> readers when the file has at least <paramref name="minBytes"/>; a
+    /// repeated pair (<see cref="UniqueLinePairs"/>) is an <see cref="InputException"/> like a bad value.
+    /// </summary>
+    internal static OrderLinesTable Load(string path, int threads, long minBytes)
+    {
+        TextSniff.Check(path);
+        var read = threads > 1 && new FileInfo(path).Length >= minBytes && TryLoadRanges(path, threads) is { } fast
+            ? fast
+            : LoadSequential(path);
+        return UniqueLinePairs.Check(read, badRows: null);
+    }
+
+    /// <summary>The plain path: one strict reader from the first byte to the last (the rows as read: <see cref="Load(string, BadRowLog?)"/> checks the pairs after).</summary>
     internal static OrderLinesTable LoadSequential(string path, BadRowLog? badRows = null)
     {
         using var csv = StrictCsvReader.Open(path, Header, trackLineNumbers: false, badRows);
@@ -84,7 +108,7 @@ internal static class OrderLinesLoader
     /// <summary>
     /// The fast path: ranges split at line breaks, rows per range counted first (so each range writes straight
     /// into the final arrays), then parsed concurrently. Null when any range holds something the plain path
-    /// would report or read differently.
+    /// would report or read differently. The rows as read, like <see cref="LoadSequential"/>'s: the pairs are checked after.
     /// </summary>
     internal static OrderLinesTable? TryLoadRanges(string path, int threads)
     {
@@ -95,6 +119,12 @@ internal static class OrderLinesLoader
         for (var k = 1; k < ranges; k++)
         {
             var next = NextLineStart(handle, length * k / ranges, length);
+            if (next < 0)
+            {
+                // No line break within a record's limit: the plain path reports the line.
+                return null;
+            }
+
             if (next > bounds[^1] && next < length)
             {
                 bounds.Add(next);
@@ -108,9 +138,15 @@ internal static class OrderLinesLoader
             return null;
         }
 
-        // Rows per range: its line breaks, less the header in the first, plus a last line without a break.
+        // Rows per range: its line breaks, less the header in the first, plus a last line without a break; -1 for
+        // a range that is not all data bytes or has more line breaks than rows of its length can have.
         var rows = new long[count];
-        Parallelism.For(count, r => rows[r] = CountLineBreaks(handle, bounds[r], bounds[r + 1]));
+        Parallelism.For(count, r => rows[r] = CountRows(handle, bounds[r], bounds[r + 1], r == 0));
+        if (rows.Contains(-1))
+        {
+            return null;
+        }
+
         rows[0] -= 1;
         if (LastByte(handle, length) != (byte)'\n')
         {
@@ -187,11 +223,18 @@ internal static class OrderLinesLoader
         }
     }
 
+    /// <summary>The offset after the first line break at or after <paramref name="from"/>, <paramref name="length"/> when there is none, or -1 when there is none within a record's limit.</summary>
     private static long NextLineStart(SafeFileHandle handle, long from, long length)
     {
         var buffer = new byte[1 << 16];
+        var limit = from + StrictCsvReader.MaxRecordBytes + 2;
         while (from < length)
         {
+            if (from >= limit)
+            {
+                return -1;
+            }
+
             var read = RandomAccess.Read(handle, buffer, from);
             if (read <= 0)
             {
@@ -210,9 +253,11 @@ internal static class OrderLinesLoader
         return length;
     }
 
-    private static long CountLineBreaks(SafeFileHandle handle, long start, long end)
+    /// <summary>The line breaks in <c>[start, end)</c>, or -1 when a byte (after the header line of the first range) is not a data row's, or there are too many for the range's length.</summary>
+    private static long CountRows(SafeFileHandle handle, long start, long end, bool first)
     {
         var buffer = new byte[1 << 20];
+        var length = end - start;
         long count = 0;
         while (start < end)
         {
@@ -222,11 +267,31 @@ internal static class OrderLinesLoader
                 break;
             }
 
-            count += buffer.AsSpan(0, read).Count((byte)'\n');
+            var span = buffer.AsSpan(0, read);
+            if (first)
+            {
+                // The header line is text; the rows start after its line break (within the first buffer, or it is too long).
+                var header = span.IndexOf((byte)'\n');
+                if (header < 0)
+                {
+                    return -1;
+                }
+
+                count++;
+                span = span[(header + 1)..];
+                first = false;
+            }
+
+            if (span.ContainsAnyExcept(RowBytes))
+            {
+                return -1;
+            }
+
+            count += span.Count((byte)'\n');
             start += read;
         }
 
-        return count;
+        return count > (length / MinRowBytes) + 1 ? -1 : count;
     }
 
     private static int LastByte(SafeFileHandle handle, long length)

@@ -52,7 +52,7 @@ public sealed class OrderLinesTable
     /// <summary>Whether the columns are in memory (false until a lazily read table is first used).</summary>
     internal bool IsRead => columns.IsValueCreated;
 
-    /// <summary>Rows skipped as bad input while loading (only under <see cref="BadRowPolicy.Skip"/>).</summary>
+    /// <summary>Rows left out as bad input (only under <see cref="BadRowPolicy.Skip"/>): skipped while reading, or dropped after it by <see cref="Where"/>.</summary>
     public SkippedRows? Skipped { get; }
 
     /// <summary>
@@ -61,7 +61,10 @@ public sealed class OrderLinesTable
     /// </summary>
     public long LineOf(int row) => Skipped?.LineOf(row) ?? row + 2L;
 
-    /// <summary>The rows whose <paramref name="keep"/> flag is set (<paramref name="count"/> of them), in order.</summary>
+    /// <summary>
+    /// The rows whose <paramref name="keep"/> flag is set (<paramref name="count"/> of them), in order; the rows
+    /// left out count as skipped, so <see cref="LineOf"/> still gives each kept row's file line.
+    /// </summary>
     internal OrderLinesTable Where(bool[] keep, int count)
     {
         var orderId = new int[count];
@@ -80,7 +83,7 @@ public sealed class OrderLinesTable
             }
         }
 
-        return new OrderLinesTable(FileName, orderId, productId, cartOrder, reordered);
+        return new OrderLinesTable(FileName, orderId, productId, cartOrder, reordered, SkippedRows.After(Skipped, keep));
     }
 
     private sealed record Columns(int[] OrderId, int[] ProductId, int[] AddToCartOrder, byte[] Reordered);

@@ -14,7 +14,8 @@ internal static class ProductsLoader
     public static IReadOnlyList<ProductRow> Load(string path, BadRowLog? badRows = null)
     {
         using var csv = StrictCsvReader.Open(path, Header, trackLineNumbers: true, badRows);
-        var rows = new List<ProductRow>(ColumnBuilder<int>.CapacityFor(path, 12));
+        // Sized from the file only up to a first chunk: a large file of garbage allocates nothing for its size.
+        var rows = new List<ProductRow>(Math.Min(ColumnBuilder<int>.CapacityFor(path, 12), ColumnBuilder<int>.FirstCapacity));
         while (csv.Read())
         {
             try

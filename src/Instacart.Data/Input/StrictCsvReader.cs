@@ -12,20 +12,35 @@ namespace Instacart.Data.Input;
 /// <remarks>
 /// Line numbers: small files track them as they read; the big integer files do not (it costs a third of the
 /// parse), and the line of a bad record is counted from its byte offset only when an error is raised.
+/// Memory is bounded by the valid data, not by garbage: the first bytes are checked to be text
+/// (<see cref="TextSniff"/>), and a record (so any field) longer than <see cref="MaxRecordBytes"/> is bad input,
+/// so the reader's buffer never grows past about twice that.
+/// A file of personal data (<c>customers.csv</c>) is opened with <c>personalData</c>: then no error of the reader,
+/// nor any it makes for its caller, quotes a value of the file, whatever the value and whatever went wrong.
 /// </remarks>
 internal sealed class StrictCsvReader : IDisposable
 {
+    /// <summary>The longest record (and so field) read, in bytes; a longer one is bad input, not a buffer to grow.</summary>
+    internal const int MaxRecordBytes = 1 << 20;
+
+    /// <summary>What is said instead of a value of a file of personal data.</summary>
+    internal const string NotShown = "a value not shown (personal data)";
+
     private const int MaxShownFound = 40;
 
     private readonly CsvReader reader;
     private readonly string path;
     private readonly bool trackLineNumbers;
+    private readonly bool personalData;
+    private readonly LineLocator locator;
 
-    private StrictCsvReader(CsvReader reader, string path, string[] columns, bool trackLineNumbers)
+    private StrictCsvReader(CsvReader reader, string path, string[] columns, bool trackLineNumbers, bool personalData, LineLocator locator)
     {
         this.reader = reader;
         this.path = path;
         this.trackLineNumbers = trackLineNumbers;
+        this.personalData = personalData;
+        this.locator = locator;
         Columns = columns;
         FileName = Path.GetFileName(path);
     }
@@ -52,11 +67,15 @@ internal sealed class StrictCsvReader : IDisposable
     /// <param name="expectedHeader">The schema's header, or null.</param>
     /// <param name="trackLineNumbers">Count lines while reading (small files) rather than on error only.</param>
     /// <param name="badRows">When it skips bad rows, malformed records and wrong field counts are logged and skipped by the reader.</param>
-    public static StrictCsvReader Open(string path, string[]? expectedHeader, bool trackLineNumbers, BadRowLog? badRows = null)
+    /// <param name="personalData">A file of personal data: no error quotes any of its values, header cells included.</param>
+    public static StrictCsvReader Open(string path, string[]? expectedHeader, bool trackLineNumbers, BadRowLog? badRows = null, bool personalData = false)
     {
+        TextSniff.Check(path);
         var options = StrictOptions(trackLineNumbers);
-        StrictCsvReader? self = null;
+        var fileName = Path.GetFileName(path);
+        var locator = new LineLocator(path);
         var skipped = 0;
+        var fields = expectedHeader?.Length ?? 0;
         if (badRows is { Skips: true })
         {
             options = options with
@@ -66,11 +85,23 @@ internal sealed class StrictCsvReader : IDisposable
                 OnMalformedRecord = record =>
                 {
                     skipped++;
-                    var line = record.LineNumber > 0 ? record.LineNumber : self?.LineAtByteOffset(record.ByteOffset) ?? 0;
+                    var (line, start) = record.LineNumber > 0 && record.RawRecord.Length > 0 ? (record.LineNumber, -1) : locator.Locate(record.ByteOffset);
                     var expected = record.Reason == CsvMalformedReason.FieldCountMismatch
-                        ? $"{expectedHeader?.Length ?? 0} comma-separated fields"
+                        ? $"{fields} comma-separated fields"
                         : "RFC 4180 quoting";
-                    BadRowLog.SkipOrThrow(badRows, new InputException(Path.GetFileName(path), line, 0, null, expected, $"a malformed record ({record.Reason})"));
+                    var found = $"a malformed record ({record.Reason})";
+                    if (record.RawRecord.Length == 0 && RejectedRecord.LineFault(path, start, out var stray) is { } fault)
+                    {
+                        // A stray carriage return is about the file's line breaks, not one row: it is never skipped.
+                        if (stray)
+                        {
+                            throw new InputException(fileName, line, 0, null, RejectedRecord.LineEndings, fault);
+                        }
+
+                        found = fault;
+                    }
+
+                    BadRowLog.SkipOrThrow(badRows, new InputException(fileName, line, 0, null, expected, found));
                 },
             };
         }
@@ -85,8 +116,7 @@ internal sealed class StrictCsvReader : IDisposable
             throw new InputException(Path.GetFileName(path), 0, 0, null, "a readable file", e.Message);
         }
 
-        var strict = new StrictCsvReader(reader, path, [], trackLineNumbers);
-        self = strict;
+        var strict = new StrictCsvReader(reader, path, [], trackLineNumbers, personalData, locator);
         string[] header;
         try
         {
@@ -98,21 +128,20 @@ internal sealed class StrictCsvReader : IDisposable
             throw strict.FromFormatException(e);
         }
 
+        fields = (expectedHeader ?? header).Length;
         if (header.Length == 0 || (header.Length == 1 && header[0].Length == 0))
         {
             reader.Dispose();
             var what = expectedHeader is null ? "a header row" : $"the header row {string.Join(',', expectedHeader)}";
-            throw new InputException(strict.FileName, 1, 0, null, what, "an empty file");
+            throw new InputException(strict.FileName, 1, 0, null, what, new FileInfo(path).Length == 0 ? "an empty file" : "a blank first line");
         }
 
         if (expectedHeader is not null)
         {
-            CheckHeader(strict.FileName, expectedHeader, header, reader);
+            CheckHeader(strict.FileName, expectedHeader, header, reader, personalData);
         }
 
-        var opened = new StrictCsvReader(reader, path, expectedHeader ?? header, trackLineNumbers) { skippedRecords = () => skipped };
-        self = opened;
-        return opened;
+        return new StrictCsvReader(reader, path, expectedHeader ?? header, trackLineNumbers, personalData, locator) { skippedRecords = () => skipped };
     }
 
     /// <summary>The reader options that reject bad input rather than recover from it (a header row expected).</summary>
@@ -126,9 +155,10 @@ internal sealed class StrictCsvReader : IDisposable
         FieldCountMismatch = CsvFieldCountHandling.Throw,
         MissingField = CsvMissingFieldHandling.Throw,
         IncludeValuesInExceptions = false,
+        MaxRecordSize = MaxRecordBytes,
     };
 
-    private static void CheckHeader(string fileName, string[] expected, string[] found, CsvReader reader)
+    private static void CheckHeader(string fileName, string[] expected, string[] found, CsvReader reader, bool personalData)
     {
         for (var i = 0; i < Math.Max(expected.Length, found.Length); i++)
         {
@@ -143,7 +173,8 @@ internal sealed class StrictCsvReader : IDisposable
             var expectedText = want is null
                 ? $"{expected.Length} columns ({string.Join(',', expected)})"
                 : $"column '{want}' (header {string.Join(',', expected)})";
-            var foundText = got is null ? $"{found.Length} columns" : Quote(Encoding.UTF8.GetBytes(got));
+            // A file of personal data may have lost its header row: its first cell is then a value, a name perhaps.
+            var foundText = got is null ? $"{found.Length} columns" : personalData ? "another header cell, not shown (personal data)" : Quote(Encoding.UTF8.GetBytes(got));
             throw new InputException(fileName, 1, i + 1, want, expectedText, foundText);
         }
     }
@@ -162,7 +193,7 @@ internal sealed class StrictCsvReader : IDisposable
     }
 
     /// <summary>The 1-based line of the file where the current record starts.</summary>
-    public long Line => trackLineNumbers ? reader.LineNumber : LineAtByteOffset(reader.ByteOffset);
+    public long Line => trackLineNumbers ? reader.LineNumber : locator.Locate(reader.ByteOffset).Line;
 
     /// <summary>The raw UTF-8 bytes of field <paramref name="index"/> (quotes removed).</summary>
     public ReadOnlySpan<byte> Span(int index) => reader.GetSpan(index);
@@ -176,7 +207,7 @@ internal sealed class StrictCsvReader : IDisposable
             return value;
         }
 
-        throw Error(index, max == int.MaxValue ? $"an integer ≥ {min}" : $"an integer from {min} to {max}", Quote(span));
+        throw Error(index, max == int.MaxValue ? $"an integer ≥ {min}" : $"an integer from {min} to {max}", Found(index));
     }
 
     /// <summary>Reads an optional non-negative decimal (empty means missing, returned as NaN).</summary>
@@ -195,7 +226,7 @@ internal sealed class StrictCsvReader : IDisposable
         }
 
         var range = max == double.MaxValue ? "a non-negative decimal number" : $"a decimal number from 0 to {max}";
-        throw Error(index, $"{range} or nothing", Quote(span));
+        throw Error(index, $"{range} or nothing", Found(index));
     }
 
     /// <summary>Reads a text field: valid UTF-8 with no control character but tab.</summary>
@@ -211,28 +242,39 @@ internal sealed class StrictCsvReader : IDisposable
     /// <summary>Validates a text field that is then dropped (personal data), without keeping it.</summary>
     public void ValidatePersonalText(int index) => ValidateText(index, reader.GetSpan(index), personal: true);
 
-    /// <summary>An error about field <paramref name="index"/> of the current record.</summary>
+    /// <summary>
+    /// An error about field <paramref name="index"/> of the current record. In a file of personal data
+    /// <paramref name="found"/> is not used: the message says only whether the field was empty.
+    /// </summary>
     public InputException Error(int index, string expected, string found) =>
+        FieldError(index, expected, personalData ? Withheld(index) : found);
+
+    /// <summary>An error about the current record as a whole (in a file of personal data, <paramref name="found"/> is not used).</summary>
+    public InputException RecordError(string expected, string found) =>
+        new(FileName, Line, 0, null, expected, personalData ? "a record not shown (personal data)" : found);
+
+    /// <summary>The current value of field <paramref name="index"/>, quoted and shortened for a message; in a file of personal data, only whether it is empty.</summary>
+    public string Found(int index) => personalData ? Withheld(index) : Quote(reader.GetSpan(index));
+
+    private InputException FieldError(int index, string expected, string found) =>
         new(FileName, Line, index + 1, index < Columns.Length ? Columns[index] : null, expected, found);
 
-    /// <summary>An error about the current record as a whole.</summary>
-    public InputException RecordError(string expected, string found) => new(FileName, Line, 0, null, expected, found);
-
-    /// <summary>The current value of field <paramref name="index"/>, quoted and shortened for a message.</summary>
-    public string Found(int index) => Quote(reader.GetSpan(index));
+    private string Withheld(int index) =>
+        index < reader.FieldCount && reader.GetSpan(index).IsEmpty ? "nothing (an empty field)" : NotShown;
 
     private void ValidateText(int index, ReadOnlySpan<byte> span, bool personal)
     {
+        personal |= personalData;
         if (!Utf8.IsValid(span))
         {
-            throw Error(index, "UTF-8 text", personal ? "invalid text" : "bytes that are not UTF-8");
+            throw FieldError(index, "UTF-8 text", personal ? "invalid text" : "bytes that are not UTF-8");
         }
 
         foreach (var b in span)
         {
             if ((b < 0x20 && b != (byte)'\t') || b == 0x7F)
             {
-                throw Error(index, "text without control characters", personal ? "invalid text" : $"the control character 0x{b:X2}");
+                throw FieldError(index, "text without control characters", personal ? "invalid text" : $"the control character 0x{b:X2}");
             }
         }
     }
@@ -308,10 +350,22 @@ internal sealed class StrictCsvReader : IDisposable
 
     private InputException FromFormatException(CsvFormatException e)
     {
-        var line = e.LineNumber > 0 ? e.LineNumber : LineAtByteOffset(e.ByteOffset);
+        // CsvHelper counts a lone carriage return as a line break; lines here are counted by LF, as editors and SPEC do.
+        var (located, start) = locator.Locate(e.ByteOffset);
+        var line = e.LineNumber > 0 ? e.LineNumber : located;
         var message = e.Message;
+        if (message.Contains("MaxRecordSize", StringComparison.Ordinal))
+        {
+            return new InputException(FileName, located, 0, null, "a record of at most 1 MiB", RejectedRecord.TooLong(path, e.ByteOffset));
+        }
+
         if (message.Contains("fields but", StringComparison.Ordinal))
         {
+            if (RejectedRecord.LineFault(path, start, out var stray) is { } fault)
+            {
+                return new InputException(FileName, located, 0, null, stray ? RejectedRecord.LineEndings : $"{Columns.Length} comma-separated fields", fault);
+            }
+
             var found = message[(message.IndexOf("has ", StringComparison.Ordinal) + 4)..message.IndexOf(" fields", StringComparison.Ordinal)];
             return new InputException(FileName, line, 0, null, $"{Columns.Length} comma-separated fields", $"{found} fields");
         }
@@ -327,27 +381,6 @@ internal sealed class StrictCsvReader : IDisposable
         }
 
         return new InputException(FileName, line, 0, null, "a well-formed CSV record", "a record CsvHelper rejects");
-    }
-
-    internal long LineAtByteOffset(long byteOffset)
-    {
-        // Only on the error path: count the line breaks before the record's first byte.
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
-        var buffer = new byte[1 << 16];
-        long line = 1, position = 0;
-        while (position < byteOffset)
-        {
-            var read = stream.Read(buffer, 0, (int)Math.Min(buffer.Length, byteOffset - position));
-            if (read == 0)
-            {
-                break;
-            }
-
-            line += buffer.AsSpan(0, read).Count((byte)'\n');
-            position += read;
-        }
-
-        return line;
     }
 
     /// <inheritdoc />

@@ -128,10 +128,10 @@ public sealed record LineMerge(LineTable Lines, int[] OrderCustomer, long LinesJ
         orders.OrderId,
         (row, first) => new InputException(InputFiles.Orders, orders.LineOf(row), 1, "order_id", "a unique order_id", $"'{orders.OrderId[row]}', already on line {orders.LineOf(first)}"));
 
-    /// <summary>The unique index of <c>customers.csv</c> by <c>user_id</c>; a repeated id is bad input.</summary>
+    /// <summary>The unique index of <c>customers.csv</c> by <c>user_id</c>; a repeated id is bad input (named by its lines: no value of the file is quoted).</summary>
     public static UniqueIndex CustomerIndex(CustomersTable customers) => UniqueIndex.Build(
         customers.UserId,
-        (row, first) => new InputException(InputFiles.Customers, customers.LineOf(row), 1, "user_id", "a unique user_id", $"'{customers.UserId[row]}', already on line {customers.LineOf(first)}"));
+        (row, first) => new InputException(InputFiles.Customers, customers.LineOf(row), 1, "user_id", "a unique user_id", $"the user_id already on line {customers.LineOf(first)}"));
 
     /// <summary>The error for an order line whose order is not in <c>orders.csv</c>.</summary>
     public static InputException UnknownOrder(OrderLinesTable lines, int row) =>

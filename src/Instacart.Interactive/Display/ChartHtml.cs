@@ -3,6 +3,12 @@ namespace Instacart.Interactive.Display;
 /// <summary>HTML that draws a Plotly figure from its JSON, with the JSON escaped for HTML.</summary>
 public static class ChartHtml
 {
+    /// <summary>
+    /// The MIME type of a Plotly figure (data, layout) as JSON: what the notebook formatters write beside a chart's
+    /// HTML, and what Jupyter front ends and the report's pages draw.
+    /// </summary>
+    public const string PlotlyMimeType = "application/vnd.plotly.v1+json";
+
     /// <summary>The plotly.js version Plotly.NET 6 embeds, used when a notebook front end has to load it.</summary>
     public const string PlotlyJsVersion = "2.28.0";
 

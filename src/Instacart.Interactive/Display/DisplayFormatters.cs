@@ -10,9 +10,6 @@ namespace Instacart.Interactive.Display;
 /// <summary>The formatters <see cref="NotebookSession"/> registers. Touches Plotly.NET, so only reached after the FSharp.Core resolver is installed.</summary>
 internal static class DisplayFormatters
 {
-    /// <summary>The MIME type of a Plotly figure (data, layout) as JSON, which Jupyter front ends and our exporter draw.</summary>
-    internal const string PlotlyMimeType = "application/vnd.plotly.v1+json";
-
     private static readonly ConcurrentDictionary<string, int> ChartIdCounts = new(StringComparer.Ordinal);
 
     public static void Register(bool resetChartIds)
@@ -23,8 +20,8 @@ internal static class DisplayFormatters
         }
 
         Formatter.Register<GenericChart>((chart, writer) => writer.Write(ChartHtml.ForNotebook(GenericChart.toFigureJson(chart), NextChartId)), HtmlFormatter.MimeType);
-        Formatter.Register<GenericChart>((chart, writer) => writer.Write(GenericChart.toFigureJson(chart)), PlotlyMimeType);
-        Formatter.SetPreferredMimeTypesFor(typeof(GenericChart), HtmlFormatter.MimeType, PlotlyMimeType);
+        Formatter.Register<GenericChart>((chart, writer) => writer.Write(GenericChart.toFigureJson(chart)), ChartHtml.PlotlyMimeType);
+        Formatter.SetPreferredMimeTypesFor(typeof(GenericChart), HtmlFormatter.MimeType, ChartHtml.PlotlyMimeType);
 
         Formatter.Register<DataFrame>((frame, writer) => writer.Write(HtmlTable.From(frame, HtmlTable.DefaultMaxRows)), HtmlFormatter.MimeType);
         Formatter.Register<DataFrame>((frame, writer) => writer.Write(HtmlTable.PlainText(frame, HtmlTable.DefaultMaxRows)), PlainTextFormatter.MimeType);

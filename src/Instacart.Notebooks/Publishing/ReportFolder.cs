@@ -1,3 +1,4 @@
+using Instacart.Data.Files;
 using Instacart.Data.Paths;
 namespace Instacart.Notebooks.Publishing;
 
@@ -157,7 +158,7 @@ internal sealed class ReportFolder : IDisposable
             RemoveStaging(staging);
         }
 
-        foreach (var temporary in Directory.EnumerateFiles(FullPath, "." + ReportMarker.FileName + ".*.tmp"))
+        foreach (var temporary in Directory.EnumerateFiles(FullPath, AtomicFile.TemporaryPattern(ReportMarker.FileName)))
         {
             File.Delete(temporary);
         }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
+using Instacart.Data.Files;
 
 namespace Instacart.Notebooks.Publishing;
 
@@ -106,19 +107,19 @@ public sealed class ReportStaging
     }
 
     /// <summary>
-    /// Writes <paramref name="bytes"/> to <paramref name="name"/> in <paramref name="folder"/> under a temporary name,
-    /// flushed to disk, then renamed; any failure is a <see cref="ReportWriteException"/> naming the file as it will be
-    /// in <paramref name="report"/>.
+    /// Writes <paramref name="bytes"/> to <paramref name="name"/> in <paramref name="folder"/> with <see cref="AtomicFile"/>
+    /// (a temporary name, flushed to disk, then renamed); any failure is a <see cref="ReportWriteException"/> naming the
+    /// file as it will be in <paramref name="report"/>.
     /// </summary>
     internal static ReportFileDigest WriteFile(string folder, string name, byte[] bytes, string report)
     {
         try
         {
-            AtomicFile.Write(Path.Combine(folder, name), stream => stream.Write(bytes));
+            AtomicFile.WriteAllBytes(Path.Combine(folder, name), bytes);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (FileWriteException e)
         {
-            throw new ReportWriteException(Path.Combine(report, name), e);
+            throw new ReportWriteException(Path.Combine(report, name), e.InnerException ?? e);
         }
 
         return ReportFileDigest.Of(bytes);

@@ -56,9 +56,12 @@ public sealed class ParallelPathTests : IClassFixture<ParallelPathTests.QuirkyDa
     [Fact]
     public void Merge_UnknownOrderInALaterRange_ReportsTheFirstOneInFileOrder()
     {
+        // The lines again in between, with other products and cart positions: no (order, product) or (order, cart) repeats.
+        var again = string.Concat(TinyData.PriorLines.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1)
+            .Select(line => line.Split(',')).Select(f => $"{f[0]},{int.Parse(f[1]) + 100},{int.Parse(f[2]) + 10},{f[3]}\n"));
         using var temp = TinyData.Write(new Dictionary<string, string>
         {
-            [InputFiles.PriorLines] = TinyData.PriorLines + "999,1,1,0\n" + TinyData.PriorLines.Split('\n', 2)[1] + "998,1,1,0\n",
+            [InputFiles.PriorLines] = TinyData.PriorLines + "999,1,1,0\n" + again + "998,1,1,0\n",
         });
         string Error(int degree)
         {

@@ -79,7 +79,8 @@ public class CandidateTableTests
     [Fact]
     public void Build_AlteredTrainOrderLines_LeaveEveryFeatureUnchanged()
     {
-        // Swap every train line's product for another kept one: labels move, features must not.
+        // Swap every train line's kept product for another kept one (a shift of the catalogue, so an order's
+        // products stay distinct; a product not kept stays as it is): labels move, features must not.
         var data = Sample.Value;
         var products = data.Products.ProductId;
         var lines = File.ReadAllLines(Path.Combine(RepoPaths.DataSample, "order_products__train.csv"));
@@ -88,7 +89,7 @@ public class CandidateTableTests
         {
             var f = line.Split(',');
             var row = data.Products.IndexOf(int.Parse(f[1], CultureInfo.InvariantCulture));
-            var swapped = products[((row < 0 ? 0 : row) + 7) % products.Length];
+            var swapped = row < 0 ? int.Parse(f[1], CultureInfo.InvariantCulture) : products[(row + 7) % products.Length];
             altered.Append(CultureInfo.InvariantCulture, $"{f[0]},{swapped},{f[2]},{f[3]}\n");
         }
 
