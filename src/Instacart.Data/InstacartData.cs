@@ -51,7 +51,10 @@ public sealed class InstacartData
         Cache = cache;
         BadRows = badRows;
         Fingerprint = fingerprint;
+        dayHour = new Lazy<DayHourTotals>(() => DayHourTotals.Compute(input.Orders, totals));
     }
+
+    private readonly Lazy<DayHourTotals> dayHour;
 
     /// <summary>The files as read (personal names already dropped).</summary>
     public InputTables Input { get; }
@@ -67,6 +70,9 @@ public sealed class InstacartData
 
     /// <summary>The merged lines totalled per order, product and customer × department (what the group-bys add up).</summary>
     internal LineTotals Totals { get; }
+
+    /// <summary>The per-order totals added up per day of week and hour (made on first use, then shared).</summary>
+    internal DayHourTotals DayHour => dayHour.Value;
 
     /// <summary>The merged lines (the <c>lines</c> population).</summary>
     public LineTable Lines => Merge.Lines;

@@ -311,23 +311,4 @@ internal sealed partial class GroupStats
 
         return true;
     }
-
-    /// <summary>The orders' totals per day of week and hour of day (the lines population): one pass over the orders.</summary>
-    private sealed class DayHourCells
-    {
-        public const int Days = 7;
-        public const int Hours = 24;
-
-        private DayHourCells(GroupStats stats) => Stats = stats;
-
-        /// <summary>Cell <c>day * 24 + hour</c>.</summary>
-        public GroupStats Stats { get; }
-
-        public static DayHourCells Compute(InstacartData data)
-        {
-            var (dow, hour) = (data.Orders.DayOfWeek, data.Orders.HourOfDay);
-            var cellOfOrder = Population.OrderGroups(data, o => dow[o] < Days && hour[o] < Hours ? (dow[o] * Hours) + hour[o] : throw new InvalidOperationException($"order row {o}: day {dow[o]}, hour {hour[o]}"));
-            return new DayHourCells(ByOrder(data, Days * Hours, cellOfOrder, GroupNeeds.None));
-        }
-    }
 }

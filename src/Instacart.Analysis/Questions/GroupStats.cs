@@ -139,7 +139,7 @@ internal sealed partial class GroupStats
 
     /// <summary>
     /// Groups lines by a function of their order's day of week (0–6) and hour (0–23): the orders' totals are added up
-    /// once per call into the 168 day × hour cells, which every such question then groups.
+    /// once per load into the 168 day × hour cells (<see cref="DayHourTotals"/>), which every such question then groups.
     /// </summary>
     public static GroupStats ByDayAndHour(InstacartData data, int groups, Func<int, int, int> groupOf)
     {
@@ -149,24 +149,24 @@ internal sealed partial class GroupStats
             return ByOrder(data, groups, Population.OrderGroups(data, o => groupOf(dow[o], hour[o])), GroupNeeds.None);
         }
 
-        var cells = DayHourCells.Compute(data);
+        var cells = data.DayHour;
         var stats = new GroupStats(groups, 0, data.Totals.PriceScale);
-        for (var day = 0; day < DayHourCells.Days; day++)
+        for (var day = 0; day < DayHourTotals.Days; day++)
         {
-            for (var hour = 0; hour < DayHourCells.Hours; hour++)
+            for (var hour = 0; hour < DayHourTotals.Hours; hour++)
             {
                 var g = groupOf(day, hour);
-                var cell = (day * DayHourCells.Hours) + hour;
+                var cell = (day * DayHourTotals.Hours) + hour;
                 if (g < 0)
                 {
                     continue;
                 }
 
-                stats.Lines[g] += cells.Stats.Lines[cell];
-                stats.Reordered[g] += cells.Stats.Reordered[cell];
-                stats.KnownPriceLines[g] += cells.Stats.KnownPriceLines[cell];
-                stats.RevenueUnits[g] += cells.Stats.RevenueUnits[cell];
-                stats.Orders[g] += cells.Stats.Orders[cell];
+                stats.Lines[g] += cells.Lines[cell];
+                stats.Reordered[g] += cells.Reordered[cell];
+                stats.KnownPriceLines[g] += cells.KnownPriceLines[cell];
+                stats.RevenueUnits[g] += cells.RevenueUnits[cell];
+                stats.Orders[g] += cells.Orders[cell];
             }
         }
 
