@@ -26,7 +26,7 @@ if cold; then
   measure "answers, CSV (cold)" "$CLI" answers --data "$DATA" --out "$OUT/answers.json" --no-cache
   cold; measure "answers, writes cache (cold)" "$CLI" answers --data "$DATA" --out "$OUT/answers.json" --cache "$CACHE"
   cold; measure "answers, from cache (cold)" "$CLI" answers --data "$DATA" --out "$OUT/answers.json" --cache "$CACHE"
-  cold; measure "core 11, CSV (cold)" env INSTACART_CACHE=off "$PEER" core "$DATA" "$OUT/core.json"
+  cold; measure "core 11, CSV (cold)" "$PEER" core "$DATA" "$OUT/core.json"
   cold; measure "duckdb peer (cold)" "$PEER" duckdb "$DATA"
 else
   "$CLI" answers --data "$DATA" --out "$OUT/answers.json" --cache "$CACHE" > /dev/null
@@ -38,7 +38,7 @@ for i in $(seq "$RUNS"); do
   measure "answers, from cache (warm $i)" "$CLI" answers --data "$DATA" --out "$OUT/answers.json" --cache "$CACHE"
 done
 for i in $(seq "$RUNS"); do
-  measure "core 11, CSV (warm $i)" env INSTACART_CACHE=off "$PEER" core "$DATA" "$OUT/core.json"
+  measure "core 11, CSV (warm $i)" "$PEER" core "$DATA" "$OUT/core.json"
 done
 for i in $(seq "$RUNS"); do
   measure "duckdb peer (warm $i)" "$PEER" duckdb "$DATA"
