@@ -48,11 +48,11 @@ public class PipelineBenchmarks
 
     /// <summary>The one pass over the merged lines that totals them per order, product and customer × department.</summary>
     [Benchmark]
-    public int Totals() => LineTotals.Compute(data.Lines, data.Merge.OrderCustomer, data.Products, data.Orders, data.Input.Customers.Count, data.Totals.Departments).OrderLines.Length;
+    public int Totals() => LineTotals.Compute(data.Lines, data.Merge.OrderCustomer, data.Products, data.Orders, data.Input.Customers.Count, data.Totals.Departments, Parallelism.Default).OrderLines.Length;
 
     /// <summary>The per-customer values of SPEC §4, from the per-order totals.</summary>
     [Benchmark]
-    public int Derive() => CustomerFacts.Derive(data.Input.Customers, data.Input.Departments, data.Lines, data.Merge.OrderCustomer, data.Products, data.Totals, data.Options).Count;
+    public int Derive() => CustomerFacts.Derive(data.Input.Customers, data.Input.Departments, data.Lines, data.Merge.OrderCustomer, data.Products, data.Totals, data.Options, Parallelism.Default).Count;
 
     /// <summary>The eleven group-bys of SPEC §5.</summary>
     [Benchmark]

@@ -17,15 +17,19 @@ namespace Instacart.Data;
 /// (<see cref="InputCache"/>) when one is configured, so a later load skips the CSV parse, the joins and the pass over
 /// the lines (the merged lines themselves are read when first used); cleaning and deriving run as always and every
 /// answer is the same. The cache is always given explicitly (<see langword="null"/>: none): nothing here reads the
-/// environment or keeps a load.
+/// environment or keeps a load. The cache is a wrapper around the load's stages (<see cref="CachedLineStages"/>), and
+/// what the load adds to an entry is written by one background task that this object owns: <see cref="Dispose"/>
+/// waits for it (an <c>AnalysisSession</c> disposes the data it holds).
 /// </remarks>
-public sealed class InstacartData
+public sealed class InstacartData : IDisposable
 {
     /// <summary>
     /// The data folder used when none is given: the committed synthetic sample, <c>data-sample</c> (beside the
     /// notebooks folder for a notebook run, in the current directory for the commands).
     /// </summary>
     public const string DefaultFolderName = "data-sample";
+
+    private readonly CacheEntry? entry;
 
     private InstacartData(
         InputTables input,
@@ -38,7 +42,9 @@ public sealed class InstacartData
         IReadOnlyList<StageTiming> timings,
         CacheResult cache,
         BadRowLog badRows,
-        string fingerprint)
+        string fingerprint,
+        CacheEntry? entry,
+        Parallelism parallelism)
     {
         Input = input;
         ProductCleaning = products;
@@ -51,6 +57,8 @@ public sealed class InstacartData
         Cache = cache;
         BadRows = badRows;
         Fingerprint = fingerprint;
+        this.entry = entry;
+        Parallelism = parallelism;
         dayHour = new Lazy<DayHourTotals>(() => DayHourTotals.Compute(input.Orders, totals));
     }
 
@@ -110,6 +118,9 @@ public sealed class InstacartData
     /// </summary>
     public string Fingerprint { get; }
 
+    /// <summary>The threads and ranges the load ran with, for the group-bys over this data to use too.</summary>
+    internal Parallelism Parallelism { get; }
+
     /// <summary>The customer row of merged line <paramref name="line"/>.</summary>
     public int CustomerOf(int line) => Merge.OrderCustomer[Lines.Order[line]];
 
@@ -121,10 +132,16 @@ public sealed class InstacartData
     /// <paramref name="cache"/> (<see langword="null"/>: parse the CSV files, read and write no cache). A cache folder
     /// inside the data folder is refused (<see cref="CacheLocation"/>): an <see cref="InputException"/>.
     /// </summary>
-    public static InstacartData Load(string folder, AnalysisOptions? options = null, CacheOptions? cache = null) => Load(folder, options, cache, null);
+    public static InstacartData Load(string folder, AnalysisOptions? options = null, CacheOptions? cache = null) => Load(folder, options, cache, Parallelism.Default);
+
+    /// <summary>As <see cref="Load(string, AnalysisOptions?, CacheOptions?)"/>, every stage on up to <paramref name="parallelism"/>'s threads.</summary>
+    internal static InstacartData Load(string folder, AnalysisOptions? options, CacheOptions? cache, Parallelism parallelism) => Load(folder, options, cache, parallelism, null);
+
+    /// <summary>Waits for the writes this load queued to its cache entry (nothing to wait for without a cache); the data stays usable.</summary>
+    public void Dispose() => entry?.Dispose();
 
     /// <summary>The load, with the check that found the previous load's tables not of the files' bytes (null at first).</summary>
-    private static InstacartData Load(string folder, AnalysisOptions? options, CacheOptions? cache, InputKeyCheck? stale)
+    private static InstacartData Load(string folder, AnalysisOptions? options, CacheOptions? cache, Parallelism parallelism, InputKeyCheck? stale)
     {
         options ??= AnalysisOptions.Default;
         DataFolder.CheckLayout(Path.GetFullPath(folder));
@@ -147,34 +164,65 @@ public sealed class InstacartData
         var cacheResult = CacheResult.Off;
         // Skipping bases the tables on a lenient read: such tables are never cached, and no cached table is
         // trusted for it (a stale entry would be re-read strictly).
-        InputCache.CacheEntry? entry = null;
+        CacheEntry? entry = null;
         InputKeyCheck? keyCheck = null;
-        var input = Stage("load", () => badRows.Skips ? ParseSkipping(folder, options.OnBadRows, stale, ref badRows, out keyCheck) : InputCache.Load(folder, cache, stale, out cacheResult, out entry, out keyCheck), t => t.Orders.Count + (long)t.PriorLines.Count + t.Products.Count + t.Customers.Count);
-        var products = Stage("clean", () => ProductCleaning.Clean(input.Products, input.Departments, options.PriceOutlierAbove), p => p.Rows);
-        var orderIndex = Stage("index", () => LineMerge.OrderIndex(input.Orders), _ => input.Orders.Count);
-        // A line of an unknown order is bad input; when bad rows are skipped it goes (most often its order row was
-        // skipped as bad). The merge reports the prior lines' own unknown orders, so they are only filtered here
-        // when skipping; the train lines are checked here either way.
-        input = input with
+        try
         {
-            PriorLines = badRows.Skips ? WithoutUnknownOrders(input.PriorLines, orderIndex, badRows) : input.PriorLines,
-            TrainLines = input.TrainLines is { } lines ? WithoutUnknownOrders(lines, orderIndex, badRows) : null,
-        };
+            var input = Stage("load", () => badRows.Skips ? ParseSkipping(folder, options.OnBadRows, stale, parallelism, ref badRows, out keyCheck) : InputCache.Load(folder, cache, stale, parallelism, out cacheResult, out entry, out keyCheck), t => t.Orders.Count + (long)t.PriorLines.Count + t.Products.Count + t.Customers.Count);
+            // The stages after the input tables; with an entry, read from it or kept in it.
+            ILineStages stages = new LineStages(parallelism);
+            if (entry is not null)
+            {
+                stages = new CachedLineStages(stages, entry, options.PriceOutlierAbove);
+            }
 
-        // The cache entry keeps the merged lines too: a later load reads them instead of the raw lines and the joins.
-        var merge = Stage(
-            "merge",
-            () => entry?.ReadMerge(input.Orders, input.Customers, products.Catalog.Count, () => LineMerge.Build(input.Orders, input.PriorLines, products.Catalog, input.Customers, orderIndex))
-                ?? MergeAndKeep(input, products.Catalog, orderIndex, entry),
-            _ => input.PriorLines.Count);
-        var departments = Math.Max(input.Departments.MaxId, products.Catalog.DepartmentId.DefaultIfEmpty(0).Max()) + 1;
-        var totals = Stage(
-            "totals",
-            () => (entry?.ReadTotals(options.PriceOutlierAbove, products.Catalog.PriceScale, input.Orders.Count, products.Catalog.Count, input.Customers.Count) is { } kept && kept.Departments == departments ? kept : null)
-                ?? TotalAndKeep(merge, products.Catalog, input, departments, options.PriceOutlierAbove, entry),
-            _ => merge.Lines.Count);
-        var customers = Stage("derive", () => CustomerFacts.Derive(input.Customers, input.Departments, merge.Lines, merge.OrderCustomer, products.Catalog, totals, options), _ => input.Orders.Count);
+            var products = Stage("clean", () => ProductCleaning.Clean(input.Products, input.Departments, options.PriceOutlierAbove), p => p.Rows);
+            var orderIndex = Stage("index", () => LineMerge.OrderIndex(input.Orders), _ => input.Orders.Count);
+            // A line of an unknown order is bad input; when bad rows are skipped it goes (most often its order row was
+            // skipped as bad). The merge reports the prior lines' own unknown orders, so they are only filtered here
+            // when skipping; the train lines are checked here either way.
+            input = input with
+            {
+                PriorLines = badRows.Skips ? WithoutUnknownOrders(input.PriorLines, orderIndex, badRows) : input.PriorLines,
+                TrainLines = input.TrainLines is { } lines ? WithoutUnknownOrders(lines, orderIndex, badRows) : null,
+            };
 
+            var merge = Stage("merge", () => stages.Merge(input, products.Catalog, orderIndex), _ => input.PriorLines.Count);
+            var departments = Math.Max(input.Departments.MaxId, products.Catalog.DepartmentId.DefaultIfEmpty(0).Max()) + 1;
+            var totals = Stage("totals", () => stages.Total(input, products.Catalog, merge, departments), _ => merge.Lines.Count);
+            var customers = Stage("derive", () => CustomerFacts.Derive(input.Customers, input.Departments, merge.Lines, merge.OrderCustomer, products.Catalog, totals, options, parallelism), _ => input.Orders.Count);
+            var reconciliation = Reconcile(input, products, merge, customers);
+
+            // The stages above ran while the files were hashed again (beside a cache entry's read, or after the parse):
+            // nothing is answered unless the tables are of the files' bytes; otherwise the folder is loaded again.
+            var (key, notTheirs) = keyCheck!.Wait();
+            if (notTheirs is not null)
+            {
+                entry?.Dispose();
+                entry = null;
+                return Load(folder, options, cache, parallelism, keyCheck);
+            }
+
+            // The entry's first writes ran beside the stages; the load is done when they are (later ones, such as
+            // merged lines made again, are waited for by Dispose).
+            if (entry?.Flush() is { } failure)
+            {
+                cacheResult = new CacheResult(CacheUse.NotWritten, failure);
+            }
+
+            return new InstacartData(input, products, merge, totals, customers, reconciliation, options, timings, cacheResult, badRows, InputKey.Fingerprint(key!), entry, parallelism);
+        }
+        catch
+        {
+            // A load that fails owns nothing after: its entry's writes are waited for here.
+            entry?.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Every count of SPEC §3, checked to add up.</summary>
+    private static Reconciliation Reconcile(InputTables input, ProductCleaning products, LineMerge merge, CustomerFacts customers)
+    {
         // Active lines and customers from the per-customer line counts the derivation already made: no pass over lines.
         long linesActive = 0;
         var customersActive = 0;
@@ -193,7 +241,7 @@ public sealed class InstacartData
             priorOrders += set == EvalSet.Prior ? 1 : 0;
         }
 
-        var reconciliation = new Reconciliation(
+        return new Reconciliation(
             OrdersRows: input.Orders.Count,
             PriorOrders: priorOrders,
             OrderLinesRows: input.PriorLines.Count,
@@ -210,27 +258,10 @@ public sealed class InstacartData
             LinesMerged: merge.Lines.Count,
             CustomersActive: customersActive,
             LinesActive: linesActive).EnsureAddsUp();
-
-        // The stages above ran while the files were hashed again (beside a cache entry's read, or after the parse):
-        // nothing is answered unless the tables are of the files' bytes; otherwise the folder is loaded again.
-        var (key, notTheirs) = keyCheck!.Wait();
-        if (notTheirs is not null)
-        {
-            entry?.Finish();
-            return Load(folder, options, cache, keyCheck);
-        }
-
-        // The cache entry's writes ran beside the stages; the load is done when they are.
-        if (entry?.Finish() is { } failure)
-        {
-            cacheResult = new CacheResult(CacheUse.NotWritten, failure);
-        }
-
-        return new InstacartData(input, products, merge, totals, customers, reconciliation, options, timings, cacheResult, badRows, InputKey.Fingerprint(key!));
     }
 
     /// <summary>The input tables read leniently, checked against the hash of their bytes like any other read; a read again starts a fresh log.</summary>
-    private static InputTables ParseSkipping(string folder, BadRowPolicy policy, InputKeyCheck? stale, ref BadRowLog badRows, out InputKeyCheck? check)
+    private static InputTables ParseSkipping(string folder, BadRowPolicy policy, InputKeyCheck? stale, Parallelism parallelism, ref BadRowLog badRows, out InputKeyCheck? check)
     {
         var log = badRows;
         (var tables, check) = KeyedRead.Parse(
@@ -238,26 +269,12 @@ public sealed class InstacartData
             () =>
             {
                 log = new BadRowLog(policy);
-                return InputTables.Load(folder, log);
+                return InputTables.Load(folder, log, parallelism);
             },
             stale?.Hashing,
             stale is null ? 1 : stale.Attempt + 1);
         badRows = log;
         return tables;
-    }
-
-    private static LineMerge MergeAndKeep(InputTables input, ProductCatalog catalog, UniqueIndex orderIndex, InputCache.CacheEntry? entry)
-    {
-        var merge = LineMerge.Build(input.Orders, input.PriorLines, catalog, input.Customers, orderIndex);
-        entry?.WriteMerge(merge, input.PriorLines.Count);
-        return merge;
-    }
-
-    private static LineTotals TotalAndKeep(LineMerge merge, ProductCatalog catalog, InputTables input, int departments, double priceLimit, InputCache.CacheEntry? entry)
-    {
-        var totals = LineTotals.Compute(merge.Lines, merge.OrderCustomer, catalog, input.Orders, input.Customers.Count, departments);
-        entry?.WriteTotals(totals, priceLimit);
-        return totals;
     }
 
     private static OrderLinesTable WithoutUnknownOrders(OrderLinesTable lines, UniqueIndex orderIndex, BadRowLog badRows)

@@ -47,7 +47,7 @@ public sealed class DepartmentMix : QuestionAnswer<DepartmentMixRow>
         // Department × group cells per dimension (reorders need the department too), the dimensions in parallel.
         var width = departments.MaxId + 1;
         var counted = new (long[] Cells, long[] Reorders, long[] GroupLines)[dimensions.Length];
-        Instacart.Data.Lines.Parallelism.For(dimensions.Length, k =>
+        data.Parallelism.For(dimensions.Length, k =>
         {
             var (_, groups, of, _) = dimensions[k];
             counted[k] = (new long[groups * width], new long[groups * width], new long[groups]);

@@ -3,7 +3,7 @@ using Instacart.Data;
 
 namespace Instacart.Analysis.Questions;
 
-/// <summary>The line path: one pass over the merged lines, the reference the totals path is checked against.</summary>
+/// <summary>The line path: one pass over the merged lines, for what the totals cannot give.</summary>
 internal sealed partial class GroupStats
 {
     /// <summary>The line path: one pass over the merged lines (parallel ranges, exact merges).</summary>
@@ -15,8 +15,8 @@ internal sealed partial class GroupStats
         var wantDepartments = (needs & GroupNeeds.Departments) != 0;
         var stats = new GroupStats(groups, wantDepartments ? departments : 0, data.Products.PriceScale);
         var lines = data.Lines;
-        var ranges = Instacart.Data.Lines.Parallelism.Ranges(lines.Count);
-        var first = stats.Merge(Instacart.Data.Lines.Parallelism.ForRanges(
+        var ranges = data.Parallelism.Ranges(lines.Count);
+        var first = stats.Merge(data.Parallelism.ForRanges(
             ranges,
             () => new Partial(groups, wantDepartments ? departments : 0, data.Orders.Count, wantCustomers ? data.Customers.Count : 0, 0),
             (partial, start, end) => Accumulate(data, key, start, end, partial, wantCustomers, wantDepartments)));
@@ -30,7 +30,7 @@ internal sealed partial class GroupStats
         if ((needs & GroupNeeds.MedianDays) != 0)
         {
             var days = data.Orders.DaysSincePrior;
-            Instacart.Data.Lines.Parallelism.For(groups, g => stats.MedianDays[g] = MedianOver(orderBits[g], days));
+            data.Parallelism.For(groups, g => stats.MedianDays[g] = MedianOver(orderBits[g], days));
         }
 
         return stats.Finish();

@@ -47,8 +47,8 @@ internal sealed partial class GroupStats
         var wantOrderBits = wantMedian && !countDays;
         // Distinct customers of customer groups are counted per customer below; of order groups, with bit sets.
         var customerBitsNeeded = (needs & GroupNeeds.Customers) != 0 && groupOfCustomer is null;
-        var ranges = RangesOf(data.Orders.Count);
-        var first = stats.Merge(Instacart.Data.Lines.Parallelism.ForRanges(
+        var ranges = RangesOf(data, data.Orders.Count);
+        var first = stats.Merge(data.Parallelism.ForRanges(
             ranges,
             () => new Partial(groups, 0, wantOrderBits ? data.Orders.Count : 0, customerBitsNeeded ? data.Customers.Count : 0, countDays ? HistogramDays : 0),
             (partial, start, end) => AccumulateOrders(data, key, partial, start, end, countDays, wantOrderBits, customerBitsNeeded)));
@@ -74,7 +74,7 @@ internal sealed partial class GroupStats
         }
         else if (wantOrderBits)
         {
-            Instacart.Data.Lines.Parallelism.For(groups, g => stats.MedianDays[g] = MedianOver(first.OrderBits[g], days));
+            data.Parallelism.For(groups, g => stats.MedianDays[g] = MedianOver(first.OrderBits[g], days));
         }
 
         return stats.Finish();
@@ -192,9 +192,9 @@ internal sealed partial class GroupStats
 
         // An order counts once for each group among its departments' groups.
         var masks = totals.OrderDepartments!;
-        var ranges = RangesOf(data.Orders.Count);
+        var ranges = RangesOf(data, data.Orders.Count);
         var counts = new long[ranges.Length][];
-        Instacart.Data.Lines.Parallelism.For(ranges.Length, r =>
+        data.Parallelism.For(ranges.Length, r =>
         {
             var orders = new long[groups];
             var seen = new int[groups];
@@ -271,9 +271,9 @@ internal sealed partial class GroupStats
     }
 
     /// <summary>Order ranges for the totals path: a few per worker.</summary>
-    private static (int Start, int End)[] RangesOf(int orders)
+    private static (int Start, int End)[] RangesOf(InstacartData data, int orders)
     {
-        var count = Math.Clamp(orders / (1 << 16), 1, Math.Max(1, Instacart.Data.Lines.Parallelism.Degree * 4));
+        var count = Math.Clamp(orders / (1 << 16), 1, Math.Max(1, data.Parallelism.Degree * 4));
         var result = new (int, int)[count];
         for (var r = 0; r < count; r++)
         {

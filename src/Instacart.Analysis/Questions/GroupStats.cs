@@ -17,6 +17,16 @@ internal enum GroupNeeds
     Orders = 8,
 }
 
+/// <summary>Which path a group-by takes (<see cref="GroupStats"/>).</summary>
+internal enum GroupPath
+{
+    /// <summary>The totals wherever they serve the needs, else the lines: what the questions use.</summary>
+    Fastest,
+
+    /// <summary>The line path whatever the needs (it serves them all), so that it can be checked on any grouping.</summary>
+    Lines,
+}
+
 /// <summary>
 /// The totals of every group of a question: lines, known-price lines, revenue, reorders, distinct orders and
 /// customers, per-department lines, and the median of <c>days_since_prior_order</c> over each group's orders.
@@ -25,14 +35,14 @@ internal enum GroupNeeds
 /// <remarks>
 /// Two paths give the same numbers. The totals path adds up the per-order, per-product and per-customer totals of
 /// <see cref="LineTotals"/> (made once per load), so a question costs a pass over the orders, not the lines. The line
-/// path passes over the merged lines; it is the reference, and it serves what the totals cannot (departments of
-/// order groups, customers or medians of product groups, orders of product groups that do not follow departments).
-/// Revenue is an exact sum of price units in both, so neither depends on the order of additions.
+/// path passes over the merged lines, for what the totals cannot give (departments of order groups, customers or
+/// medians of product groups, orders of product groups that do not follow departments, departments of customer groups
+/// when there are too many cells to keep). Revenue is an exact sum of price units in both, so neither depends on the
+/// order of additions. Both run on the threads of the data's load (<see cref="InstacartData"/>). The tests check both
+/// (the line path forced with <see cref="GroupPath.Lines"/>) against a plain line-by-line reference of their own.
 /// </remarks>
 internal sealed partial class GroupStats
 {
-    private static readonly AsyncLocal<bool> LinesOnly = new();
-
     private GroupStats(int groups, int departments, long priceScale)
     {
         Lines = new long[groups];
@@ -100,33 +110,25 @@ internal sealed partial class GroupStats
         return best;
     }
 
-    /// <summary>Makes every group-by of the current flow take the line path, until disposed (tests compare the two).</summary>
-    public static IDisposable UseLinePath()
-    {
-        var previous = LinesOnly.Value;
-        LinesOnly.Value = true;
-        return new Restore(() => LinesOnly.Value = previous);
-    }
-
     /// <summary>Groups lines by their order's group (<paramref name="groupOfOrder"/>, by orders-table row).</summary>
-    public static GroupStats ByOrder(InstacartData data, int groups, int[] groupOfOrder, GroupNeeds needs) =>
-        LinesOnly.Value || (needs & GroupNeeds.Departments) != 0
+    public static GroupStats ByOrder(InstacartData data, int groups, int[] groupOfOrder, GroupNeeds needs, GroupPath path = GroupPath.Fastest) =>
+        path == GroupPath.Lines || (needs & GroupNeeds.Departments) != 0
             ? FromLines(data, groups, new OrderKey(data.Lines.Order, groupOfOrder), needs)
             : FromOrders(data, groups, new OrderGroup(groupOfOrder), needs, groupOfCustomer: null);
 
     /// <summary>Groups lines by their product's group (<paramref name="groupOfProduct"/>, by catalog row).</summary>
-    public static GroupStats ByProduct(InstacartData data, int groups, int[] groupOfProduct, GroupNeeds needs)
+    public static GroupStats ByProduct(InstacartData data, int groups, int[] groupOfProduct, GroupNeeds needs, GroupPath path = GroupPath.Fastest)
     {
         var departmentOfGroup = (needs & GroupNeeds.Orders) != 0 ? DepartmentsOfGroups(data, groups, groupOfProduct) : [];
-        return LinesOnly.Value || (needs & (GroupNeeds.Customers | GroupNeeds.MedianDays)) != 0 || departmentOfGroup is null
+        return path == GroupPath.Lines || (needs & (GroupNeeds.Customers | GroupNeeds.MedianDays)) != 0 || departmentOfGroup is null
             ? FromLines(data, groups, new ProductKey(data.Lines.Product, groupOfProduct), needs | GroupNeeds.Orders)
             : FromProducts(data, groups, groupOfProduct, needs, departmentOfGroup);
     }
 
     /// <summary>Groups lines by their customer's group (<paramref name="groupOfCustomer"/>, by customers-table row).</summary>
-    public static GroupStats ByCustomer(InstacartData data, int groups, int[] groupOfCustomer, GroupNeeds needs)
+    public static GroupStats ByCustomer(InstacartData data, int groups, int[] groupOfCustomer, GroupNeeds needs, GroupPath path = GroupPath.Fastest)
     {
-        if (LinesOnly.Value || ((needs & GroupNeeds.Departments) != 0 && data.Totals.CustomerDepartmentLines is null))
+        if (path == GroupPath.Lines || ((needs & GroupNeeds.Departments) != 0 && data.Totals.CustomerDepartmentLines is null))
         {
             return FromLines(data, groups, new CustomerKey(data.Lines.Order, data.Merge.OrderCustomer, groupOfCustomer), needs);
         }
@@ -141,12 +143,12 @@ internal sealed partial class GroupStats
     /// Groups lines by a function of their order's day of week (0–6) and hour (0–23): the orders' totals are added up
     /// once per load into the 168 day × hour cells (<see cref="DayHourTotals"/>), which every such question then groups.
     /// </summary>
-    public static GroupStats ByDayAndHour(InstacartData data, int groups, Func<int, int, int> groupOf)
+    public static GroupStats ByDayAndHour(InstacartData data, int groups, Func<int, int, int> groupOf, GroupPath path = GroupPath.Fastest)
     {
-        if (LinesOnly.Value)
+        if (path == GroupPath.Lines)
         {
             var (dow, hour) = (data.Orders.DayOfWeek, data.Orders.HourOfDay);
-            return ByOrder(data, groups, Population.OrderGroups(data, o => groupOf(dow[o], hour[o])), GroupNeeds.None);
+            return ByOrder(data, groups, Population.OrderGroups(data, o => groupOf(dow[o], hour[o])), GroupNeeds.None, GroupPath.Lines);
         }
 
         var cells = data.DayHour;
@@ -270,10 +272,5 @@ internal sealed partial class GroupStats
         public ulong[][] OrderBits { get; }
 
         public ulong[][] CustomerBits { get; }
-    }
-
-    private sealed class Restore(Action restore) : IDisposable
-    {
-        public void Dispose() => restore();
     }
 }

@@ -9,15 +9,16 @@ namespace Instacart.Analysis.Sessions;
 /// One loaded dataset and the costly results computed from it (basket affinity, customer segments, the reorder
 /// model), each computed once and shared by whoever asks through this session: under <c>instacart run</c> the
 /// runner's session is handed to every notebook's kernel as a value and also gives <c>answers.json</c>; in an
-/// analyst's own kernel the notebook opens one for its folder. The session owns its results: disposing it drops
-/// them. No load and no result is kept anywhere else.
+/// analyst's own kernel the notebook opens one for its folder. The session owns its data and results: disposing it
+/// waits for the data's cache writes (<see cref="InstacartData.Dispose"/>) and drops the results. No load and no
+/// result is kept anywhere else.
 /// </summary>
 public sealed class AnalysisSession : IDisposable
 {
     private readonly ConcurrentDictionary<object, Lazy<object>> _results = new();
     private volatile bool _disposed;
 
-    /// <summary>A session over data already loaded.</summary>
+    /// <summary>A session over data already loaded; the session owns it from now on (and disposes it).</summary>
     public AnalysisSession(InstacartData data)
     {
         ArgumentNullException.ThrowIfNull(data);
@@ -45,10 +46,11 @@ public sealed class AnalysisSession : IDisposable
         return (T)_results.GetOrAdd(key, _ => new Lazy<object>(() => compute(Data), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
     }
 
-    /// <summary>Drops the results; the session answers no more.</summary>
+    /// <summary>Waits for the data's cache writes and drops the results; the session answers no more.</summary>
     public void Dispose()
     {
         _disposed = true;
         _results.Clear();
+        Data.Dispose();
     }
 }

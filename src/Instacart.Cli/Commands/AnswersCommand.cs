@@ -29,7 +29,7 @@ internal static class AnswersCommand
             var folder = parse.GetValue(data)!.FullName;
             var target = parse.GetValue(output)!.FullName;
             OutputPlacement.EnsureWritable(folder, target, "--out", OutputPlacement.IsAnswers);
-            var loaded = InstacartData.Load(folder, CommonOptions.ToOptions(parse.GetValue(dayConvention)!, parse.GetValue(onBadRows)!), CommonOptions.ToCache(parse.GetValue(cache), parse.GetValue(noCache)));
+            using var loaded = InstacartData.Load(folder, CommonOptions.ToOptions(parse.GetValue(dayConvention)!, parse.GetValue(onBadRows)!), CommonOptions.ToCache(parse.GetValue(cache), parse.GetValue(noCache)));
             var document = AnswersDocument.Compute(loaded);
             AnswersDocument.Write(document, target);
             ReconciliationTable.Print(loaded.Reconciliation);

@@ -44,7 +44,7 @@ internal static class BenchCommand
 
             var sinceStart = DateTime.Now - Process.GetCurrentProcess().StartTime;
             var total = Stopwatch.StartNew();
-            var loaded = InstacartData.Load(folder, CommonOptions.ToOptions(parse.GetValue(dayConvention)!), CommonOptions.ToCache(parse.GetValue(cache), parse.GetValue(noCache)));
+            using var loaded = InstacartData.Load(folder, CommonOptions.ToOptions(parse.GetValue(dayConvention)!), CommonOptions.ToCache(parse.GetValue(cache), parse.GetValue(noCache)));
             var stages = loaded.Timings.Select(t => (t.Stage, t.Elapsed, t.Rows)).ToList();
 
             // The eleven core questions (the group-bys DuckDB is compared on), then the stakeholder extras; together

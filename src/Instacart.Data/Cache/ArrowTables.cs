@@ -17,34 +17,16 @@ internal static class ArrowTables
     /// <summary>Rows per record batch: bounds the extra memory of a write or read to one batch.</summary>
     public const int BatchRows = 1 << 20;
 
-    [ThreadStatic]
-    private static List<byte[]>? _rented;
-
     /// <summary>A schema of non-nullable fields, tagged with the cache format and the table's name.</summary>
     public static Schema Schema(string table, params (string Name, IArrowType Type)[] fields) =>
         new(
             fields.Select(f => new Field(f.Name, f.Type, nullable: false)),
             [new KeyValuePair<string, string>("instacart-cache", InputCache.FormatVersion), new KeyValuePair<string, string>("table", table)]);
 
-    /// <summary>An Int32 column of rows <paramref name="start"/>..+<paramref name="count"/> of <paramref name="values"/> (copied).</summary>
-    public static IArrowArray Int32(int[] values, int start, int count) =>
-        new Int32Array(Copy<int>(values.AsSpan(start, count)), ArrowBuffer.Empty, count, 0, 0);
-
-    /// <summary>An Int64 column slice (copied).</summary>
-    public static IArrowArray Int64(ReadOnlySpan<long> values, int start, int count) =>
-        new Int64Array(Copy<long>(values.Slice(start, count)), ArrowBuffer.Empty, count, 0, 0);
-
-    /// <summary>A UInt8 column slice (copied).</summary>
-    public static IArrowArray UInt8(ReadOnlySpan<byte> values, int start, int count) =>
-        new UInt8Array(Copy<byte>(values.Slice(start, count)), ArrowBuffer.Empty, count, 0, 0);
-
-    /// <summary>A Float32 column slice (copied; NaN stays NaN).</summary>
-    public static IArrowArray Float(float[] values, int start, int count) =>
-        new FloatArray(Copy<float>(values.AsSpan(start, count)), ArrowBuffer.Empty, count, 0, 0);
-
-    /// <summary>A Float64 column slice (copied; NaN stays NaN).</summary>
-    public static IArrowArray Double(double[] values, int start, int count) =>
-        new DoubleArray(Copy<double>(values.AsSpan(start, count)), ArrowBuffer.Empty, count, 0, 0);
+    /// <summary>A fixed-width column of <paramref name="type"/> holding <paramref name="values"/> (copied into one of the batch's buffers).</summary>
+    public static IArrowArray Fixed<T>(IArrowType type, ReadOnlySpan<T> values, BatchBuffers buffers)
+        where T : unmanaged =>
+        ArrowArrayFactory.BuildArray(new ArrayData(type, values.Length, 0, 0, new[] { ArrowBuffer.Empty, buffers.Copy(values) }));
 
     /// <summary>A UTF-8 column slice; every value is non-null.</summary>
     public static IArrowArray Utf8(IReadOnlyList<string> values, int start, int count)
@@ -60,11 +42,12 @@ internal static class ArrowTables
 
     /// <summary>
     /// Writes <paramref name="rows"/> rows to <paramref name="path"/>, the columns of each batch made by
-    /// <paramref name="batch"/>(start, count); returns the file's length and the checksum of its values.
+    /// <paramref name="batch"/>(start, count, buffers); returns the file's length and the checksum of its values.
     /// </summary>
-    public static (long Bytes, ulong Checksum) Write(string path, Schema schema, int rows, Func<int, int, IArrowArray[]> batch)
+    public static (long Bytes, ulong Checksum) Write(string path, Schema schema, int rows, Func<int, int, BatchBuffers, IArrowArray[]> batch)
     {
         var checksum = default(Checksum);
+        using var buffers = new BatchBuffers();
         using (var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 20))
         {
             using var writer = new ArrowFileWriter(stream, schema, leaveOpen: true);
@@ -73,7 +56,7 @@ internal static class ArrowTables
             do
             {
                 var count = Math.Min(BatchRows, rows - start);
-                var columns = batch(start, count);
+                var columns = batch(start, count, buffers);
                 foreach (var column in columns)
                 {
                     AddValues(ref checksum, column);
@@ -84,7 +67,7 @@ internal static class ArrowTables
                     writer.WriteRecordBatch(record);
                 }
 
-                ReturnRented();
+                buffers.Return();
                 start += count;
             }
             while (start < rows);
@@ -196,7 +179,13 @@ internal static class ArrowTables
             PrimitiveArray<double> a => MemoryMarshal.AsBytes(a.Values),
             _ => throw new CacheDamagedException($"unexpected column type {column.Data.DataType.Name}"),
         };
-        values.CopyTo(MemoryMarshal.AsBytes(target.AsSpan(start, column.Length)));
+        var into = MemoryMarshal.AsBytes(target.AsSpan(start, column.Length));
+        if (values.Length != into.Length)
+        {
+            throw new CacheDamagedException($"a column of {values.Length} bytes for {column.Length} values of {typeof(T).Name}");
+        }
+
+        values.CopyTo(into);
     }
 
     /// <summary>
@@ -287,34 +276,38 @@ internal static class ArrowTables
         new(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 1, FileOptions.RandomAccess);
 
     /// <summary>
-    /// Copies a column slice into a pooled array, returned to the pool once its batch is written: a full-scale write
+    /// The pooled arrays holding one batch's column copies, given back once the batch is written: a full-scale write
     /// otherwise leaves hundreds of megabytes of batch copies on the large-object heap until the next full collection,
-    /// which pushed the first (cache-writing) load's peak working set above 2 GB.
+    /// which pushed the first (cache-writing) load's peak working set above 2 GB. One per write, used by its thread.
     /// </summary>
-    private static ArrowBuffer Copy<T>(ReadOnlySpan<T> values)
-        where T : unmanaged
+    internal sealed class BatchBuffers : IDisposable
     {
-        var bytes = MemoryMarshal.AsBytes(values);
-        var array = ArrayPool<byte>.Shared.Rent(Math.Max(1, bytes.Length));
-        bytes.CopyTo(array);
-        (_rented ??= []).Add(array);
-        return new ArrowBuffer(array.AsMemory(0, bytes.Length));
-    }
+        private readonly List<byte[]> rented = [];
 
-    /// <summary>Gives back the arrays of the batch just written (batches are made and written on one thread).</summary>
-    private static void ReturnRented()
-    {
-        if (_rented is null)
+        /// <summary>A copy of <paramref name="values"/> in a pooled array, kept until <see cref="Return"/>.</summary>
+        public ArrowBuffer Copy<T>(ReadOnlySpan<T> values)
+            where T : unmanaged
         {
-            return;
+            var bytes = MemoryMarshal.AsBytes(values);
+            var array = ArrayPool<byte>.Shared.Rent(Math.Max(1, bytes.Length));
+            bytes.CopyTo(array);
+            rented.Add(array);
+            return new ArrowBuffer(array.AsMemory(0, bytes.Length));
         }
 
-        foreach (var array in _rented)
+        /// <summary>Gives back the arrays of the batch just written.</summary>
+        public void Return()
         {
-            ArrayPool<byte>.Shared.Return(array);
+            foreach (var array in rented)
+            {
+                ArrayPool<byte>.Shared.Return(array);
+            }
+
+            rented.Clear();
         }
 
-        _rented.Clear();
+        /// <inheritdoc />
+        public void Dispose() => Return();
     }
 }
 

@@ -31,9 +31,12 @@ internal static class ContentHash
 
     /// <summary>
     /// Hashes the files at <paramref name="paths"/> (null: an absent file, whose result is null) together, their chunks
-    /// spread over <see cref="Parallelism.Degree"/> threads. A file that cannot be opened is an absent one.
+    /// spread over one thread per processor. A file that cannot be opened is an absent one.
     /// </summary>
-    public static FileHash?[] Of(IReadOnlyList<string?> paths)
+    public static FileHash?[] Of(IReadOnlyList<string?> paths) => Of(paths, Parallelism.Default);
+
+    /// <summary>As <see cref="Of(IReadOnlyList{string?})"/>, the chunks spread over <paramref name="parallelism"/>'s threads.</summary>
+    public static FileHash?[] Of(IReadOnlyList<string?> paths, Parallelism parallelism)
     {
         var files = new OpenFile?[paths.Count];
         try
@@ -54,8 +57,8 @@ internal static class ContentHash
 
             // Chunks are of equal size, so workers taking the next one stay balanced whatever the files' sizes.
             var next = -1;
-            var workers = Math.Max(1, Math.Min(Parallelism.Degree, work.Count));
-            Parallelism.For(workers, _ =>
+            var workers = Math.Max(1, Math.Min(parallelism.Degree, work.Count));
+            parallelism.For(workers, _ =>
             {
                 var buffer = new byte[ReadBytes];
                 var hash = new XxHash128();

@@ -90,14 +90,15 @@ public sealed class CustomerFacts
         int[] orderCustomer,
         ProductCatalog products,
         LineTotals totals,
-        AnalysisOptions options)
+        AnalysisOptions options,
+        Parallelism parallelism)
     {
         var facts = new CustomerFacts(customers.Count, totals);
         var babyDepartment = departments.Ids.FirstOrDefault(id => departments[id] == options.BabyDepartment, -1);
         BabyHouseholds(facts, totals, babyDepartment, lines, orderCustomer, products);
 
         // Each customer's flags depend on that customer's values alone: customers in parallel blocks.
-        Parallelism.For((facts.Count + CustomerBlock - 1) / CustomerBlock, block =>
+        parallelism.For((facts.Count + CustomerBlock - 1) / CustomerBlock, block =>
         {
             for (var c = block * CustomerBlock; c < Math.Min(facts.Count, (block + 1) * CustomerBlock); c++)
             {

@@ -1,3 +1,5 @@
+using Instacart.Data.Lines;
+
 namespace Instacart.Data.Input;
 
 /// <summary>Every input file of a data folder, read and validated, nothing cleaned yet.</summary>
@@ -26,7 +28,10 @@ public sealed record InputTables(
     /// Reads every file of <paramref name="folder"/>, skipping and logging rows that break their schema when
     /// <paramref name="badRows"/> skips (null: the first bad row throws).
     /// </summary>
-    public static InputTables Load(string folder, BadRowLog? badRows)
+    public static InputTables Load(string folder, BadRowLog? badRows) => Load(folder, badRows, Parallelism.Default);
+
+    /// <summary>As <see cref="Load(string, BadRowLog?)"/>, the line files read on up to <paramref name="parallelism"/>'s threads.</summary>
+    internal static InputTables Load(string folder, BadRowLog? badRows, Parallelism parallelism)
     {
         folder = Path.GetFullPath(folder);
         var ordersPath = DataFolder.Locate(folder, InputFiles.Orders, required: true)!;
@@ -37,7 +42,7 @@ public sealed record InputTables(
         var trainPath = DataFolder.Locate(folder, InputFiles.TrainLines, required: false);
         var aislesPath = DataFolder.Locate(folder, InputFiles.Aisles, required: false);
 
-        var prior = Task.Run(() => OrderLinesLoader.Load(priorPath, badRows));
+        var prior = Task.Run(() => OrderLinesLoader.Load(priorPath, badRows, parallelism));
         OrdersTable orders;
         IReadOnlyList<ProductRow> products;
         NamedIds departments;
@@ -51,7 +56,7 @@ public sealed record InputTables(
             aisles = aislesPath is null ? null : NamedIdsLoader.LoadAisles(aislesPath, badRows);
             products = ProductsLoader.Load(productsPath, badRows);
             customers = CustomersLoader.Load(customersPath, badRows);
-            train = trainPath is null ? null : OrderLinesLoader.Load(trainPath, badRows);
+            train = trainPath is null ? null : OrderLinesLoader.Load(trainPath, badRows, parallelism);
         }
         finally
         {

@@ -33,36 +33,41 @@ internal static class OrderLinesLoader
     /// only once every byte after the header is found to be a digit, comma, quote or line break, with no more line
     /// breaks than rows of at least <see cref="MinRowBytes"/> bytes allow.
     /// </remarks>
-    public static OrderLinesTable Load(string path) => Load(path, Parallelism.Degree, ParallelMinBytes);
+    public static OrderLinesTable Load(string path) => Load(path, Parallelism.Default.Degree, ParallelMinBytes, Parallelism.Default);
 
     /// <summary>
     /// Reads every row, skipping and logging bad rows when <paramref name="badRows"/> skips (the fast path only takes
     /// clean input); a line repeating another's <c>(order_id, product_id)</c> or <c>(order_id, add_to_cart_order)</c>
     /// is skipped and logged too (<see cref="UniqueLinePairs"/>).
     /// </summary>
-    public static OrderLinesTable Load(string path, BadRowLog? badRows)
+    public static OrderLinesTable Load(string path, BadRowLog? badRows) => Load(path, badRows, Parallelism.Default);
+
+    /// <summary>As <see cref="Load(string, BadRowLog?)"/>, on up to <paramref name="parallelism"/>'s threads.</summary>
+    internal static OrderLinesTable Load(string path, BadRowLog? badRows, Parallelism parallelism)
     {
         if (badRows is not { Skips: true })
         {
-            return Load(path);
+            return Load(path, parallelism.Degree, ParallelMinBytes, parallelism);
         }
 
         TextSniff.Check(path);
-        var read = (Parallelism.Degree > 1 && new FileInfo(path).Length >= ParallelMinBytes ? TryLoadRanges(path, Parallelism.Degree) : null) ?? LoadSequential(path, badRows);
-        return UniqueLinePairs.Check(read, badRows);
+        var read = (parallelism.Degree > 1 && new FileInfo(path).Length >= ParallelMinBytes ? TryLoadRanges(path, parallelism.Degree, parallelism) : null) ?? LoadSequential(path, badRows);
+        return UniqueLinePairs.Check(read, badRows, parallelism);
     }
 
     /// <summary>
     /// Reads with up to <paramref name="threads"/> readers when the file has at least <paramref name="minBytes"/>; a
-    /// repeated pair (<see cref="UniqueLinePairs"/>) is an <see cref="InputException"/> like a bad value.
+    /// repeated pair (<see cref="UniqueLinePairs"/>) is an <see cref="InputException"/> like a bad value. The ranges
+    /// and the pair check run on up to <paramref name="parallelism"/>'s threads (default: <see cref="Parallelism.Default"/>).
     /// </summary>
-    internal static OrderLinesTable Load(string path, int threads, long minBytes)
+    internal static OrderLinesTable Load(string path, int threads, long minBytes, Parallelism? parallelism = null)
     {
+        var run = parallelism ?? Parallelism.Default;
         TextSniff.Check(path);
-        var read = threads > 1 && new FileInfo(path).Length >= minBytes && TryLoadRanges(path, threads) is { } fast
+        var read = threads > 1 && new FileInfo(path).Length >= minBytes && TryLoadRanges(path, threads, run) is { } fast
             ? fast
             : LoadSequential(path);
-        return UniqueLinePairs.Check(read, badRows: null);
+        return UniqueLinePairs.Check(read, badRows: null, run);
     }
 
     /// <summary>The plain path: one strict reader from the first byte to the last (the rows as read: <see cref="Load(string, BadRowLog?)"/> checks the pairs after).</summary>
@@ -110,7 +115,10 @@ internal static class OrderLinesLoader
     /// into the final arrays), then parsed concurrently. Null when any range holds something the plain path
     /// would report or read differently. The rows as read, like <see cref="LoadSequential"/>'s: the pairs are checked after.
     /// </summary>
-    internal static OrderLinesTable? TryLoadRanges(string path, int threads)
+    internal static OrderLinesTable? TryLoadRanges(string path, int threads) => TryLoadRanges(path, threads, Parallelism.Default);
+
+    /// <summary>As <see cref="TryLoadRanges(string, int)"/>: ranges for <paramref name="threads"/> readers, run on up to <paramref name="parallelism"/>'s threads.</summary>
+    internal static OrderLinesTable? TryLoadRanges(string path, int threads, Parallelism parallelism)
     {
         using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.None);
         var length = RandomAccess.GetLength(handle);
@@ -141,7 +149,7 @@ internal static class OrderLinesLoader
         // Rows per range: its line breaks, less the header in the first, plus a last line without a break; -1 for
         // a range that is not all data bytes or has more line breaks than rows of its length can have.
         var rows = new long[count];
-        Parallelism.For(count, r => rows[r] = CountRows(handle, bounds[r], bounds[r + 1], r == 0));
+        parallelism.For(count, r => rows[r] = CountRows(handle, bounds[r], bounds[r + 1], r == 0));
         if (rows.Contains(-1))
         {
             return null;
@@ -175,7 +183,7 @@ internal static class OrderLinesLoader
         var cartOrder = new int[total];
         var reordered = new byte[total];
         var ok = true;
-        Parallelism.For(count, r =>
+        parallelism.For(count, r =>
         {
             if (Volatile.Read(ref ok) && !TryParseRange(handle, bounds[r], bounds[r + 1], r == 0, (int)offsets[r], (int)rows[r], orderId, productId, cartOrder, reordered))
             {

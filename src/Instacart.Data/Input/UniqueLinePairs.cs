@@ -32,10 +32,10 @@ internal static partial class UniqueLinePairs
     /// <paramref name="lines"/> when no line repeats a pair; otherwise the <see cref="InputException"/> of the first
     /// repeat, or, when <paramref name="badRows"/> skips, the lines without the repeats, each one counted in the log.
     /// </summary>
-    public static OrderLinesTable Check(OrderLinesTable lines, BadRowLog? badRows)
+    public static OrderLinesTable Check(OrderLinesTable lines, BadRowLog? badRows, Parallelism parallelism)
     {
         var skips = badRows is { Skips: true };
-        var repeats = Find(lines.OrderId, lines.ProductId, lines.AddToCartOrder, all: skips);
+        var repeats = Find(lines.OrderId, lines.ProductId, lines.AddToCartOrder, all: skips, parallelism);
         if (repeats.Count == 0)
         {
             return lines;
@@ -79,12 +79,15 @@ internal static partial class UniqueLinePairs
     /// The lines that repeat a pair of an earlier kept line, in file order: all of them, or with
     /// <paramref name="all"/> false only the first (what a failing load reports).
     /// </summary>
-    internal static List<Repeat> Find(int[] orderId, int[] productId, int[] cartOrder, bool all)
+    internal static List<Repeat> Find(int[] orderId, int[] productId, int[] cartOrder, bool all) => Find(orderId, productId, cartOrder, all, Parallelism.Default);
+
+    /// <summary>As <see cref="Find(int[], int[], int[], bool)"/>, on up to <paramref name="parallelism"/>'s threads and its ranges.</summary>
+    internal static List<Repeat> Find(int[] orderId, int[] productId, int[] cartOrder, bool all, Parallelism parallelism)
     {
         // One pass over the ranges: each range's runs and the repeats inside its runs (in a range, only the first
         // when that is all that is wanted).
-        var ranges = RunAlignedRanges(orderId);
-        var scans = Parallelism.ForRanges(ranges, () => new RunCheck(orderId, productId, cartOrder), (check, start, end) => check.Scan(start, end, all, split: null))
+        var ranges = RunAlignedRanges(orderId, parallelism);
+        var scans = parallelism.ForRanges(ranges, () => new RunCheck(orderId, productId, cartOrder), (check, start, end) => check.Scan(start, end, all, split: null))
             .SelectMany(check => check.Scans).OrderBy(scan => scan.Start).ToList();
         var split = SplitOrders(scans.Select(scan => scan.RunOrders));
         if (split is null)
@@ -121,9 +124,9 @@ internal static partial class UniqueLinePairs
     }
 
     /// <summary>The lines cut into ranges for the cores, each range starting where an order's run starts.</summary>
-    private static (int Start, int End)[] RunAlignedRanges(int[] orderId)
+    private static (int Start, int End)[] RunAlignedRanges(int[] orderId, Parallelism parallelism)
     {
-        var ranges = Parallelism.Ranges(orderId.Length);
+        var ranges = parallelism.Ranges(orderId.Length);
         var starts = new int[ranges.Length + 1];
         for (var r = 1; r < ranges.Length; r++)
         {

@@ -33,12 +33,12 @@ internal static class CustomerOrderFacts
     /// Each customer's median <c>days_since_prior_order</c> over their prior orders with merged lines
     /// (<paramref name="orderLines"/> &gt; 0), one value per order; NaN when there is none.
     /// </summary>
-    public static double[] MedianDays(OrdersTable orders, int[] orderCustomer, int[] orderLines, int customers)
+    public static double[] MedianDays(OrdersTable orders, int[] orderCustomer, int[] orderLines, int customers, Parallelism parallelism)
     {
         var medians = new double[customers];
         if (CustomerRuns(orderCustomer, customers) is { } runs)
         {
-            MedianDaysOfRuns(medians, orders, orderCustomer, orderLines, runs);
+            MedianDaysOfRuns(medians, orders, orderCustomer, orderLines, runs, parallelism);
             return medians;
         }
 
@@ -68,7 +68,7 @@ internal static class CustomerOrderFacts
             }
         }
 
-        Parallelism.For((customers + CustomerBlock - 1) / CustomerBlock, block =>
+        parallelism.For((customers + CustomerBlock - 1) / CustomerBlock, block =>
         {
             for (var c = block * CustomerBlock; c < Math.Min(customers, (block + 1) * CustomerBlock); c++)
             {
@@ -115,12 +115,12 @@ internal static class CustomerOrderFacts
     }
 
     /// <summary>Each customer's median over their run of orders, runs in parallel blocks.</summary>
-    private static void MedianDaysOfRuns(double[] medians, OrdersTable orders, int[] orderCustomer, int[] orderLines, int[] starts)
+    private static void MedianDaysOfRuns(double[] medians, OrdersTable orders, int[] orderCustomer, int[] orderLines, int[] starts, Parallelism parallelism)
     {
         var runs = starts.Length - 1;
         var days = orders.DaysSincePrior;
         Array.Fill(medians, double.NaN);
-        Parallelism.For((runs + CustomerBlock - 1) / CustomerBlock, block =>
+        parallelism.For((runs + CustomerBlock - 1) / CustomerBlock, block =>
         {
             Span<float> buffer = stackalloc float[SmallRun];
             for (var r = block * CustomerBlock; r < Math.Min(runs, (block + 1) * CustomerBlock); r++)

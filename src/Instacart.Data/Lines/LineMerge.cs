@@ -15,14 +15,18 @@ public sealed record LineMerge(LineTable Lines, int[] OrderCustomer, long LinesJ
     /// Inner-joins the prior lines to the prior orders, the clean products and the customers, in that order.
     /// Each right side is checked unique first; a line whose <c>order_id</c> is not in <c>orders.csv</c> at all is bad input.
     /// </summary>
-    public static LineMerge Build(OrdersTable orders, OrderLinesTable priorLines, ProductCatalog products, CustomersTable customers, UniqueIndex orderIndex)
+    public static LineMerge Build(OrdersTable orders, OrderLinesTable priorLines, ProductCatalog products, CustomersTable customers, UniqueIndex orderIndex) =>
+        Build(orders, priorLines, products, customers, orderIndex, Parallelism.Default);
+
+    /// <summary>As <see cref="Build(OrdersTable, OrderLinesTable, ProductCatalog, CustomersTable, UniqueIndex)"/>, in <paramref name="parallelism"/>'s ranges and threads.</summary>
+    internal static LineMerge Build(OrdersTable orders, OrderLinesTable priorLines, ProductCatalog products, CustomersTable customers, UniqueIndex orderIndex, Parallelism parallelism)
     {
         var orderCustomer = OrderCustomers(orders, customers);
 
         // Fixed line ranges joined concurrently, each compacting its kept lines into the front of its own slice of
         // scratch columns; the slices are then copied, in file order, into columns of the exact length.
         var count = priorLines.Count;
-        var ranges = Parallelism.Ranges(count);
+        var ranges = parallelism.Ranges(count);
         var scratchOrder = new int[count];
         var scratchProduct = new int[count];
         var scratchReordered = new byte[count];
@@ -35,7 +39,7 @@ public sealed record LineMerge(LineTable Lines, int[] OrderCustomer, long LinesJ
         var orderIds = priorLines.OrderId;
         var productIds = priorLines.ProductId;
         var reordered = priorLines.Reordered;
-        Parallelism.For(ranges.Length, r =>
+        parallelism.For(ranges.Length, r =>
         {
             var (start, end) = ranges[r];
             var write = start;
@@ -98,7 +102,7 @@ public sealed record LineMerge(LineTable Lines, int[] OrderCustomer, long LinesJ
         var lineOrder = new int[at[^1]];
         var lineProduct = new int[at[^1]];
         var lineReordered = new byte[at[^1]];
-        Parallelism.For(ranges.Length, r =>
+        parallelism.For(ranges.Length, r =>
         {
             Array.Copy(scratchOrder, ranges[r].Start, lineOrder, at[r], kept[r]);
             Array.Copy(scratchProduct, ranges[r].Start, lineProduct, at[r], kept[r]);

@@ -125,14 +125,15 @@ internal sealed class LineTotals
     /// <param name="ordersTable">The orders table (order numbers and days for the per-customer facts).</param>
     /// <param name="customers">Rows of the customers table.</param>
     /// <param name="departments">The department dimension: the largest department id + 1.</param>
-    public static LineTotals Compute(LineTable lines, int[] orderCustomer, ProductCatalog products, OrdersTable ordersTable, int customers, int departments)
+    /// <param name="parallelism">The threads and ranges of the pass.</param>
+    public static LineTotals Compute(LineTable lines, int[] orderCustomer, ProductCatalog products, OrdersTable ordersTable, int customers, int departments, Parallelism parallelism)
     {
         var orders = ordersTable.Count;
         // Ranges end where an order ends, so each order's consecutive lines are totalled by one worker, which writes
         // the order's cells alone. That holds when every order's lines are consecutive (as in the files); if some
         // order's lines are split (more runs than orders with lines), the pass is redone on one thread.
-        var ranges = OrderAlignedRanges(lines.Order);
-        var totals = Pass(lines, orderCustomer, products, orders, customers, departments, ranges, out var runs);
+        var ranges = OrderAlignedRanges(lines.Order, parallelism);
+        var totals = Pass(lines, orderCustomer, products, orders, customers, departments, ranges, parallelism, out var runs);
         var ordersWithLines = 0;
         foreach (var n in totals.OrderLines)
         {
@@ -141,7 +142,7 @@ internal sealed class LineTotals
 
         if (runs != ordersWithLines && ranges.Length > 1)
         {
-            totals = Pass(lines, orderCustomer, products, orders, customers, departments, [(0, lines.Count)], out _);
+            totals = Pass(lines, orderCustomer, products, orders, customers, departments, [(0, lines.Count)], parallelism, out _);
         }
 
         // Customers from their orders (an order with lines always has a customer).
@@ -162,7 +163,7 @@ internal sealed class LineTotals
         }
 
         totals.CustomerMaxOrder = CustomerOrderFacts.MaxOrder(ordersTable, orderCustomer, customers);
-        totals.CustomerMedianDays = CustomerOrderFacts.MedianDays(ordersTable, orderCustomer, totals.OrderLines, customers);
+        totals.CustomerMedianDays = CustomerOrderFacts.MedianDays(ordersTable, orderCustomer, totals.OrderLines, customers, parallelism);
         return totals;
     }
 
@@ -174,6 +175,7 @@ internal sealed class LineTotals
         int customers,
         int departments,
         (int Start, int End)[] ranges,
+        Parallelism parallelism,
         out long runs)
     {
         var totals = new LineTotals(orders, products.Count, customers, departments, products.PriceScale);
@@ -184,7 +186,7 @@ internal sealed class LineTotals
             productInfo[p] = new ProductInfo(products.PriceUnits[p], products.DepartmentId[p]);
         }
 
-        var partials = Parallelism.ForRanges(
+        var partials = parallelism.ForRanges(
             ranges,
             () => new WorkerTotals(products.Count, totals.CustomerDepartmentLines?.Length ?? 0),
             (partial, start, end) => partial.Runs += Accumulate(lines, orderCustomer, productInfo, totals, partial, start, end));
@@ -264,9 +266,9 @@ internal sealed class LineTotals
     }
 
     /// <summary>The fixed line ranges of <see cref="Parallelism.Ranges"/>, each end moved forward to where an order ends.</summary>
-    private static (int Start, int End)[] OrderAlignedRanges(int[] lineOrder)
+    private static (int Start, int End)[] OrderAlignedRanges(int[] lineOrder, Parallelism parallelism)
     {
-        var fixedRanges = Parallelism.Ranges(lineOrder.Length);
+        var fixedRanges = parallelism.Ranges(lineOrder.Length);
         var result = new List<(int, int)>(fixedRanges.Length);
         var start = 0;
         foreach (var (_, end) in fixedRanges)

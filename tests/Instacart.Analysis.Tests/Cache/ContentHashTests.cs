@@ -19,11 +19,7 @@ public sealed class ContentHashTests : IDisposable
         var path = Write("big.bin", 2 * ContentHash.ChunkBytes + 12345);
 
         var many = ContentHash.Of([path])[0]!;
-        FileHash one;
-        using (Parallelism.Use(1))
-        {
-            one = ContentHash.Of([path])[0]!;
-        }
+        var one = ContentHash.Of([path], new Parallelism(1))[0]!;
 
         Assert.Equal(many, one);
         Assert.Matches("^[0-9a-f]{32}$", many.Hash);

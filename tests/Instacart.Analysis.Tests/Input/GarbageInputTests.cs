@@ -181,9 +181,8 @@ public class GarbageInputTests
         }
 
         // Four ranges' worth of work, run on this thread so that its allocations are what this thread counts.
-        using var inline = Parallelism.Use(1);
         var before = GC.GetAllocatedBytesForCurrentThread();
-        var fast = OrderLinesLoader.TryLoadRanges(path, 4);
+        var fast = OrderLinesLoader.TryLoadRanges(path, 4, new Parallelism(1));
         var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
 
         Assert.Null(fast);

@@ -180,8 +180,7 @@ public class LinePairTests
         File.WriteAllText(path, text.ToString());
         string Error(int threads)
         {
-            using var _ = Parallelism.Use(degree, minPerRange);
-            return Assert.Throws<InputException>(() => OrderLinesLoader.Load(path, threads, minBytes: 0)).Message;
+            return Assert.Throws<InputException>(() => OrderLinesLoader.Load(path, threads, minBytes: 0, new Parallelism(degree, minPerRange))).Message;
         }
 
         var sequential = Error(1);
@@ -213,10 +212,10 @@ public class LinePairTests
                 cartOrder[i] = random.Next(1, 25);
             }
 
-            using var _ = Parallelism.Use(degree, minPerRange);
+            var parallelism = new Parallelism(degree, minPerRange);
             var expected = Reference(orderId, productId, cartOrder);
-            Assert.Equal(expected, UniqueLinePairs.Find(orderId, productId, cartOrder, all: true));
-            Assert.Equal(expected.Take(1), UniqueLinePairs.Find(orderId, productId, cartOrder, all: false));
+            Assert.Equal(expected, UniqueLinePairs.Find(orderId, productId, cartOrder, all: true, parallelism));
+            Assert.Equal(expected.Take(1), UniqueLinePairs.Find(orderId, productId, cartOrder, all: false, parallelism));
         }
     }
 

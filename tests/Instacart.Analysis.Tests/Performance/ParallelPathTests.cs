@@ -33,8 +33,8 @@ public sealed class ParallelPathTests : IClassFixture<ParallelPathTests.QuirkyDa
         // Ranges of 40,000 lines split this data into 16 ranges: the merge and every group-by run range by range.
         string Answers(int degree, int minPerRange)
         {
-            using var _ = Parallelism.Use(degree, minPerRange);
-            return AnswersDocument.ToText(AnswersDocument.Compute(InstacartData.Load(data.Folder.Path)));
+            using var loaded = InstacartData.Load(data.Folder.Path, options: null, cache: null, new Parallelism(degree, minPerRange));
+            return AnswersDocument.ToText(AnswersDocument.Compute(loaded));
         }
 
         var plain = Answers(1, Parallelism.DefaultMinPerRange);
@@ -47,8 +47,8 @@ public sealed class ParallelPathTests : IClassFixture<ParallelPathTests.QuirkyDa
     [Fact]
     public void Answers_ParallelPath_MatchTheApprovedSampleSnapshot()
     {
-        using var _ = Parallelism.Use(3, 1_000);
-        var text = AnswersDocument.ToText(AnswersDocument.Compute(InstacartData.Load(RepoPaths.DataSample)));
+        using var loaded = InstacartData.Load(RepoPaths.DataSample, options: null, cache: null, new Parallelism(3, 1_000));
+        var text = AnswersDocument.ToText(AnswersDocument.Compute(loaded));
         var approved = File.ReadAllText(Path.Combine(RepoPaths.Root, "tests", "Instacart.Analysis.Tests", "Answers", "approved", "data-sample.answers.json"));
         Assert.Equal(approved, text);
     }
@@ -65,8 +65,7 @@ public sealed class ParallelPathTests : IClassFixture<ParallelPathTests.QuirkyDa
         });
         string Error(int degree)
         {
-            using var _ = Parallelism.Use(degree, 2);
-            return Assert.Throws<InputException>(() => InstacartData.Load(temp.Path)).Message;
+            return Assert.Throws<InputException>(() => InstacartData.Load(temp.Path, options: null, cache: null, new Parallelism(degree, 2))).Message;
         }
 
         Assert.Equal(Error(1), Error(3));

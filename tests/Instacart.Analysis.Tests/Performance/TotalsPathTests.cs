@@ -1,6 +1,7 @@
 using Instacart.Analysis.Answers;
 using Instacart.Analysis.Questions;
 using Instacart.Analysis.Tests.Fixtures;
+using Instacart.Analysis.Tests.References;
 using Instacart.Data.Cleaning;
 using Instacart.Data.Input;
 using Instacart.Data.Lines;
@@ -9,8 +10,9 @@ using Instacart.Data;
 namespace Instacart.Analysis.Tests.Performance;
 
 /// <summary>
-/// The group-bys over per-order, per-product and per-customer totals (<see cref="LineTotals"/>) give exactly what the
-/// line-by-line path gives, and revenue is the exact sum of the decimal prices.
+/// The group-bys over per-order, per-product and per-customer totals (<see cref="LineTotals"/>), and the parallel line
+/// path where the totals cannot serve, give exactly what the plain line-by-line reference gives
+/// (<see cref="ReferenceGroupBy"/>), however the work is split; and revenue is the exact sum of the decimal prices.
 /// </summary>
 public sealed class TotalsPathTests : IClassFixture<ParallelPathTests.QuirkyData>
 {
@@ -18,41 +20,46 @@ public sealed class TotalsPathTests : IClassFixture<ParallelPathTests.QuirkyData
 
     public TotalsPathTests(ParallelPathTests.QuirkyData data) => this.data = data;
 
-    private static string Answers(string folder, bool linePath, int degree = 2, int minPerRange = Parallelism.DefaultMinPerRange)
+    private static List<string> Differences(string folder, int degree, int minPerRange = Parallelism.DefaultMinPerRange)
     {
-        using var parallel = Parallelism.Use(degree, minPerRange);
-        using var path = linePath ? GroupStats.UseLinePath() : null;
-        return AnswersDocument.ToText(AnswersDocument.Compute(InstacartData.Load(folder, options: null, cache: null)));
+        using var loaded = InstacartData.Load(folder, options: null, cache: null, new Parallelism(degree, minPerRange));
+        return GroupByCases.Differences(loaded);
+    }
+
+    private static string Answers(string folder, int degree, int minPerRange = Parallelism.DefaultMinPerRange)
+    {
+        using var loaded = InstacartData.Load(folder, options: null, cache: null, new Parallelism(degree, minPerRange));
+        return AnswersDocument.ToText(AnswersDocument.Compute(loaded));
+    }
+
+    [Theory]
+    [InlineData(1, Parallelism.DefaultMinPerRange)]
+    [InlineData(2, 40_000)]
+    [InlineData(5, 40_000)]
+    public void GroupBys_EveryKindAndNeed_EqualTheReference(int degree, int minPerRange)
+    {
+        Assert.Empty(Differences(data.Folder.Path, degree, minPerRange));
     }
 
     [Fact]
-    public void Answers_TotalsPathAndLinePath_AreTheSameText()
-    {
-        var lines = Answers(data.Folder.Path, linePath: true, degree: 1);
-        Assert.Equal(lines, Answers(data.Folder.Path, linePath: false, degree: 1));
-        Assert.Equal(lines, Answers(data.Folder.Path, linePath: false, degree: 2, minPerRange: 40_000));
-        Assert.Equal(lines, Answers(data.Folder.Path, linePath: false, degree: 5, minPerRange: 40_000));
-    }
-
-    [Fact]
-    public void Answers_TotalsPath_MatchTheApprovedSampleSnapshot()
+    public void GroupBys_OnTheSample_EqualTheReference_AndTheAnswersTheApprovedSnapshot()
     {
         var approved = File.ReadAllText(Path.Combine(RepoPaths.Root, "tests", "Instacart.Analysis.Tests", "Answers", "approved", "data-sample.answers.json"));
-        Assert.Equal(approved, Answers(RepoPaths.DataSample, linePath: false, degree: 3, minPerRange: 1_000));
-        Assert.Equal(approved, Answers(RepoPaths.DataSample, linePath: true, degree: 3, minPerRange: 1_000));
+        Assert.Equal(approved, Answers(RepoPaths.DataSample, degree: 3, minPerRange: 1_000));
+        Assert.Empty(Differences(RepoPaths.DataSample, degree: 3, minPerRange: 1_000));
     }
 
     [Fact]
-    public void Totals_LinesOfOneOrderSplitAcrossRanges_EqualTheLinePath()
+    public void Totals_LinesOfOneOrderSplitAcrossRanges_EqualTheReference()
     {
         // Order 101's lines are at both ends of the file, so two ranges would both write its totals: the pass must
         // notice and redo the totals on one thread.
         var split = TinyData.PriorLines.Replace("101,2,2,0\n", string.Empty, StringComparison.Ordinal) + "101,2,2,0\n";
         using var temp = TinyData.Write(new Dictionary<string, string> { [InputFiles.PriorLines] = split });
-        Assert.Equal(Answers(temp.Path, linePath: true, degree: 1), Answers(temp.Path, linePath: false, degree: 3, minPerRange: 2));
+        Assert.Empty(Differences(temp.Path, degree: 3, minPerRange: 2));
+        Assert.Equal(Answers(temp.Path, degree: 1), Answers(temp.Path, degree: 3, minPerRange: 2));
 
-        using var _ = Parallelism.Use(3, 2);
-        var loaded = InstacartData.Load(temp.Path, options: null, cache: null);
+        using var loaded = InstacartData.Load(temp.Path, options: null, cache: null, new Parallelism(3, 2));
         var order101 = loaded.Orders.OrderId.AsSpan().IndexOf(101);
         Assert.Equal(2, loaded.Totals.OrderLines[order101]);
     }
@@ -60,12 +67,14 @@ public sealed class TotalsPathTests : IClassFixture<ParallelPathTests.QuirkyData
     [Theory]
     [InlineData("8.5")]
     [InlineData("12.25")]
-    public void Answers_DaysThatAreNotSmallWholeNumbers_TotalsPathStillEqualsTheLinePath(string days)
+    public void GroupBys_DaysThatAreNotSmallWholeNumbers_StillEqualTheReference(string days)
     {
         // Medians of such days cannot be counted per whole day: the totals path takes the orders' bit sets instead.
         var orders = TinyData.Orders.Replace("202,2,prior,2,0,10,10.0", "202,2,prior,2,0,10," + days, StringComparison.Ordinal);
         using var temp = TinyData.Write(new Dictionary<string, string> { [InputFiles.Orders] = orders });
-        Assert.Equal(Answers(temp.Path, linePath: true, degree: 1), Answers(temp.Path, linePath: false, degree: 3, minPerRange: 2));
+        Assert.Empty(Differences(temp.Path, degree: 1));
+        Assert.Empty(Differences(temp.Path, degree: 3, minPerRange: 2));
+        Assert.Equal(Answers(temp.Path, degree: 1), Answers(temp.Path, degree: 3, minPerRange: 2));
     }
 
     [Fact]
