@@ -27,7 +27,7 @@ public sealed class ReportRun : IAsyncLifetime
             ExtraReportFiles =
             [
                 new ExtraReportFile("answers.json", async (_, stream, token) =>
-                    await stream.WriteAsync(System.Text.Encoding.UTF8.GetBytes(AnswersDocument.ToText(ReportAnswers.Compute(Session))), token)),
+                    await stream.WriteAsync(System.Text.Encoding.UTF8.GetBytes(AnswersDocument.ToText(AnswersDocument.Compute(Session, AnswerScope.Report))), token)),
             ],
         };
         Report = await NotebookRunner.RunAsync(options);

@@ -57,10 +57,10 @@ public sealed class RunnerTests(FixtureRun run)
         // The DataFrame: a plain escaped table with the row count, and a text fallback.
         var table = Outputs(notebook, "cell-6").Single()!["data"]!;
         var tableHtml = Text(table["text/html"]);
-        Assert.Contains("<th>product</th>", tableHtml);
+        Assert.Contains("<th>Product</th>", tableHtml);
         Assert.Contains("&lt;/script&gt;", tableHtml);
         Assert.Contains("3 rows", tableHtml);
-        Assert.Contains("product", Text(table["text/plain"]));
+        Assert.Contains("Product", Text(table["text/plain"]));
 
         // The run's session, handed to the kernel as a value: the notebook's own folder argument is not read.
         Assert.Equal($"handed in: {RepoPaths.SampleSession.Data.Fingerprint}\n", Text(Outputs(notebook, "cell-7").Single()!["text"]));

@@ -15,7 +15,7 @@ namespace Instacart.Analysis.Affinity;
 /// <param name="ConfidenceAToB">Orders with both / orders with A: P(B | A).</param>
 /// <param name="ConfidenceBToA">P(A | B).</param>
 /// <param name="Lift">Support / (support of A × support of B): how many times more often than if independent.</param>
-public sealed record ProductPairRow(int ProductA, string NameA, int ProductB, string NameB, long Orders, double Support, double ConfidenceAToB, double ConfidenceBToA, double Lift);
+public sealed record ProductPairRow([property: TableColumn] int ProductA, [property: TableColumn("Product A")] string NameA, [property: TableColumn] int ProductB, [property: TableColumn("Product B")] string NameB, [property: TableColumn("Orders with both")] long Orders, [property: TableColumn("Share of all orders")] double Support, [property: TableColumn("Share of A's orders with B")] double ConfidenceAToB, [property: TableColumn("Share of B's orders with A")] double ConfidenceBToA, double Lift);
 
 /// <summary>Two departments bought in the same orders.</summary>
 /// <param name="DepartmentA">The first department's id.</param>
@@ -25,7 +25,7 @@ public sealed record ProductPairRow(int ProductA, string NameA, int ProductB, st
 /// <param name="Orders">Orders containing both.</param>
 /// <param name="Support">Orders containing both / all orders.</param>
 /// <param name="Lift">Support over the product of the two departments' supports.</param>
-public sealed record DepartmentPairRow(int DepartmentA, string NameA, int DepartmentB, string NameB, long Orders, double Support, double Lift);
+public sealed record DepartmentPairRow([property: TableColumn] int DepartmentA, [property: TableColumn("Department A")] string NameA, [property: TableColumn] int DepartmentB, [property: TableColumn("Department B")] string NameB, [property: TableColumn("Orders with both")] long Orders, [property: TableColumn("Share of all orders")] double Support, double Lift);
 
 /// <summary>
 /// Which products and departments are bought together (SPEC extra <c>basket_affinity</c>): support, confidence
@@ -195,6 +195,22 @@ public sealed class BasketAffinity : QuestionAnswer<ProductPairRow>
     /// <summary>The department pairs as a table, for the heatmap.</summary>
     public Microsoft.Data.Analysis.DataFrame DepartmentFrame() => RowFrames.ToDataFrame(DepartmentPairs);
 
+    /// <summary>How many rows <see cref="Table"/> and <see cref="DepartmentTable"/> show.</summary>
+    private const int TableRows = 15;
+
+    /// <inheritdoc />
+    /// <remarks>The strongest pairs first (by lift, as they are kept).</remarks>
+    public override AnswerTable Table() => RowFrames.ToTable(Rows.Take(TableRows), Rows.Count, "pairs", "lift");
+
+    /// <summary>The department pairs (each once, with at least the minimum of shared orders) as a stakeholder's table, the strongest first.</summary>
+    public AnswerTable DepartmentTable()
+    {
+        var pairs = DepartmentPairs.Where(r => r.DepartmentA < r.DepartmentB && r.Orders >= MinPairOrders)
+            .OrderByDescending(r => r.Lift).ThenByDescending(r => r.Orders).ThenBy(r => r.DepartmentA).ThenBy(r => r.DepartmentB)
+            .ToList();
+        return RowFrames.ToTable(pairs.Take(TableRows), pairs.Count, "department pairs", "lift", inAnswers: false);
+    }
+
     /// <inheritdoc />
     public override string Sentence()
     {
@@ -210,6 +226,19 @@ public sealed class BasketAffinity : QuestionAnswer<ProductPairRow>
         var best = Rows[0];
         return $"Among the {Wording.Count(PopularProducts)} most popular products, {best.NameA} and {best.NameB} are the strongest pair: bought together in {Wording.Count(best.Orders)} orders, "
             + $"{Wording.Times(best.Lift, 1)} as often as chance, and {Wording.Percent(Math.Max(best.ConfidenceAToB, best.ConfidenceBToA))} of the orders with the rarer one contain the other.{departmentText}";
+    }
+
+    /// <summary>The rule: the three product pairs with the highest lift (bought together more often than chance, with at least the minimum of shared orders) become bundles and "often bought together" placements.</summary>
+    public override Suggestion Suggestion()
+    {
+        if (Rows.Count == 0)
+        {
+            return "No suggestion: no pair of popular products is bought together often enough.";
+        }
+
+        var pairs = Rows.Take(3).Select(r => $"\"{r.NameA}\" with \"{r.NameB}\"");
+        return $"Offer bundles or \"often bought together\" placements for {Wording.List(pairs)} "
+            + $"(rule: the three pairs bought together most often relative to chance, each in at least {Wording.Count(MinPairOrders)} orders).";
     }
 
     /// <inheritdoc />

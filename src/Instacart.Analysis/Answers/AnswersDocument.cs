@@ -6,6 +6,10 @@ using Instacart.Data.Derivation;
 using Instacart.Data.Files;
 using Instacart.Analysis.Questions;
 using Instacart.Data;
+using Instacart.Analysis.Affinity;
+using Instacart.Analysis.Prediction;
+using Instacart.Analysis.Segments;
+using Instacart.Analysis.Sessions;
 
 namespace Instacart.Analysis.Answers;
 
@@ -27,24 +31,18 @@ public static class AnswersDocument
     /// <summary>The option value of <see cref="DayConvention.SundayFirst"/>.</summary>
     public const string SundayFirst = "sunday-first";
 
-    /// <summary>Builds the document from computed answers (the eleven, and any extra keys given).</summary>
-    public static JsonObject Build(InstacartData data, IEnumerable<IQuestionAnswer> answers) => Build(data, answers, []);
-
     /// <summary>
-    /// Builds the document from computed answers and from keys whose value is an object rather than rows
-    /// (a model's metrics: <c>customer_segments</c>, <c>reorder_prediction</c>).
+    /// The one composition of the document: every answer's <see cref="IQuestionAnswer.ToJson"/> under its key (rows, or
+    /// a model's object), with the format tag, the options and the reconciliation.
     /// </summary>
-    public static JsonObject Build(InstacartData data, IEnumerable<IQuestionAnswer> answers, IEnumerable<KeyValuePair<string, JsonNode>> objects)
+    public static JsonObject Build(InstacartData data, IEnumerable<IQuestionAnswer> answers)
     {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(answers);
         var questions = new JsonObject();
         foreach (var answer in answers)
         {
             questions[answer.Key] = answer.ToJson();
-        }
-
-        foreach (var (key, value) in objects)
-        {
-            questions[key] = value;
         }
 
         var reconciliation = new JsonObject();
@@ -63,8 +61,34 @@ public static class AnswersDocument
         return (JsonObject)Canonical(document)!;
     }
 
-    /// <summary>Computes the eleven core questions and the cheap stakeholder extras, and builds the document.</summary>
-    public static JsonObject Compute(InstacartData data) => Build(data, [.. CoreQuestions.Compute(data), .. StakeholderExtras.Compute(data)]);
+    /// <summary>
+    /// The answers a document of <paramref name="scope"/> holds, in notebook order: the eleven core questions and the
+    /// cheap stakeholder extras, and for <see cref="AnswerScope.Report"/> also basket affinity, customer segments and
+    /// the reorder model (the session's, shared with its notebooks).
+    /// </summary>
+    public static IReadOnlyList<IQuestionAnswer> Answers(AnalysisSession session, AnswerScope scope)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        var data = session.Data;
+        IReadOnlyList<IQuestionAnswer> cheap = [.. CoreQuestions.Compute(data), .. StakeholderExtras.Compute(data)];
+        return scope == AnswerScope.Cheap
+            ? cheap
+            : [.. cheap, BasketAffinity.Compute(session), CustomerSegments.Compute(session), ReorderPrediction.Compute(session)];
+    }
+
+    /// <summary>Computes the answers of <paramref name="scope"/> and builds the document: what <c>answers</c> (cheap) and <c>run</c> (report) write.</summary>
+    public static JsonObject Compute(AnalysisSession session, AnswerScope scope)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        return Build(session.Data, Answers(session, scope));
+    }
+
+    /// <summary>The <see cref="AnswerScope.Cheap"/> document of <paramref name="data"/> (the <c>answers</c> command's).</summary>
+    public static JsonObject Compute(InstacartData data)
+    {
+        using var session = new AnalysisSession(data);
+        return Compute(session, AnswerScope.Cheap);
+    }
 
     /// <summary>The document as UTF-8 text: indented, LF line ends, a final newline.</summary>
     public static string ToText(JsonObject document)

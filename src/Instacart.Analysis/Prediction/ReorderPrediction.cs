@@ -21,14 +21,14 @@ namespace Instacart.Analysis.Prediction;
 /// <param name="Threshold">The probability threshold reaching it (positive when probability ≥ threshold).</param>
 /// <param name="Precision">Precision at that threshold.</param>
 /// <param name="Recall">Recall at that threshold.</param>
-public sealed record ModelRow(string Model, double Auc, double AucCheck, double F1, double Threshold, double Precision, double Recall);
+public sealed record ModelRow(string Model, [property: TableColumn("AUC")] double Auc, [property: TableColumn("AUC (rank check)")] double AucCheck, [property: TableColumn("F1")] double F1, double Threshold, double Precision, double Recall);
 
 /// <summary>How much one feature matters to the LightGBM model.</summary>
 /// <param name="Feature">The feature's key (see <see cref="ReorderFeature.All"/>).</param>
 /// <param name="Level">user, product or user_product.</param>
 /// <param name="Description">What it measures.</param>
 /// <param name="AucDrop">Test AUC minus the AUC with this feature's column shuffled across rows (seeded).</param>
-public sealed record ImportanceRow(string Feature, string Level, string Description, double AucDrop);
+public sealed record ImportanceRow([property: TableColumn] string Feature, [property: TableColumn] string Level, [property: TableColumn("Feature")] string Description, [property: TableColumn("AUC lost when shuffled")] double AucDrop);
 
 /// <summary>How long a stage of the computation took.</summary>
 /// <param name="Stage">features, logistic_regression, lightgbm or importance.</param>
@@ -40,7 +40,7 @@ public sealed record PredictionTiming(string Stage, double Seconds);
 /// A logistic-regression baseline and LightGBM on user, product and user×product features computed only from the
 /// orders before the target order, split by user, evaluated by ROC AUC and the best-threshold F1.
 /// </summary>
-public sealed class ReorderPrediction
+public sealed class ReorderPrediction : IQuestionAnswer
 {
     private ReorderPrediction(CandidateTable table, PredictionOptions options, IReadOnlyList<ModelRow> models, IReadOnlyList<ImportanceRow> importance, IReadOnlyList<PredictionTiming> timings, int importanceRows)
     {
@@ -261,23 +261,42 @@ public sealed class ReorderPrediction
         return new ReorderPrediction(table, options, models, importance, timings, importanceRows);
     }
 
-    /// <summary>The answer in one or two sentences.</summary>
+    /// <summary>The answer in one or two sentences, in plain words (the metrics' names and values are in <see cref="Method"/>).</summary>
     public string Sentence()
     {
         if (Models.Count < 2)
         {
-            return $"Too few users or no variety in the outcome ({Wording.Count(Candidates)} candidate rows) to train and test a reorder model.";
+            return $"Too few customers or no variety in what they reorder ({Wording.Count(Candidates)} candidate products) to train and test a reorder model.";
         }
 
         var logistic = Models[0];
         var boosted = Models[1];
         var top = Importance[0];
         var comparison = boosted.Auc >= logistic.Auc
-            ? $"LightGBM reaches AUC {Fixed(boosted.Auc)} against {Fixed(logistic.Auc)} for the logistic baseline"
-            : $"LightGBM reaches AUC {Fixed(boosted.Auc)}, no better than the logistic baseline's {Fixed(logistic.Auc)}";
-        return $"{comparison}; the strongest signal is {top.Description} "
-            + $"(shuffling it costs {Fixed(top.AucDrop)} AUC). At its best threshold ({Fixed(boosted.Threshold)}) LightGBM finds {Wording.Percent(boosted.Recall)} of the "
-            + $"reordered products with {Wording.Percent(boosted.Precision)} precision (F1 {Fixed(boosted.F1)}; logistic {Fixed(logistic.F1)}).";
+            ? $"against {Wording.Percent(logistic.Auc)} for a simpler baseline"
+            : $"no better than a simpler baseline at {Wording.Percent(logistic.Auc)}";
+        return $"Given a product a customer will buy again and one they will not, the model ranks the right one higher {Wording.Percent(boosted.Auc)} of the time ({comparison}); "
+            + $"the strongest signal is {top.Description}. Used to pick \"buy again\" suggestions, it finds {Wording.Percent(boosted.Recall)} of the products customers reorder, "
+            + $"and {Wording.Percent(boosted.Precision)} of its picks are right.";
+    }
+
+    /// <summary>
+    /// The rule: the model is worth using for "buy again" lists when it ranks the right product higher at least 70% of the
+    /// time (0.5 is guessing); otherwise the plain "bought before" list is as good.
+    /// </summary>
+    public Suggestion Suggestion()
+    {
+        if (Models.Count < 2)
+        {
+            return "No suggestion: there was too little data to train the model.";
+        }
+
+        var boosted = Models[1];
+        return boosted.Auc >= UsefulAuc
+            ? $"Use the model to order \"buy again\" lists and reminders, leading with products where {Importance[0].Description} is high "
+                + $"(rule: it ranks the right product higher {Wording.Percent(boosted.Auc)} of the time, above the {Wording.Percent(UsefulAuc)} the rule asks)."
+            : $"Keep the plain \"bought before\" list for now: the model ranks the right product higher only {Wording.Percent(boosted.Auc)} of the time, "
+                + $"below the {Wording.Percent(UsefulAuc)} the rule asks before it steers what customers see.";
     }
 
     /// <summary>The target, population, features, split, models and metrics.</summary>
@@ -301,18 +320,30 @@ public sealed class ReorderPrediction
             + LearningCurve
             + $"Models (ML.NET): L-BFGS logistic regression on z-scored features (the four counts as log(1 + x) first; at most {Options.LogisticIterations} iterations, stopping when the loss improves by less than {Options.LogisticTolerance.ToString(CultureInfo.InvariantCulture)}); LightGBM on the raw features "
             + $"({Options.LightGbmIterations} rounds, {Options.LightGbmLeaves} leaves, learning rate {Options.LightGbmLearningRate.ToString(CultureInfo.InvariantCulture)}, at least {Options.LightGbmMinLeafRows} rows a leaf, seed {Options.Seed}, {Options.Threads} thread(s) so runs repeat exactly). "
-            + "AUC from ML.NET's evaluator, checked against a rank (Mann–Whitney) computation; F1 at the best of every threshold on the test set. "
-            + $"Importance: the drop in LightGBM's test AUC when one feature's column is shuffled across {Wording.Count(ImportanceRows)} test rows (seeded).";
+            + "AUC (area under the ROC curve: the chance that the model scores a random reordered product above a random product not reordered; 0.5 is guessing, 1 perfect) "
+            + "from ML.NET's evaluator, checked against a rank (Mann–Whitney) computation. A threshold is the score above which a product is predicted to be reordered; "
+            + "F1 balances precision (the share of predicted products that are reordered) and recall (the share of reordered products predicted), and is taken at the best threshold on the test set. "
+            + $"Importance: the drop in LightGBM's test AUC when one feature's column is shuffled across {Wording.Count(ImportanceRows)} test rows (seeded). "
+            + Results;
     }
 
     /// <summary>The models' metrics as a table.</summary>
     public DataFrame ToDataFrame() => RowFrames.ToDataFrame(Models);
+
+    /// <inheritdoc />
+    public AnswerTable Table() => RowFrames.ToTable(Models, Models.Count, "models");
+
+    /// <summary>The permutation importance as a stakeholder's table, the strongest feature first.</summary>
+    public AnswerTable ImportanceTable() => RowFrames.ToTable(Importance, Importance.Count, "features");
 
     /// <summary>The permutation importance as a table.</summary>
     public DataFrame ImportanceFrame() => RowFrames.ToDataFrame(Importance);
 
     /// <summary>The stage timings as a table.</summary>
     public DataFrame TimingFrame() => RowFrames.ToDataFrame(Timings);
+
+    /// <inheritdoc />
+    JsonNode IQuestionAnswer.ToJson() => ToJson();
 
     /// <summary>The <c>reorder_prediction</c> object of <c>answers.json</c> (snake_case keys).</summary>
     public JsonObject ToJson()
@@ -415,6 +446,15 @@ public sealed class ReorderPrediction
         + "LightGBM's test AUC is 0.7942 with 250,000 training rows, 0.7954 with 500,000, 0.7955 with 1,000,000 and 0.7958 with 1,600,000 "
         + "(100 rounds instead of 50: 0.7949 at 500,000, 0.7956 at 1,600,000), "
         + "the logistic model's 0.7955–0.7957 throughout. ";
+
+    /// <summary>The test AUC from which the suggestion uses the model (0.5 is guessing).</summary>
+    private const double UsefulAuc = 0.7;
+
+    /// <summary>The models' metrics in the terms of the method (AUC, F1 at its threshold), or nothing when there are no models.</summary>
+    private string Results => Models.Count < 2
+        ? string.Empty
+        : $"Results: LightGBM AUC {Fixed(Models[1].Auc)} (logistic {Fixed(Models[0].Auc)}); at its best threshold ({Fixed(Models[1].Threshold)}) F1 {Fixed(Models[1].F1)} "
+            + $"(logistic {Fixed(Models[0].F1)}); shuffling {Importance[0].Feature} costs {Fixed(Importance[0].AucDrop)} AUC, the most of any feature.";
 
     private static string Fixed(double value) => value.ToString("0.000", CultureInfo.InvariantCulture);
 }

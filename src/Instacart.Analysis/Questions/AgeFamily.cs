@@ -11,7 +11,7 @@ namespace Instacart.Analysis.Questions;
 /// <param name="OrdersPerCustomer">Orders / customers.</param>
 /// <param name="MeanItemPrice">Revenue / lines with a known price.</param>
 /// <param name="MeanOrderValue">Revenue / orders.</param>
-public sealed record AgeFamilyRow(string AgeGroup, string Household, long Customers, double? OrdersPerCustomer, double? MeanItemPrice, double? MeanOrderValue);
+public sealed record AgeFamilyRow(AgeGroup AgeGroup, Household Household, long Customers, double? OrdersPerCustomer, double? MeanItemPrice, double? MeanOrderValue);
 
 /// <summary>Age and family status (SPEC §5 <c>age_family</c>).</summary>
 public sealed class AgeFamily : QuestionAnswer<AgeFamilyRow>
@@ -34,9 +34,9 @@ public sealed class AgeFamily : QuestionAnswer<AgeFamilyRow>
         var stats = GroupStats.ByCustomer(data, 6, Population.ActiveCustomerGroups(data, c => ((int)facts.AgeGroup[c] * 2) + (int)facts.Household[c]), GroupNeeds.Customers);
         var rows = Enumerable.Range(0, 6)
             .Where(g => stats.Lines[g] > 0)
-            .Select(g => new AgeFamilyRow(Labels.Of((AgeGroup)(g / 2)), Labels.Of((Household)(g % 2)), stats.Customers[g], (double)stats.Orders[g] / stats.Customers[g], stats.MeanItemPrice(g), stats.MeanOrderValue(g)))
-            .OrderBy(r => r.AgeGroup, StringComparer.Ordinal)
-            .ThenBy(r => r.Household, StringComparer.Ordinal)
+            .Select(g => new AgeFamilyRow((AgeGroup)(g / 2), (Household)(g % 2), stats.Customers[g], (double)stats.Orders[g] / stats.Customers[g], stats.MeanItemPrice(g), stats.MeanOrderValue(g)))
+            .OrderBy(r => Labels.Of(r.AgeGroup), StringComparer.Ordinal)
+            .ThenBy(r => Labels.Of(r.Household), StringComparer.Ordinal)
             .ToList();
         return new AgeFamily(rows, data);
     }
@@ -53,10 +53,30 @@ public sealed class AgeFamily : QuestionAnswer<AgeFamilyRow>
         var largest = Rows.OrderByDescending(r => r.Customers).First();
         var most = Rows.OrderByDescending(r => r.OrdersPerCustomer).First();
         var least = Rows.OrderBy(r => r.OrdersPerCustomer).First();
-        return $"{largest.AgeGroup} customers with household \"{largest.Household}\" are the largest group ({Wording.Percent(largest.Customers, customers)}); "
-            + $"orders per customer range from {Wording.Number(least.OrdersPerCustomer)} ({least.AgeGroup}, {least.Household}) to {Wording.Number(most.OrdersPerCustomer)} ({most.AgeGroup}, {most.Household}), "
+        return $"{Labels.Of(largest.AgeGroup)} customers with household \"{Labels.Of(largest.Household)}\" are the largest group ({Wording.Percent(largest.Customers, customers)}); "
+            + $"orders per customer range from {Wording.Number(least.OrdersPerCustomer)} ({Labels.Of(least.AgeGroup)}, {Labels.Of(least.Household)}) to {Wording.Number(most.OrdersPerCustomer)} ({Labels.Of(most.AgeGroup)}, {Labels.Of(most.Household)}), "
             + $"and mean order value from {Wording.Money(Rows.Min(r => r.MeanOrderValue))} to {Wording.Money(Rows.Max(r => r.MeanOrderValue))}.";
     }
+
+    /// <summary>The rule: the largest group gets the broad campaign; the group with the highest mean order value gets the premium one.</summary>
+    public override Suggestion Suggestion()
+    {
+        var priced = Rows.Where(r => r.MeanOrderValue is not null).ToList();
+        if (priced.Count == 0)
+        {
+            return "No suggestion: there are no priced orders of active customers.";
+        }
+
+        var largest = Rows.OrderByDescending(r => r.Customers).First();
+        var richest = priced.OrderByDescending(r => r.MeanOrderValue).First();
+        return $"Build the broad campaign for {Labels.Of(largest.AgeGroup).ToLowerInvariant()} customers ({Labels.Of(largest.Household).ToLowerInvariant()}), the largest group, "
+            + $"and the premium one for {Labels.Of(richest.AgeGroup).ToLowerInvariant()} customers ({Labels.Of(richest.Household).ToLowerInvariant()}), whose orders are worth most ({Wording.Money(richest.MeanOrderValue)}) "
+            + "(rule: most customers for reach; highest mean order value for premium).";
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Young adult to Senior, parents first within each, as in the chart.</remarks>
+    public override AnswerTable Table() => RowFrames.ToTable(Rows.OrderBy(r => r.AgeGroup).ThenBy(r => r.Household), Rows.Count, "groups");
 
     /// <inheritdoc />
     public override string Method() =>

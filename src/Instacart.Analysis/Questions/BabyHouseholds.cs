@@ -10,7 +10,7 @@ namespace Instacart.Analysis.Questions;
 /// <param name="Customers">Distinct active customers.</param>
 /// <param name="OrdersPerCustomer">Orders / customers.</param>
 /// <param name="MeanOrderValue">Revenue / orders.</param>
-public sealed record BabyHouseholdsRow(string Profile, bool BabyHousehold, long Customers, double? OrdersPerCustomer, double? MeanOrderValue);
+public sealed record BabyHouseholdsRow(Profile Profile, [property: TableColumn("Buys baby products")] bool BabyHousehold, long Customers, double? OrdersPerCustomer, double? MeanOrderValue);
 
 /// <summary>Profiles split by baby household (stakeholder extra <c>baby_households</c>).</summary>
 public sealed class BabyHouseholds : QuestionAnswer<BabyHouseholdsRow>
@@ -33,8 +33,8 @@ public sealed class BabyHouseholds : QuestionAnswer<BabyHouseholdsRow>
         var stats = GroupStats.ByCustomer(data, 12, Population.ActiveCustomerGroups(data, c => ((int)facts.Profile[c] * 2) + (facts.BabyHousehold[c] ? 1 : 0)), GroupNeeds.Customers);
         var rows = Enumerable.Range(0, 12)
             .Where(g => stats.Lines[g] > 0)
-            .Select(g => new BabyHouseholdsRow(Labels.Of((Profile)(g / 2)), g % 2 == 1, stats.Customers[g], (double)stats.Orders[g] / stats.Customers[g], stats.MeanOrderValue(g)))
-            .OrderBy(r => r.Profile, StringComparer.Ordinal)
+            .Select(g => new BabyHouseholdsRow((Profile)(g / 2), g % 2 == 1, stats.Customers[g], (double)stats.Orders[g] / stats.Customers[g], stats.MeanOrderValue(g)))
+            .OrderBy(r => Labels.Of(r.Profile), StringComparer.Ordinal)
             .ThenBy(r => r.BabyHousehold)
             .ToList();
         return new BabyHouseholds(rows, data);
@@ -53,8 +53,32 @@ public sealed class BabyHouseholds : QuestionAnswer<BabyHouseholdsRow>
         double Orders(IEnumerable<BabyHouseholdsRow> rows) => rows.Sum(r => r.OrdersPerCustomer!.Value * r.Customers);
         var babyCustomers = baby.Sum(r => r.Customers);
         var otherCustomers = other.Sum(r => r.Customers);
-        return $"{Wording.Percent(babyCustomers, babyCustomers + otherCustomers)} of active customers buy baby products; they place {Wording.Number(Orders(baby) / babyCustomers)} orders each against {Wording.Number(Orders(other) / otherCustomers)} for other households.";
+        return $"Baby products are bought by {Wording.Percent(babyCustomers, babyCustomers + otherCustomers)} of active customers; they place {Wording.Number(Orders(baby) / babyCustomers)} orders each against {Wording.Number(Orders(other) / otherCustomers)} for other households.";
     }
+
+    /// <summary>The rule: when baby households place more orders per customer than the others, baby products earn a subscription or reminder offer; otherwise a first-order incentive.</summary>
+    public override Suggestion Suggestion()
+    {
+        var baby = Rows.Where(r => r.BabyHousehold).ToList();
+        var other = Rows.Where(r => !r.BabyHousehold).ToList();
+        if (baby.Count == 0 || other.Count == 0)
+        {
+            return "No suggestion: one of the two groups is empty.";
+        }
+
+        double PerCustomer(IEnumerable<BabyHouseholdsRow> rows) => rows.Sum(r => r.OrdersPerCustomer!.Value * r.Customers) / rows.Sum(r => r.Customers);
+        var babyOrders = PerCustomer(baby);
+        var otherOrders = PerCustomer(other);
+        return babyOrders > otherOrders
+            ? $"Offer baby-product subscriptions and reminders: baby households already order more often ({Wording.Number(babyOrders)} orders each against {Wording.Number(otherOrders)}) "
+                + "(rule: more orders per customer than other households means a regular need to serve)."
+            : $"Use baby products to win more orders: baby households order no more often ({Wording.Number(babyOrders)} orders each against {Wording.Number(otherOrders)}) "
+                + "(rule: no more orders per customer than other households means room for an incentive).";
+    }
+
+    /// <inheritdoc />
+    /// <remarks>The profiles in the chart's order, baby households first within each.</remarks>
+    public override AnswerTable Table() => RowFrames.ToTable(Rows.OrderBy(r => r.Profile).ThenByDescending(r => r.BabyHousehold), Rows.Count, "groups");
 
     /// <inheritdoc />
     public override string Method() =>

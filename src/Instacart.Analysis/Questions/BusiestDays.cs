@@ -10,7 +10,7 @@ namespace Instacart.Analysis.Questions;
 /// <param name="Orders">Distinct orders with lines that day.</param>
 /// <param name="Lines">Order lines that day.</param>
 /// <param name="Flag">Busiest days, Regularly busy or Slowest days.</param>
-public sealed record BusiestDaysRow([property: FrameColumn("orders_day_of_week")] int Dow, string Label, long Orders, long Lines, string Flag);
+public sealed record BusiestDaysRow([property: FrameColumn("orders_day_of_week"), TableColumn] int Dow, [property: TableColumn("Day")] string Label, long Orders, [property: TableColumn("Order lines")] long Lines, DayFlag Flag);
 
 /// <summary>Which days of the week are busiest (SPEC §5 <c>busiest_days</c>).</summary>
 public sealed class BusiestDays : QuestionAnswer<BusiestDaysRow>
@@ -32,7 +32,7 @@ public sealed class BusiestDays : QuestionAnswer<BusiestDaysRow>
         var stats = GroupStats.ByDayAndHour(data, 7, (day, _) => day);
         var flags = Ranking.Flags(stats.Lines, data.Options.FlaggedDays);
         var rows = Enumerable.Range(0, 7)
-            .Select(d => new BusiestDaysRow(d, Labels.Day(d, data.Options.DayConvention), stats.Orders[d], stats.Lines[d], Labels.Of((DayFlag)flags[d])))
+            .Select(d => new BusiestDaysRow(d, Labels.Day(d, data.Options.DayConvention), stats.Orders[d], stats.Lines[d], (DayFlag)flags[d]))
             .ToList();
         return new BusiestDays(rows, data);
     }
@@ -42,8 +42,8 @@ public sealed class BusiestDays : QuestionAnswer<BusiestDaysRow>
     {
         var total = Rows.Sum(r => (double)r.Lines);
         var ranked = Rows.OrderByDescending(r => r.Lines).ThenBy(r => r.Dow).ToList();
-        var busiest = Rows.Where(r => r.Flag == Labels.Of(DayFlag.BusiestDays)).OrderByDescending(r => r.Lines).ThenBy(r => r.Dow).ToList();
-        var slowest = Rows.Where(r => r.Flag == Labels.Of(DayFlag.SlowestDays)).OrderBy(r => r.Lines).ThenByDescending(r => r.Dow).ToList();
+        var busiest = Rows.Where(r => r.Flag == DayFlag.BusiestDays).OrderByDescending(r => r.Lines).ThenBy(r => r.Dow).ToList();
+        var slowest = Rows.Where(r => r.Flag == DayFlag.SlowestDays).OrderBy(r => r.Lines).ThenByDescending(r => r.Dow).ToList();
         if (total == 0)
         {
             return "There are no order lines, so no day is busier than another.";
@@ -53,6 +53,23 @@ public sealed class BusiestDays : QuestionAnswer<BusiestDaysRow>
             + $"{Wording.List(slowest.Select(r => r.Label))} are the slowest ({Wording.List(slowest.Select(r => Wording.Percent(r.Lines, total)))}), "
             + $"so the busiest day sees {Wording.Times(ranked[0].Lines, ranked[^1].Lines)} the lines of the slowest.";
     }
+
+    /// <summary>The rule: staff and stock up for the days flagged busiest; try demand-shifting offers on the days flagged slowest.</summary>
+    public override Suggestion Suggestion()
+    {
+        var busiest = Rows.Where(r => r.Flag == DayFlag.BusiestDays).OrderBy(r => r.Dow).Select(r => r.Label).ToList();
+        var slowest = Rows.Where(r => r.Flag == DayFlag.SlowestDays).OrderBy(r => r.Dow).Select(r => r.Label).ToList();
+        if (Rows.Sum(r => r.Lines) == 0)
+        {
+            return "No suggestion: there are no order lines.";
+        }
+
+        return $"Plan staff and stock for {Wording.List(busiest)}, and try offers that move orders to {Wording.List(slowest)} "
+            + $"(rule: the {Options.FlaggedDays} days with most order lines get the capacity, the {Options.FlaggedDays} with fewest the demand-shifting offers).";
+    }
+
+    /// <inheritdoc />
+    public override AnswerTable Table() => RowFrames.ToTable(Rows, Rows.Count, "days");
 
     /// <inheritdoc />
     public override string Method() =>

@@ -9,7 +9,7 @@ namespace Instacart.Analysis.Questions;
 /// <param name="Orders">Distinct orders with lines in that hour.</param>
 /// <param name="Lines">Order lines in that hour.</param>
 /// <param name="Flag">Most orders, Average orders or Fewest orders.</param>
-public sealed record BusiestHoursRow(int Hour, long Orders, long Lines, string Flag);
+public sealed record BusiestHoursRow(int Hour, long Orders, [property: TableColumn("Order lines")] long Lines, HourFlag Flag);
 
 /// <summary>Which hours of the day are busiest (SPEC §5 <c>busiest_hours</c>).</summary>
 public sealed class BusiestHours : QuestionAnswer<BusiestHoursRow>
@@ -31,7 +31,7 @@ public sealed class BusiestHours : QuestionAnswer<BusiestHoursRow>
         var stats = GroupStats.ByDayAndHour(data, 24, (_, hour) => hour);
         var flags = Ranking.Flags(stats.Lines, data.Options.FlaggedHours);
         var rows = Enumerable.Range(0, 24)
-            .Select(h => new BusiestHoursRow(h, stats.Orders[h], stats.Lines[h], Labels.Of((HourFlag)flags[h])))
+            .Select(h => new BusiestHoursRow(h, stats.Orders[h], stats.Lines[h], (HourFlag)flags[h]))
             .ToList();
         return new BusiestHours(rows, data);
     }
@@ -46,8 +46,8 @@ public sealed class BusiestHours : QuestionAnswer<BusiestHoursRow>
         }
 
         var ranked = Rows.OrderByDescending(r => r.Lines).ThenBy(r => r.Hour).ToList();
-        var most = Rows.Where(r => r.Flag == Labels.Of(HourFlag.MostOrders)).ToList();
-        var fewest = Rows.Where(r => r.Flag == Labels.Of(HourFlag.FewestOrders)).ToList();
+        var most = Rows.Where(r => r.Flag == HourFlag.MostOrders).ToList();
+        var fewest = Rows.Where(r => r.Flag == HourFlag.FewestOrders).ToList();
         return $"The busiest hours are {Wording.Hour(ranked[0].Hour)} ({Wording.Percent(ranked[0].Lines, total)} of order lines) and {Wording.Hour(ranked[1].Hour)} ({Wording.Percent(ranked[1].Lines, total)}); "
             + $"the {most.Count} busiest hours, {HourSpans(most)}, carry {Wording.Percent(most.Sum(r => r.Lines), total)} of lines, "
             + $"while the {fewest.Count} quietest, {HourSpans(fewest)}, carry {Wording.Percent(fewest.Sum(r => r.Lines), total)}.";
@@ -72,6 +72,23 @@ public sealed class BusiestHours : QuestionAnswer<BusiestHoursRow>
 
         return Wording.List(spans);
     }
+
+    /// <summary>The rule: ads and notifications go out in the hours flagged with most orders; maintenance and restocking in those with fewest.</summary>
+    public override Suggestion Suggestion()
+    {
+        var most = Rows.Where(r => r.Flag == HourFlag.MostOrders).ToList();
+        var fewest = Rows.Where(r => r.Flag == HourFlag.FewestOrders).ToList();
+        if (Rows.Sum(r => r.Lines) == 0)
+        {
+            return "No suggestion: there are no order lines.";
+        }
+
+        return $"Time ads and app notifications for {HourSpans(most)}, when most orders come in, and schedule app maintenance and restocking for {HourSpans(fewest)} "
+            + $"(rule: the {Options.FlaggedHours} hours with most order lines and the {Options.FlaggedHours} with fewest).";
+    }
+
+    /// <inheritdoc />
+    public override AnswerTable Table() => RowFrames.ToTable(Rows, Rows.Count, "hours");
 
     /// <inheritdoc />
     public override string Method() =>

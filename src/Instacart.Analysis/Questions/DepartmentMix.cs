@@ -14,7 +14,7 @@ namespace Instacart.Analysis.Questions;
 /// <param name="OverallShare">The department's share of all active lines.</param>
 /// <param name="ShareDifference">Share − overall share (positive: the group buys relatively more).</param>
 /// <param name="ReorderRate">Share of the group's lines in the department that are reorders.</param>
-public sealed record DepartmentMixRow(string Dimension, string Group, int DepartmentId, string Department, long Lines, double Share, double OverallShare, double ShareDifference, double? ReorderRate);
+public sealed record DepartmentMixRow([property: TableColumn] string Dimension, [property: TableColumn("Customer group")] string Group, [property: TableColumn] int DepartmentId, string Department, [property: TableColumn("Order lines")] long Lines, [property: TableColumn("Share of the group's lines")] double Share, [property: TableColumn("Share of all lines")] double OverallShare, [property: TableColumn("Share difference")] double ShareDifference, double? ReorderRate);
 
 /// <summary>Department mix by customer group (stakeholder extra <c>department_mix</c>).</summary>
 public sealed class DepartmentMix : QuestionAnswer<DepartmentMixRow>
@@ -135,8 +135,50 @@ public sealed class DepartmentMix : QuestionAnswer<DepartmentMixRow>
 
         var largest = Rows.OrderByDescending(r => Math.Abs(r.ShareDifference)).First();
         var direction = largest.ShareDifference > 0 ? "more" : "less";
-        return $"The largest difference in basket mix: {largest.Group} customers ({largest.Dimension.Replace('_', ' ')}) put {Wording.Percent(largest.Share)} of their lines in {largest.Department} against {Wording.Percent(largest.OverallShare)} overall ({direction}, {Math.Abs(largest.ShareDifference) * 100:0.0} points).";
+        return $"Of all the customer groups (by age, household, income and region), {GroupPhrase(largest)} differ most in what they buy: "
+            + $"{largest.Department} takes {Wording.Percent(largest.Share)} of their order lines against {Wording.Percent(largest.OverallShare)} for all customers, "
+            + $"{Points(largest.ShareDifference)} {direction}.";
     }
+
+    /// <summary>The rule: a group's department promotion is worth tailoring when the group's share is at least one percentage point above the overall share; the three largest such gaps are named.</summary>
+    public override Suggestion Suggestion()
+    {
+        var above = Rows.Where(r => r.ShareDifference >= TailorPoints / 100).OrderByDescending(r => r.ShareDifference).ThenBy(r => r.DepartmentId).Take(3).ToList();
+        if (above.Count == 0)
+        {
+            return "One department plan fits every group: no group buys a department at least one percentage point more than customers overall.";
+        }
+
+        return $"Tailor department promotions by group: {Wording.List(above.Select(r => $"{r.Department} for {GroupPhrase(r)} ({Points(r.ShareDifference)} above all customers)"))} "
+            + "(rule: the largest gaps of at least one percentage point between a group's share of lines and the overall share).";
+    }
+
+    /// <summary>The smallest gap, in percentage points, that a suggestion tailors a promotion to.</summary>
+    private const double TailorPoints = 1;
+
+    private static string Points(double difference) =>
+        (Math.Abs(difference) * 100).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) + " percentage points";
+
+    /// <summary>The group as the subject of a sentence: "low income customers", "customers in the South", "parents".</summary>
+    internal static string GroupPhrase(DepartmentMixRow row) => row.Dimension switch
+    {
+        "region" => $"customers in the {row.Group}",
+        "household" when row.Group == Labels.Of(Household.Parent) => "parents",
+        "household" => "customers without dependants",
+        _ => $"{row.Group.ToLowerInvariant()} customers",
+    };
+
+    /// <summary>How many group × department cells <see cref="Table"/> shows.</summary>
+    private const int TableRows = 15;
+
+    /// <inheritdoc />
+    /// <remarks>The <see cref="TableRows"/> cells furthest from the overall share, either way.</remarks>
+    public override AnswerTable Table() =>
+        RowFrames.ToTable(
+            Rows.OrderByDescending(r => Math.Abs(r.ShareDifference)).ThenBy(r => r.Dimension, StringComparer.Ordinal).ThenBy(r => r.Group, StringComparer.Ordinal).ThenBy(r => r.DepartmentId).Take(TableRows),
+            Rows.Count,
+            "group × department cells",
+            "difference from all customers");
 
     /// <inheritdoc />
     public override string Method() =>

@@ -10,7 +10,7 @@ namespace Instacart.Analysis.Questions;
 /// <param name="Revenue">Sum of known prices.</param>
 /// <param name="RevenuePerOrder">Revenue / orders containing the department.</param>
 /// <param name="ReorderRate">Share of the department's lines that are reorders.</param>
-public sealed record DepartmentsRow(int DepartmentId, string Department, long Lines, long Orders, double Revenue, double? RevenuePerOrder, double ReorderRate);
+public sealed record DepartmentsRow([property: TableColumn] int DepartmentId, string Department, [property: TableColumn("Order lines")] long Lines, long Orders, double Revenue, double? RevenuePerOrder, double ReorderRate);
 
 /// <summary>The most popular departments (SPEC §5 <c>departments</c>).</summary>
 public sealed class Departments : QuestionAnswer<DepartmentsRow>
@@ -49,9 +49,29 @@ public sealed class Departments : QuestionAnswer<DepartmentsRow>
 
         var top = Rows.OrderByDescending(r => r.Lines).ThenBy(r => r.DepartmentId).Take(3).ToList();
         var loyal = Rows.Where(r => r.Lines * 100 >= total).OrderByDescending(r => r.ReorderRate).ThenBy(r => r.DepartmentId).First();
-        return $"{Wording.List(top.Select(r => $"{r.Department} ({Wording.Percent(r.Lines, total)})"))} are the most popular departments by order lines, "
+        return $"The most popular departments by order lines are {Wording.List(top.Select(r => $"{r.Department} ({Wording.Percent(r.Lines, total)})"))}, "
             + $"together {Wording.Percent(top.Sum(r => r.Lines), total)} of all lines; among departments with at least 1% of lines, {loyal.Department} is reordered most ({Wording.Percent(loyal.ReorderRate)} of its lines).";
     }
+
+    /// <summary>The rule: the three most reordered departments with at least 1% of lines get "buy again" reminders; the department with most lines keeps the front page.</summary>
+    public override Suggestion Suggestion()
+    {
+        var total = Rows.Sum(r => (double)r.Lines);
+        if (total == 0)
+        {
+            return "No suggestion: there are no order lines.";
+        }
+
+        var top = Rows.OrderByDescending(r => r.Lines).ThenBy(r => r.DepartmentId).First();
+        var habits = Rows.Where(r => r.Lines * 100 >= total).OrderByDescending(r => r.ReorderRate).ThenBy(r => r.DepartmentId).Take(3).ToList();
+        return $"Keep {top.Department} on the front page ({Wording.Percent(top.Lines, total)} of order lines) and put \"buy again\" reminders on {Wording.List(habits.Select(r => r.Department))}, "
+            + "the departments customers reorder most (rule: most lines for the front page; the three highest reorder rates among departments with at least 1% of lines for reminders).";
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Every department, most order lines first.</remarks>
+    public override AnswerTable Table() =>
+        RowFrames.ToTable(Rows.OrderByDescending(r => r.Lines).ThenBy(r => r.DepartmentId), Rows.Count, "departments, most order lines first");
 
     /// <inheritdoc />
     public override string Method() =>

@@ -9,7 +9,7 @@ namespace Instacart.Analysis.Questions;
 /// <param name="Busy">Orders above the median hour's.</param>
 /// <param name="Pricey">Mean order value above the median hour's.</param>
 /// <param name="Quadrant">Perfect storm, Pricier baskets, Traffic surge or Slow hours.</param>
-public sealed record HourQuadrantsRow(int Hour, long Orders, double? MeanOrderValue, bool Busy, bool Pricey, string Quadrant);
+public sealed record HourQuadrantsRow(int Hour, long Orders, double? MeanOrderValue, [property: TableColumn("Above-median orders")] bool Busy, [property: TableColumn("Above-median order value")] bool Pricey, string Quadrant);
 
 /// <summary>Hours by traffic × basket value (stakeholder extra <c>hour_quadrants</c>).</summary>
 public sealed class HourQuadrants : QuestionAnswer<HourQuadrantsRow>
@@ -76,12 +76,30 @@ public sealed class HourQuadrants : QuestionAnswer<HourQuadrantsRow>
         var pricier = Rows.Where(r => r.Quadrant == PricierBaskets).ToList();
         var stormText = storm.Count == 0
             ? "No hour is both busier and pricier than the median hour"
-            : $"{(storm.Count == 1 ? "1 hour is" : $"{storm.Count} hours are")} a \"perfect storm\" of above-median traffic and basket value ({Wording.List(storm.Select(r => Wording.Hour(r.Hour)))})";
+            : $"The \"perfect storm\" {(storm.Count == 1 ? "hour" : "hours")} of above-median traffic and basket value {(storm.Count == 1 ? "is" : "are")} {Wording.List(storm.Select(r => Wording.Hour(r.Hour)))}";
         var pricierText = pricier.Count == 0
             ? "no quieter hour brings pricier baskets"
             : $"{(pricier.Count == 1 ? "1 quieter hour still brings" : $"{pricier.Count} quieter hours still bring")} pricier baskets ({Wording.List(pricier.Select(r => Wording.Hour(r.Hour)))}), reaching big spenders outside the rush";
         return $"{stormText}; {pricierText}.";
     }
+
+    /// <summary>The rule: hours above the median in both traffic and basket value are the slots for premium promotions; quieter hours with pricier baskets suit targeted offers to big spenders.</summary>
+    public override Suggestion Suggestion()
+    {
+        var storm = Rows.Where(r => r.Quadrant == PerfectStorm).ToList();
+        var pricier = Rows.Where(r => r.Quadrant == PricierBaskets).ToList();
+        if (storm.Count == 0 && pricier.Count == 0)
+        {
+            return "No hour has baskets worth more than the median hour's, so premium promotions need no particular slot (rule: only hours above the median basket value are singled out).";
+        }
+
+        var stormText = storm.Count == 0 ? string.Empty : $"Put premium promotions in {Wording.List(storm.Select(r => Wording.Hour(r.Hour)))}, busy hours with pricier baskets";
+        var pricierText = pricier.Count == 0 ? string.Empty : $"{(storm.Count == 0 ? "Send" : "; send")} targeted offers to big spenders at {Wording.List(pricier.Select(r => Wording.Hour(r.Hour)))}, quieter hours that still bring pricier baskets";
+        return $"{stormText}{pricierText} (rule: above the median hour in both orders and mean order value for promotions; above it in value only for targeted offers).";
+    }
+
+    /// <inheritdoc />
+    public override AnswerTable Table() => RowFrames.ToTable(Rows, Rows.Count, "hours");
 
     /// <inheritdoc />
     public override string Method() =>

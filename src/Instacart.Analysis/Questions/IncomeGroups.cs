@@ -11,7 +11,7 @@ namespace Instacart.Analysis.Questions;
 /// <param name="MeanItemPrice">Revenue / lines with a known price.</param>
 /// <param name="MeanOrderValue">Revenue / orders.</param>
 /// <param name="TopDepartment">The department with most lines (ties: lower id).</param>
-public sealed record IncomeRow(string IncomeGroup, long Customers, double? OrdersPerCustomer, double? MeanItemPrice, double? MeanOrderValue, string? TopDepartment);
+public sealed record IncomeRow(IncomeGroup IncomeGroup, long Customers, double? OrdersPerCustomer, double? MeanItemPrice, double? MeanOrderValue, string? TopDepartment);
 
 /// <summary>Habits by income group (SPEC §5 <c>income</c>).</summary>
 public sealed class IncomeGroups : QuestionAnswer<IncomeRow>
@@ -35,8 +35,8 @@ public sealed class IncomeGroups : QuestionAnswer<IncomeRow>
         var departments = data.Input.Departments;
         var rows = Enumerable.Range(0, 3)
             .Where(g => stats.Lines[g] > 0)
-            .Select(g => new IncomeRow(Labels.Of((IncomeGroup)g), stats.Customers[g], (double)stats.Orders[g] / stats.Customers[g], stats.MeanItemPrice(g), stats.MeanOrderValue(g), departments.NameOrNull(stats.TopDepartment(g))))
-            .OrderBy(r => r.IncomeGroup, StringComparer.Ordinal)
+            .Select(g => new IncomeRow((IncomeGroup)g, stats.Customers[g], (double)stats.Orders[g] / stats.Customers[g], stats.MeanItemPrice(g), stats.MeanOrderValue(g), departments.NameOrNull(stats.TopDepartment(g))))
+            .OrderBy(r => Labels.Of(r.IncomeGroup), StringComparer.Ordinal)
             .ToList();
         return new IncomeGroups(rows, data);
     }
@@ -52,9 +52,28 @@ public sealed class IncomeGroups : QuestionAnswer<IncomeRow>
         var pricey = Rows.OrderByDescending(r => r.MeanItemPrice).First();
         var cheap = Rows.OrderBy(r => r.MeanItemPrice).First();
         var tops = Rows.Select(r => r.TopDepartment).Distinct().ToList();
-        var topText = tops.Count == 1 ? $"{tops[0]} is the top department in every income group" : $"top departments differ: {Wording.List(Rows.Select(r => $"{r.TopDepartment} ({r.IncomeGroup})"))}";
-        return $"{pricey.IncomeGroup} customers pay the most per item ({Wording.Money(pricey.MeanItemPrice)}) and {cheap.IncomeGroup} customers the least ({Wording.Money(cheap.MeanItemPrice)}); {topText}.";
+        var topText = tops.Count == 1 ? $"{tops[0]} is the top department in every income group" : $"top departments differ: {Wording.List(Rows.Select(r => $"{r.TopDepartment} ({Labels.Of(r.IncomeGroup)})"))}";
+        return $"{Labels.Of(pricey.IncomeGroup)} customers pay the most per item ({Wording.Money(pricey.MeanItemPrice)}) and {Labels.Of(cheap.IncomeGroup)} customers the least ({Wording.Money(cheap.MeanItemPrice)}); {topText}.";
     }
+
+    /// <summary>The rule: the group paying most per item sees premium ranges first; the group paying least sees value ranges first.</summary>
+    public override Suggestion Suggestion()
+    {
+        var priced = Rows.Where(r => r.MeanItemPrice is not null).ToList();
+        if (priced.Count < 2)
+        {
+            return "No suggestion: there are too few income groups with priced lines to compare.";
+        }
+
+        var pricey = priced.OrderByDescending(r => r.MeanItemPrice).First();
+        var cheap = priced.OrderBy(r => r.MeanItemPrice).First();
+        return $"Show premium ranges first to {Labels.Of(pricey.IncomeGroup).ToLowerInvariant()} customers ({Wording.Money(pricey.MeanItemPrice)} per item) and value ranges first to "
+            + $"{Labels.Of(cheap.IncomeGroup).ToLowerInvariant()} customers ({Wording.Money(cheap.MeanItemPrice)}) (rule: the highest and lowest mean item price).";
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Low, Middle, High income, as in the chart.</remarks>
+    public override AnswerTable Table() => RowFrames.ToTable(Rows.OrderBy(r => r.IncomeGroup), Rows.Count, "income groups");
 
     /// <inheritdoc />
     public override string Method() =>

@@ -12,7 +12,7 @@ namespace Instacart.Analysis.Questions;
 /// <param name="MeanItemPrice">Revenue / lines with a known price.</param>
 /// <param name="MeanOrderValue">Revenue / orders.</param>
 /// <param name="MedianDaysBetweenOrders">Median days since the prior order over the group's orders.</param>
-public sealed record LoyaltyRow(string Loyalty, long Customers, long Orders, long Lines, double? MeanItemPrice, double? MeanOrderValue, double? MedianDaysBetweenOrders);
+public sealed record LoyaltyRow(Loyalty Loyalty, long Customers, long Orders, [property: TableColumn("Order lines")] long Lines, double? MeanItemPrice, double? MeanOrderValue, double? MedianDaysBetweenOrders);
 
 /// <summary>Loyalty distribution and habits (SPEC §5 <c>loyalty</c>).</summary>
 public sealed class LoyaltyGroups : QuestionAnswer<LoyaltyRow>
@@ -35,8 +35,8 @@ public sealed class LoyaltyGroups : QuestionAnswer<LoyaltyRow>
         var stats = GroupStats.ByCustomer(data, 3, Population.ActiveCustomerGroups(data, c => (int)loyalty[c]), GroupNeeds.Customers | GroupNeeds.MedianDays);
         var rows = Enumerable.Range(0, 3)
             .Where(g => stats.Lines[g] > 0)
-            .Select(g => new LoyaltyRow(Labels.Of((Loyalty)g), stats.Customers[g], stats.Orders[g], stats.Lines[g], stats.MeanItemPrice(g), stats.MeanOrderValue(g), stats.Median(g)))
-            .OrderBy(r => r.Loyalty, StringComparer.Ordinal)
+            .Select(g => new LoyaltyRow((Loyalty)g, stats.Customers[g], stats.Orders[g], stats.Lines[g], stats.MeanItemPrice(g), stats.MeanOrderValue(g), stats.Median(g)))
+            .OrderBy(r => Labels.Of(r.Loyalty), StringComparer.Ordinal)
             .ToList();
         return new LoyaltyGroups(rows, data);
     }
@@ -51,9 +51,9 @@ public sealed class LoyaltyGroups : QuestionAnswer<LoyaltyRow>
         }
 
         var largest = Rows.OrderByDescending(r => r.Customers).First();
-        var loyal = Rows.FirstOrDefault(r => r.Loyalty == Labels.Of(Instacart.Data.Derivation.Loyalty.Loyal));
-        var fresh = Rows.FirstOrDefault(r => r.Loyalty == Labels.Of(Instacart.Data.Derivation.Loyalty.New));
-        var sentence = $"{largest.Loyalty}s are the largest group ({Wording.Percent(largest.Customers, customers)} of active customers).";
+        var loyal = Rows.FirstOrDefault(r => r.Loyalty == Instacart.Data.Derivation.Loyalty.Loyal);
+        var fresh = Rows.FirstOrDefault(r => r.Loyalty == Instacart.Data.Derivation.Loyalty.New);
+        var sentence = $"{Labels.Of(largest.Loyalty)}s are the largest group ({Wording.Percent(largest.Customers, customers)} of active customers).";
         if (loyal is not null && fresh is not null)
         {
             sentence += $" Loyal customers order every {Wording.Number(loyal.MedianDaysBetweenOrders)} days (median) against {Wording.Number(fresh.MedianDaysBetweenOrders)} for new ones, "
@@ -62,6 +62,27 @@ public sealed class LoyaltyGroups : QuestionAnswer<LoyaltyRow>
 
         return sentence;
     }
+
+    /// <summary>The rule: the group with the longest median gap between orders is the loyalty programme's target, the group with the shortest its model.</summary>
+    public override Suggestion Suggestion()
+    {
+        var known = Rows.Where(r => r.MedianDaysBetweenOrders is not null).ToList();
+        var customers = Rows.Sum(r => (double)r.Customers);
+        if (known.Count < 2 || customers == 0)
+        {
+            return "No suggestion: there are too few loyalty groups with orders to compare.";
+        }
+
+        var slowest = known.OrderByDescending(r => r.MedianDaysBetweenOrders).First();
+        var fastest = known.OrderBy(r => r.MedianDaysBetweenOrders).First();
+        return $"Point the loyalty programme at {Labels.Of(slowest.Loyalty).ToLowerInvariant()}s ({Wording.Percent(slowest.Customers, customers)} of active customers): they wait {Wording.Number(slowest.MedianDaysBetweenOrders)} days between orders "
+            + $"against {Wording.Number(fastest.MedianDaysBetweenOrders)} for {Labels.Of(fastest.Loyalty).ToLowerInvariant()}s, so a reward for the next order has the most room to work "
+            + "(rule: the group with the longest median gap between orders is the target).";
+    }
+
+    /// <inheritdoc />
+    /// <remarks>New, Regular, Loyal, as in the chart.</remarks>
+    public override AnswerTable Table() => RowFrames.ToTable(Rows.OrderBy(r => r.Loyalty), Rows.Count, "loyalty groups");
 
     /// <inheritdoc />
     public override string Method() =>

@@ -9,7 +9,7 @@ namespace Instacart.Analysis.Questions;
 /// <param name="Products">Distinct products among the population's lines.</param>
 /// <param name="Lines">Order lines.</param>
 /// <param name="Revenue">Sum of known prices.</param>
-public sealed record PriceRangesRow(string PriceRange, long Products, long Lines, double Revenue);
+public sealed record PriceRangesRow(PriceRange PriceRange, long Products, [property: TableColumn("Order lines")] long Lines, double Revenue);
 
 /// <summary>Simpler price groupings (SPEC §5 <c>price_ranges</c>).</summary>
 public sealed class PriceRanges : QuestionAnswer<PriceRangesRow>
@@ -45,8 +45,8 @@ public sealed class PriceRanges : QuestionAnswer<PriceRangesRow>
 
         var rows = Enumerable.Range(0, 4)
             .Where(g => stats.Lines[g] > 0)
-            .Select(g => new PriceRangesRow(Labels.Of((PriceRange)g), distinct[g], stats.Lines[g], stats.Revenue[g]))
-            .OrderBy(r => r.PriceRange, StringComparer.Ordinal)
+            .Select(g => new PriceRangesRow((PriceRange)g, distinct[g], stats.Lines[g], stats.Revenue[g]))
+            .OrderBy(r => Labels.Of(r.PriceRange), StringComparer.Ordinal)
             .ToList();
         return new PriceRanges(rows, data);
     }
@@ -62,13 +62,34 @@ public sealed class PriceRanges : QuestionAnswer<PriceRangesRow>
         }
 
         var ranked = Rows.OrderByDescending(r => r.Lines).ToList();
-        var parts = ranked.Select(r => $"{r.PriceRange} {Wording.Percent(r.Lines, lines)} of lines and {Wording.Percent(r.Revenue, revenue)} of revenue");
+        var parts = ranked.Select(r => $"{Labels.Of(r.PriceRange)} {Wording.Percent(r.Lines, lines)} of lines and {Wording.Percent(r.Revenue, revenue)} of revenue");
         var top = ranked[0];
         var lead = top.Lines * 2 > lines
-            ? $"{top.PriceRange}-range products dominate, with more than half of the order lines"
-            : $"{top.PriceRange}-range products have the most order lines, though not a majority";
+            ? $"{Labels.Of(top.PriceRange)}-range products dominate, with more than half of the order lines"
+            : $"{Labels.Of(top.PriceRange)}-range products have the most order lines, though not a majority";
         return $"{lead}: {Wording.List(parts)}.";
     }
+
+    /// <summary>The rule: the range with most lines keeps its shelf space; the range whose share of revenue most exceeds its share of lines earns most per line and is the one to upsell.</summary>
+    public override Suggestion Suggestion()
+    {
+        var lines = Rows.Sum(r => (double)r.Lines);
+        var revenue = Rows.Sum(r => r.Revenue);
+        if (lines == 0 || revenue == 0)
+        {
+            return "No suggestion: there are no priced order lines.";
+        }
+
+        var traffic = Rows.OrderByDescending(r => r.Lines).First();
+        var earner = Rows.Where(r => r.Lines > 0).OrderByDescending(r => (r.Revenue / revenue) / (r.Lines / lines)).First();
+        return $"Keep {Labels.Of(traffic.PriceRange)}-range products prominent, as they bring most order lines ({Wording.Percent(traffic.Lines, lines)}), "
+            + $"and upsell {Labels.Of(earner.PriceRange)}-range products, which bring {Wording.Percent(earner.Revenue, revenue)} of revenue from {Wording.Percent(earner.Lines, lines)} of lines "
+            + "(rule: most lines for placement; the highest ratio of revenue share to line share for upselling).";
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Low, Mid, High, then Unknown.</remarks>
+    public override AnswerTable Table() => RowFrames.ToTable(Rows.OrderBy(r => r.PriceRange), Rows.Count, "price ranges");
 
     /// <inheritdoc />
     public override string Method() =>

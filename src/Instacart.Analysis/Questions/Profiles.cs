@@ -12,7 +12,7 @@ namespace Instacart.Analysis.Questions;
 /// <param name="MeanOrderValue">Revenue / orders.</param>
 /// <param name="MedianDaysBetweenOrders">Median days since the prior order over the profile's orders.</param>
 /// <param name="TopDepartment">The department with most lines (ties: lower id).</param>
-public sealed record ProfilesRow(string Profile, long Customers, double? OrdersPerCustomer, double? MeanItemPrice, double? MeanOrderValue, double? MedianDaysBetweenOrders, string? TopDepartment);
+public sealed record ProfilesRow(Profile Profile, long Customers, double? OrdersPerCustomer, double? MeanItemPrice, double? MeanOrderValue, double? MedianDaysBetweenOrders, string? TopDepartment);
 
 /// <summary>Customer profiles (SPEC §5 <c>profiles</c>).</summary>
 public sealed class Profiles : QuestionAnswer<ProfilesRow>
@@ -36,8 +36,8 @@ public sealed class Profiles : QuestionAnswer<ProfilesRow>
         var departments = data.Input.Departments;
         var rows = Enumerable.Range(0, 6)
             .Where(g => stats.Lines[g] > 0)
-            .Select(g => new ProfilesRow(Labels.Of((Profile)g), stats.Customers[g], (double)stats.Orders[g] / stats.Customers[g], stats.MeanItemPrice(g), stats.MeanOrderValue(g), stats.Median(g), departments.NameOrNull(stats.TopDepartment(g))))
-            .OrderBy(r => r.Profile, StringComparer.Ordinal)
+            .Select(g => new ProfilesRow((Profile)g, stats.Customers[g], (double)stats.Orders[g] / stats.Customers[g], stats.MeanItemPrice(g), stats.MeanOrderValue(g), stats.Median(g), departments.NameOrNull(stats.TopDepartment(g))))
+            .OrderBy(r => Labels.Of(r.Profile), StringComparer.Ordinal)
             .ToList();
         return new Profiles(rows, data);
     }
@@ -54,9 +54,28 @@ public sealed class Profiles : QuestionAnswer<ProfilesRow>
         var largest = Rows.OrderByDescending(r => r.Customers).First();
         var smallest = Rows.OrderBy(r => r.Customers).First();
         var mostValue = Rows.OrderByDescending(r => r.MeanOrderValue).First();
-        return $"\"{largest.Profile}\" is the largest profile ({Wording.Percent(largest.Customers, customers)} of active customers) and \"{smallest.Profile}\" the smallest ({Wording.Percent(smallest.Customers, customers)}); "
-            + $"\"{mostValue.Profile}\" orders are worth most ({Wording.Money(mostValue.MeanOrderValue)}), and the median gap between orders runs from {Wording.Number(Rows.Min(r => r.MedianDaysBetweenOrders))} to {Wording.Number(Rows.Max(r => r.MedianDaysBetweenOrders))} days.";
+        return $"The largest profile is \"{Labels.Of(largest.Profile)}\" ({Wording.Percent(largest.Customers, customers)} of active customers) and the smallest \"{Labels.Of(smallest.Profile)}\" ({Wording.Percent(smallest.Customers, customers)}); "
+            + $"\"{Labels.Of(mostValue.Profile)}\" orders are worth most ({Wording.Money(mostValue.MeanOrderValue)}), and the median gap between orders runs from {Wording.Number(Rows.Min(r => r.MedianDaysBetweenOrders))} to {Wording.Number(Rows.Max(r => r.MedianDaysBetweenOrders))} days.";
     }
+
+    /// <summary>The rule: the profile with the most spend per customer (orders per customer × mean order value) gets the premium programme; the largest profile the broad campaign.</summary>
+    public override Suggestion Suggestion()
+    {
+        var priced = Rows.Where(r => r.MeanOrderValue is not null && r.OrdersPerCustomer is not null).ToList();
+        if (priced.Count == 0)
+        {
+            return "No suggestion: there are no priced orders of active customers.";
+        }
+
+        var largest = Rows.OrderByDescending(r => r.Customers).First();
+        var best = priced.OrderByDescending(r => r.OrdersPerCustomer!.Value * r.MeanOrderValue!.Value).First();
+        return $"Reserve the premium programme for the \"{Labels.Of(best.Profile)}\" profile, which spends most per customer ({Wording.Money(best.OrdersPerCustomer!.Value * best.MeanOrderValue!.Value)}), "
+            + $"and write the broad campaign for \"{Labels.Of(largest.Profile)}\", the largest profile (rule: orders per customer × mean order value for premium; most customers for reach).";
+    }
+
+    /// <inheritdoc />
+    /// <remarks>The profiles in the chart's order.</remarks>
+    public override AnswerTable Table() => RowFrames.ToTable(Rows.OrderBy(r => r.Profile), Rows.Count, "profiles");
 
     /// <inheritdoc />
     public override string Method() =>

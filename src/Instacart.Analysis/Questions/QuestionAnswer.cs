@@ -14,6 +14,7 @@ public abstract class QuestionAnswer<TRow> : IQuestionAnswer
     private static readonly JsonSerializerOptions Json = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        Converters = { new EnumLabels.LabelConverter() },
     };
 
     /// <summary>Wraps the rows, already ordered by key.</summary>
@@ -42,10 +43,20 @@ public abstract class QuestionAnswer<TRow> : IQuestionAnswer
     public abstract string Method();
 
     /// <inheritdoc />
-    public DataFrame ToDataFrame() => RowFrames.ToDataFrame(Rows);
+    public abstract Suggestion Suggestion();
 
     /// <inheritdoc />
+    /// <remarks>By default every row in key order; a question overrides it for a natural or measure order.</remarks>
+    public virtual AnswerTable Table() => RowFrames.ToTable(Rows, Rows.Count, "rows");
+
+    /// <inheritdoc />
+    public DataFrame ToDataFrame() => RowFrames.ToDataFrame(Rows);
+
+    /// <summary>The rows as the JSON array of <c>answers.json</c> (not yet rounded or key-sorted).</summary>
     public JsonArray ToJson() => JsonSerializer.SerializeToNode(Rows, Json)!.AsArray();
+
+    /// <inheritdoc />
+    JsonNode IQuestionAnswer.ToJson() => ToJson();
 
     /// <summary>The sentence, so that a notebook cell ending in the answer shows it.</summary>
     public override string ToString() => Sentence();

@@ -13,7 +13,7 @@ namespace Instacart.Analysis.Questions;
 /// <param name="Revenue">Sum of known prices.</param>
 /// <param name="MeanItemPrice">Revenue / lines with a known price.</param>
 /// <param name="HighSpenderShare">Share of the region's customers flagged High spender.</param>
-public sealed record RegionsRow(string Region, long Customers, long Orders, long Lines, double Revenue, double? MeanItemPrice, double HighSpenderShare);
+public sealed record RegionsRow(Region Region, long Customers, long Orders, [property: TableColumn("Order lines")] long Lines, double Revenue, double? MeanItemPrice, double HighSpenderShare);
 
 /// <summary>Habits by US region (SPEC §5 <c>regions</c>).</summary>
 public sealed class RegionGroups : QuestionAnswer<RegionsRow>
@@ -52,7 +52,7 @@ public sealed class RegionGroups : QuestionAnswer<RegionsRow>
             .OrderBy(g => Labels.Of((Region)g), StringComparer.Ordinal)
             .ToList();
         var rows = present
-            .Select(g => new RegionsRow(Labels.Of((Region)g), stats.Customers[g], stats.Orders[g], stats.Lines[g], stats.Revenue[g], stats.MeanItemPrice(g), (double)highSpenders[g] / stats.Customers[g]))
+            .Select(g => new RegionsRow((Region)g, stats.Customers[g], stats.Orders[g], stats.Lines[g], stats.Revenue[g], stats.MeanItemPrice(g), (double)highSpenders[g] / stats.Customers[g]))
             .ToList();
         // The share is the mean of a 0/1 flag per customer, so its interval comes from the same moments: n, sum = sum of squares.
         var shares = present
@@ -71,12 +71,12 @@ public sealed class RegionGroups : QuestionAnswer<RegionsRow>
 
         if (Rows.Count == 1)
         {
-            return $"Only the {Rows[0].Region} region has active customers, so there is no other region to compare it with.";
+            return $"Only the {Labels.Of(Rows[0].Region)} region has active customers, so there is no other region to compare it with.";
         }
 
         var lines = Rows.Sum(r => (double)r.Lines);
         var largest = Rows.OrderByDescending(r => r.Lines).First();
-        var lead = $"The {largest.Region} brings the most order lines ({Wording.Percent(largest.Lines, lines)})";
+        var lead = $"The {Labels.Of(largest.Region)} brings the most order lines ({Wording.Percent(largest.Lines, lines)})";
         var price = Intervals.ItemPriceGap();
         var share = IntervalGap.Between(shares);
         var priceText = price is null
@@ -92,6 +92,36 @@ public sealed class RegionGroups : QuestionAnswer<RegionsRow>
 
         return $"{lead}; {priceText}{Verdict(price)}, and {shareText}{Verdict(share)} ({IntervalGap.Rule}).";
     }
+
+    /// <summary>The rule: regional campaigns only where a gap is beyond the noise (Welch's t-test at 5%); otherwise one national campaign.</summary>
+    public override Suggestion Suggestion()
+    {
+        if (Rows.Count < 2)
+        {
+            return "No suggestion: there is no second region to compare with.";
+        }
+
+        var price = Intervals.ItemPriceGap();
+        var share = IntervalGap.Between(shares);
+        var gaps = new List<string>();
+        if (price is { BeyondNoise: true })
+        {
+            gaps.Add($"pricier ranges in the {price.HighGroup}");
+        }
+
+        if (share is { BeyondNoise: true })
+        {
+            gaps.Add($"high-spender offers in the {share.HighGroup}");
+        }
+
+        return gaps.Count == 0
+            ? "Run one national campaign: no region's item prices or share of high spenders differ beyond the noise (rule: a regional version only for a gap beyond the noise)."
+            : $"Tailor by region where the gap is real: {Wording.List(gaps)} (rule: a regional version only for a gap beyond the noise, {IntervalGap.Rule}).";
+    }
+
+    /// <inheritdoc />
+    /// <remarks>The regions in the chart's order.</remarks>
+    public override AnswerTable Table() => RowFrames.ToTable(Rows.OrderBy(r => r.Region), Rows.Count, "regions");
 
     /// <inheritdoc />
     public override string Method() =>

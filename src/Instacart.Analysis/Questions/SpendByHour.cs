@@ -63,6 +63,27 @@ public sealed class SpendByHour : QuestionAnswer<SpendByHourRow>
             + $"per order, baskets are worth most at {Wording.Hour(richest.Hour)} ({Wording.Money(richest.MeanOrderValue)}) and least at {Wording.Hour(poorest.Hour)} ({Wording.Money(poorest.MeanOrderValue)}){priceText}.";
     }
 
+    /// <summary>The rule: among the hours whose mean order value is above the median hour's, the three that bring the most revenue are the slots for premium offers.</summary>
+    public override Suggestion Suggestion()
+    {
+        var known = Rows.Where(r => r.MeanOrderValue is not null).ToList();
+        if (known.Count == 0)
+        {
+            return "No suggestion: there are no priced order lines.";
+        }
+
+        var values = known.Select(r => r.MeanOrderValue!.Value).Order().ToList();
+        var median = values.Count % 2 == 1 ? values[values.Count / 2] : (values[(values.Count / 2) - 1] + values[values.Count / 2]) / 2;
+        var slots = known.Where(r => r.MeanOrderValue > median).OrderByDescending(r => r.Revenue).ThenBy(r => r.Hour).Take(3).OrderBy(r => r.Hour).ToList();
+        return slots.Count == 0
+            ? "No hour stands out: every hour's baskets are worth the same, so premium offers need no particular slot."
+            : $"Run premium and bundle offers at {Wording.List(slots.Select(r => Wording.Hour(r.Hour)))}: baskets are worth more than in the median hour and these hours bring the most revenue "
+                + $"(rule: mean order value above the median hour's {Wording.Money(median)}, then the three hours with most revenue).";
+    }
+
+    /// <inheritdoc />
+    public override AnswerTable Table() => RowFrames.ToTable(Rows, Rows.Count, "hours");
+
     /// <inheritdoc />
     public override string Method() =>
         $"Population: {Population.LinesDescription}. Revenue is the sum of known item prices (a price above {Options.PriceOutlierAbove:0} is a data-entry error and counts as missing; missing prices are left out of every sum and mean). "

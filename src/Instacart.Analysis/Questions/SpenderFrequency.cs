@@ -12,7 +12,7 @@ namespace Instacart.Analysis.Questions;
 /// <param name="Revenue">Sum of known prices.</param>
 /// <param name="RevenueShare">The cell's share of all active revenue.</param>
 /// <param name="RevenuePerCustomer">Revenue / customers.</param>
-public sealed record SpenderFrequencyRow(string Spending, string Frequency, long Customers, long Orders, double Revenue, double RevenueShare, double RevenuePerCustomer);
+public sealed record SpenderFrequencyRow(Spending Spending, Frequency Frequency, long Customers, long Orders, double Revenue, [property: TableColumn("Share of revenue")] double RevenueShare, double RevenuePerCustomer);
 
 /// <summary>Spending flag × frequency flag (stakeholder extra <c>spender_frequency</c>).</summary>
 public sealed class SpenderFrequency : QuestionAnswer<SpenderFrequencyRow>
@@ -38,15 +38,15 @@ public sealed class SpenderFrequency : QuestionAnswer<SpenderFrequencyRow>
         var rows = Enumerable.Range(0, 2 * frequencies)
             .Where(g => stats.Lines[g] > 0)
             .Select(g => new SpenderFrequencyRow(
-                Labels.Of((Spending)(g / frequencies)),
-                Labels.Of((Frequency)(g % frequencies)),
+                (Spending)(g / frequencies),
+                (Frequency)(g % frequencies),
                 stats.Customers[g],
                 stats.Orders[g],
                 stats.Revenue[g],
                 total == 0 ? 0 : stats.Revenue[g] / total,
                 stats.Revenue[g] / stats.Customers[g]))
-            .OrderBy(r => r.Spending, StringComparer.Ordinal)
-            .ThenBy(r => r.Frequency, StringComparer.Ordinal)
+            .OrderBy(r => Labels.Of(r.Spending), StringComparer.Ordinal)
+            .ThenBy(r => Labels.Of(r.Frequency), StringComparer.Ordinal)
             .ToList();
         return new SpenderFrequency(rows, data);
     }
@@ -61,9 +61,28 @@ public sealed class SpenderFrequency : QuestionAnswer<SpenderFrequencyRow>
 
         var best = Rows.OrderByDescending(r => r.RevenuePerCustomer).First();
         var largest = Rows.OrderByDescending(r => r.RevenueShare).First();
-        return $"{best.Spending}s who are {best.Frequency.ToLowerInvariant()}s bring the most revenue per customer ({Wording.Money(best.RevenuePerCustomer)}); "
-            + $"the largest slice of revenue ({Wording.Percent(largest.RevenueShare)}) comes from {largest.Spending.ToLowerInvariant()}s who are {largest.Frequency.ToLowerInvariant()}s.";
+        return $"{Labels.Of(best.Spending)}s who are {Labels.Of(best.Frequency).ToLowerInvariant()}s bring the most revenue per customer ({Wording.Money(best.RevenuePerCustomer)}); "
+            + $"the largest slice of revenue ({Wording.Percent(largest.RevenueShare)}) comes from {Labels.Of(largest.Spending).ToLowerInvariant()}s who are {Labels.Of(largest.Frequency).ToLowerInvariant()}s.";
     }
+
+    /// <summary>The rule: the cell with the largest share of revenue is protected with retention offers; the cell with the most revenue per customer is the profile to acquire.</summary>
+    public override Suggestion Suggestion()
+    {
+        if (Rows.Count == 0)
+        {
+            return "No suggestion: there are no active customers.";
+        }
+
+        var best = Rows.OrderByDescending(r => r.RevenuePerCustomer).First();
+        var largest = Rows.OrderByDescending(r => r.RevenueShare).First();
+        return $"Protect {Labels.Of(largest.Spending).ToLowerInvariant()}s who are {Labels.Of(largest.Frequency).ToLowerInvariant()}s with retention offers ({Wording.Percent(largest.RevenueShare)} of revenue), "
+            + $"and aim acquisition at customers like {Labels.Of(best.Spending).ToLowerInvariant()}s who are {Labels.Of(best.Frequency).ToLowerInvariant()}s ({Wording.Money(best.RevenuePerCustomer)} each) "
+            + "(rule: the largest share of revenue to protect; the most revenue per customer to acquire).";
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Spending, then frequency, in the heatmap's order.</remarks>
+    public override AnswerTable Table() => RowFrames.ToTable(Rows.OrderBy(r => r.Spending).ThenBy(r => r.Frequency), Rows.Count, "groups");
 
     /// <inheritdoc />
     public override string Method() =>

@@ -10,7 +10,7 @@ namespace Instacart.Analysis.Questions;
 /// <param name="Lines">Order lines.</param>
 /// <param name="Revenue">Sum of known prices.</param>
 /// <param name="MeanOrderValue">Revenue / orders.</param>
-public sealed record TimeSegmentsRow(string TimeSegment, long Orders, long Lines, double Revenue, double? MeanOrderValue);
+public sealed record TimeSegmentsRow([property: TableColumn("Time of day")] TimeSegment TimeSegment, long Orders, [property: TableColumn("Order lines")] long Lines, double Revenue, double? MeanOrderValue);
 
 /// <summary>Shopping-time segments (SPEC §5 <c>time_segments</c>).</summary>
 public sealed class TimeSegments : QuestionAnswer<TimeSegmentsRow>
@@ -32,8 +32,8 @@ public sealed class TimeSegments : QuestionAnswer<TimeSegmentsRow>
         var stats = GroupStats.ByDayAndHour(data, 4, (_, hour) => (int)Rules.TimeSegmentOf(hour));
         var rows = Enumerable.Range(0, 4)
             .Where(g => stats.Lines[g] > 0)
-            .Select(g => new TimeSegmentsRow(Labels.Of((TimeSegment)g), stats.Orders[g], stats.Lines[g], stats.Revenue[g], stats.MeanOrderValue(g)))
-            .OrderBy(r => r.TimeSegment, StringComparer.Ordinal)
+            .Select(g => new TimeSegmentsRow((TimeSegment)g, stats.Orders[g], stats.Lines[g], stats.Revenue[g], stats.MeanOrderValue(g)))
+            .OrderBy(r => Labels.Of(r.TimeSegment), StringComparer.Ordinal)
             .ToList();
         return new TimeSegments(rows, data);
     }
@@ -50,9 +50,29 @@ public sealed class TimeSegments : QuestionAnswer<TimeSegmentsRow>
         var busiest = Rows.OrderByDescending(r => r.Orders).First();
         var richest = Rows.Where(r => r.MeanOrderValue is not null).OrderByDescending(r => r.MeanOrderValue).First();
         var poorest = Rows.Where(r => r.MeanOrderValue is not null).OrderBy(r => r.MeanOrderValue).First();
-        return $"{busiest.TimeSegment} shoppers place the most orders ({Wording.Percent(busiest.Orders, orders)}); "
-            + $"{richest.TimeSegment} baskets are worth most ({Wording.Money(richest.MeanOrderValue)} per order) and {poorest.TimeSegment} baskets least ({Wording.Money(poorest.MeanOrderValue)}).";
+        return $"{Labels.Of(busiest.TimeSegment)} shoppers place the most orders ({Wording.Percent(busiest.Orders, orders)}); "
+            + $"{Labels.Of(richest.TimeSegment)} baskets are worth most ({Wording.Money(richest.MeanOrderValue)} per order) and {Labels.Of(poorest.TimeSegment)} baskets least ({Wording.Money(poorest.MeanOrderValue)}).";
     }
+
+    /// <summary>The rule: the segment with the highest mean order value gets premium offers; the one with most orders gets the service capacity.</summary>
+    public override Suggestion Suggestion()
+    {
+        var priced = Rows.Where(r => r.MeanOrderValue is not null).ToList();
+        if (Rows.Sum(r => r.Orders) == 0 || priced.Count == 0)
+        {
+            return "No suggestion: there are no priced orders.";
+        }
+
+        var busiest = Rows.OrderByDescending(r => r.Orders).First();
+        var richest = priced.OrderByDescending(r => r.MeanOrderValue).First();
+        return $"Aim premium offers at the {Labels.Of(richest.TimeSegment)} segment, whose baskets are worth most ({Wording.Money(richest.MeanOrderValue)}), "
+            + $"and keep delivery slots and support staffed for the {Labels.Of(busiest.TimeSegment)} segment, which places most orders "
+            + "(rule: highest mean order value for premium offers; most orders for capacity).";
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Early birds, Midday, Evening, Night owls: the order of the day.</remarks>
+    public override AnswerTable Table() => RowFrames.ToTable(Rows.OrderBy(r => r.TimeSegment), Rows.Count, "time segments");
 
     /// <inheritdoc />
     public override string Method() =>

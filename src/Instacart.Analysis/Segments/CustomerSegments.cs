@@ -27,14 +27,14 @@ public sealed record ClusterRow(
     int Cluster,
     string Name,
     long Customers,
-    double Share,
-    double MaxOrder,
-    double MedianDays,
-    double BasketSize,
+    [property: TableColumn("Share of customers")] double Share,
+    [property: TableColumn("Orders (mean)")] double MaxOrder,
+    [property: TableColumn("Days between orders")] double MedianDays,
+    [property: TableColumn("Basket size (lines)")] double BasketSize,
     double MeanItemPrice,
     double ReorderRate,
     string TopDepartment,
-    string DefiningFeatures,
+    [property: TableColumn] string DefiningFeatures,
     IReadOnlyList<KeyValuePair<string, double>> DepartmentShares);
 
 /// <summary>One customer on the first two principal components.</summary>
@@ -48,7 +48,7 @@ public sealed record ProjectionPoint(int UserId, double Pc1, double Pc2, int Clu
 /// Customer clusters (SPEC extra <c>customer_segments</c>): seeded ML.NET k-means on standardized per-customer
 /// features of active customers, k chosen among 2..8 by the mean silhouette, each cluster profiled and named.
 /// </summary>
-public sealed class CustomerSegments
+public sealed class CustomerSegments : IQuestionAnswer
 {
     private CustomerSegments(
         SegmentOptions options,
@@ -259,18 +259,37 @@ public sealed class CustomerSegments
     public IReadOnlyList<ProjectionPoint> ChartSample(int? max = null) =>
         Silhouette.SampleRows(Projection.Count, max ?? Options.ChartPoints, Options.Seed).Select(i => Projection[i]).ToList();
 
-    /// <summary>The answer in one or two sentences.</summary>
+    /// <summary>The answer in one or two sentences, in plain words (the choice of k and its criterion are in <see cref="Method"/>).</summary>
     public string Sentence()
     {
         if (Clusters.Count < 2)
         {
-            return $"Too few active customers ({Wording.Count(CustomerCount)}) to compare clusterings; they are reported as one group.";
+            return $"Too few active customers ({Wording.Count(CustomerCount)}) to tell groups apart; they are reported as one group.";
         }
 
-        var best = Criteria.Single(c => c.K == ChosenK);
-        var parts = Clusters.Select(c => $"{c.Name} ({Wording.Percent(c.Share)}; {c.DefiningFeatures.Split("; ")[0]})");
-        return $"{Wording.Count(CustomerCount)} active customers fall into {ChosenK} clusters (mean silhouette {best.Silhouette.ToString("0.00", CultureInfo.InvariantCulture)}, "
-            + $"the best of k = {Criteria[0].K}–{Criteria[^1].K}): {Wording.List(parts)}.";
+        var parts = Clusters.Select(c => $"{c.Name} ({Wording.Percent(c.Share)})");
+        var largest = Clusters[0];
+        return $"The {Wording.Count(CustomerCount)} active customers fall into {ChosenK} groups with distinct shopping habits: {Wording.List(parts)}. "
+            + $"Each group is named after the habits that set it apart most; the largest, {largest.Name}, buys most in {largest.TopDepartment}.";
+    }
+
+    /// <summary>
+    /// The rule: the largest group gets the main campaign's message; each other group whose name is not
+    /// "Typical shoppers" gets a message built on the habit it is named after.
+    /// </summary>
+    public Suggestion Suggestion()
+    {
+        if (Clusters.Count < 2)
+        {
+            return "No suggestion: the customers could not be split into groups.";
+        }
+
+        var distinct = Clusters.Skip(1).Where(c => !c.Name.StartsWith("Typical shoppers", StringComparison.Ordinal)).Take(2).ToList();
+        var others = distinct.Count == 0
+            ? string.Empty
+            : $", and give {Wording.List(distinct.Select(c => $"{c.Name} ({Wording.Percent(c.Share)})"))} offers built on the habit each is named after";
+        return $"Write the main campaign for {Clusters[0].Name} ({Wording.Percent(Clusters[0].Share)} of active customers){others} "
+            + "(rule: the largest group gets the main message; the next groups with a distinctive habit get their own).";
     }
 
     /// <summary>The population, features, algorithm and choice of k.</summary>
@@ -288,14 +307,17 @@ public sealed class CustomerSegments
                 ? $"fitted on a seeded random sample of {Wording.Count(FitSample)} of the {Wording.Count(CustomerCount)} customers; every customer is then assigned to the nearest centre, "
                 : $"fitted on all {Wording.Count(CustomerCount)} customers, ")
             + "and the clusters' sizes and profiles are of all the customers assigned. "
-            + "k is the one with the highest mean silhouette, "
+            + "k is the one with the highest mean silhouette (for each customer, how much closer they are to their own cluster than to the next one, "
+            + $"from −1 to 1; near 0 the clusters overlap, and here the best is {BestSilhouette().ToString("0.00", CultureInfo.InvariantCulture)} at k = {ChosenK}, among k = {Options.MinK}–{Options.MaxK}), "
             + (SilhouetteSample < CustomerCount
                 ? $"computed on a seeded random sample of {Wording.Count(SilhouetteSample)} customers, distances taken within the sample (a sampled silhouette is the standard practice at this size: the exact one costs a distance for every pair of customers). "
                 : $"computed on all {Wording.Count(CustomerCount)} customers. ")
             + "The within-cluster distance (mean squared distance of every customer to the nearest fitted centre) is shown for an elbow chart. Clusters are numbered by size. "
             + $"PCA (ML.NET, seeded{(FitSample < CustomerCount ? ", fitted on the same sample and applied to every customer" : string.Empty)}) projects the standardized features to two components carrying {Wording.Percent(ExplainedVariance[0])} and {Wording.Percent(ExplainedVariance[1])} of the variance. "
-            + $"A cluster's name comes from the one or two features whose cluster mean is furthest from the population mean in standard deviations (at least {Options.NamingThreshold:0.##}).";
+            + $"A cluster's name comes from the one or two features whose cluster mean is furthest from the population mean in standard deviations (sd; at least {Options.NamingThreshold:0.##}).";
     }
+
+    private double BestSilhouette() => Criteria.FirstOrDefault(c => c.K == ChosenK)?.Silhouette ?? double.NaN;
 
     /// <summary>The cluster profiles as a table: fixed columns, then one <c>share_&lt;department&gt;</c> column per department.</summary>
     public DataFrame ToDataFrame()
@@ -313,11 +335,21 @@ public sealed class CustomerSegments
         return frame;
     }
 
+    /// <inheritdoc />
+    /// <remarks>One row per cluster, the largest first; the department shares are in <see cref="ToDataFrame"/>.</remarks>
+    public AnswerTable Table() => RowFrames.ToTable(Clusters, Clusters.Count, "segments");
+
+    /// <summary>The criterion of every k as a stakeholder's table.</summary>
+    public AnswerTable CriteriaTable() => RowFrames.ToTable(Criteria, Criteria.Count, "numbers of clusters tried");
+
     /// <summary>The criterion of every k as a table, for the silhouette and elbow charts.</summary>
     public DataFrame CriteriaFrame() => RowFrames.ToDataFrame(Criteria);
 
     /// <summary>The projection as a table (user_id, pc1, pc2, cluster); <paramref name="max"/> caps it with a seeded sample.</summary>
     public DataFrame ProjectionFrame(int? max = null) => RowFrames.ToDataFrame(max is null ? Projection : ChartSample(max));
+
+    /// <inheritdoc />
+    JsonNode IQuestionAnswer.ToJson() => ToJson();
 
     /// <summary>The <c>customer_segments</c> object of <c>answers.json</c>: k, criterion, criteria and cluster rows (snake_case).</summary>
     public JsonObject ToJson()

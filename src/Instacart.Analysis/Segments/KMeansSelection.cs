@@ -1,3 +1,4 @@
+using Instacart.Analysis.Writing;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Trainers;
@@ -8,7 +9,7 @@ namespace Instacart.Analysis.Segments;
 /// <param name="K">The number of clusters.</param>
 /// <param name="Silhouette">The mean silhouette on the seeded sample (higher is better; the criterion).</param>
 /// <param name="WithinDistance">Mean squared distance of every point to its nearest fitted centre, in standardized units (for an elbow chart).</param>
-public sealed record CriterionRow(int K, double Silhouette, double WithinDistance);
+public sealed record CriterionRow([property: TableColumn("Clusters")] int K, [property: TableColumn("Mean silhouette")] double Silhouette, [property: TableColumn("Within-cluster distance")] double WithinDistance);
 
 /// <summary>
 /// Runs seeded ML.NET k-means for every k of a range on standardized points and keeps the k with the highest mean

@@ -31,7 +31,8 @@ public enum GroupingDimension
 /// <param name="Group">The group's label.</param>
 /// <param name="OrderValue">Mean order value (known prices summed per order) over the group's orders.</param>
 /// <param name="ItemPrice">Mean known item price over the group's lines.</param>
-public sealed record GroupInterval(string Group, MeanInterval OrderValue, MeanInterval ItemPrice);
+/// <param name="Code">The group's code in its dimension (the enum's value; for age and family, age group × 2 + household): its natural order.</param>
+public sealed record GroupInterval(string Group, MeanInterval OrderValue, MeanInterval ItemPrice, int Code);
 
 /// <summary>
 /// 95% confidence intervals (Student's t) for the mean order value and mean item price of every group in a
@@ -107,7 +108,7 @@ public sealed class GroupIntervals
 
         var groups = Enumerable.Range(0, count)
             .Where(g => orderCount[g] > 0)
-            .Select(g => new GroupInterval(label(g), MeanInterval.FromMoments(orderCount[g], orderSum[g], orderSquares[g]), MeanInterval.FromMoments(lineCount[g], lineSum[g], lineSquares[g])))
+            .Select(g => new GroupInterval(label(g), MeanInterval.FromMoments(orderCount[g], orderSum[g], orderSquares[g]), MeanInterval.FromMoments(lineCount[g], lineSum[g], lineSquares[g]), g))
             .OrderBy(g => g.Group, StringComparer.Ordinal)
             .ToList();
         return new GroupIntervals(dimension, groups);

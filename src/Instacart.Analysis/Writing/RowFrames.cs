@@ -37,10 +37,45 @@ internal static class RowFrames
                     new DoubleDataFrameColumn(name, values.Select(v => (double?)v)),
                 _ when type == typeof(bool) =>
                     new BooleanDataFrameColumn(name, values.Select(v => (bool?)v)),
-                _ => new StringDataFrameColumn(name, values.Select(v => v?.ToString())),
+                _ => new StringDataFrameColumn(name, values.Select(v => v is Enum code ? EnumLabels.Of(code) : v?.ToString())),
             });
         }
 
         return new DataFrame(columns);
+    }
+
+    /// <summary>
+    /// A stakeholder's table of <paramref name="shown"/> (already in display order): every property not hidden by a
+    /// <see cref="TableColumnAttribute"/>, titled by it or by the property name in words (<c>MeanOrderValue</c> →
+    /// <c>Mean order value</c>); the caption counts the rows against <paramref name="total"/>.
+    /// </summary>
+    public static AnswerTable ToTable<TRow>(IEnumerable<TRow> shown, int total, string noun, string? measure = null, bool inAnswers = true)
+    {
+        var rows = shown.ToList();
+        var columns = new List<DataFrameColumn>();
+        foreach (var property in typeof(TRow).GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        {
+            var attribute = property.GetCustomAttribute<TableColumnAttribute>();
+            if (attribute is { Hidden: true } || (property.PropertyType.IsGenericType && property.PropertyType.GetGenericTypeDefinition() == typeof(IReadOnlyList<>)))
+            {
+                continue;
+            }
+
+            var name = attribute?.Title ?? AnswerTable.Words(property.Name);
+            var type = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
+            var values = rows.Select(r => property.GetValue(r)).ToArray();
+            columns.Add(type switch
+            {
+                _ when type == typeof(int) || type == typeof(long) =>
+                    new Int64DataFrameColumn(name, values.Select(v => v is null ? (long?)null : Convert.ToInt64(v, System.Globalization.CultureInfo.InvariantCulture))),
+                _ when type == typeof(double) =>
+                    new DoubleDataFrameColumn(name, values.Select(v => (double?)v)),
+                _ when type == typeof(bool) =>
+                    new StringDataFrameColumn(name, values.Select(v => v is true ? "Yes" : v is false ? "No" : null)),
+                _ => new StringDataFrameColumn(name, values.Select(v => v is Enum code ? EnumLabels.Of(code) : v?.ToString())),
+            });
+        }
+
+        return new AnswerTable(new DataFrame(columns), AnswerTable.CaptionFor(rows.Count, total, noun, measure, inAnswers));
     }
 }

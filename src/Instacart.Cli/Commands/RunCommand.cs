@@ -95,7 +95,7 @@ internal static class RunCommand
 
             // The report's answers (the two models above all) are computed while the notebooks run: the kernels
             // mostly keep one core busy, and this work is independent of them.
-            var answersText = Task.Run(() => AnswersDocument.ToText(ReportAnswers.Compute(session)));
+            var answersText = Task.Run(() => AnswersDocument.ToText(AnswersDocument.Compute(session, AnswerScope.Report)));
             var answers = new ExtraReportFile(AnswersDocument.FileName, async (_, stream, token) =>
                 await stream.WriteAsync(new System.Text.UTF8Encoding(false).GetBytes(await answersText.WaitAsync(token)), token));
             var options = new RunOptions(notebooksFolder, target)

@@ -16,13 +16,14 @@ public static class AgeFamilyChart
     public static GenericChart GroupedBars(AgeFamily answer)
     {
         ArgumentNullException.ThrowIfNull(answer);
-        var ages = Plot.InCodeOrder<AgeGroup>(answer.Rows.Select(r => r.AgeGroup).Distinct(), Labels.Of).ToList();
-        var households = Plot.InCodeOrder<Household>(answer.Rows.Select(r => r.Household).Distinct(), Labels.Of);
+        var ages = answer.Rows.Select(r => r.AgeGroup).Distinct().Order().Select(Labels.Of).ToList();
+        var households = answer.Rows.Select(r => r.Household).Distinct().Order().ToList();
         var traces = new List<Trace>();
-        foreach (var (household, i) in households.Select((h, i) => (h, i)))
+        foreach (var (code, i) in households.Select((h, i) => (h, i)))
         {
-            var rows = answer.Rows.Where(r => r.Household == household).OrderBy(r => ages.IndexOf(r.AgeGroup)).ToList();
-            var keys = rows.Select(r => r.AgeGroup).ToList();
+            var household = Labels.Of(code);
+            var rows = answer.Rows.Where(r => r.Household == code).OrderBy(r => r.AgeGroup).ToList();
+            var keys = rows.Select(r => Labels.Of(r.AgeGroup)).ToList();
             var customers = rows.Select(r => new object?[] { r.Customers }).ToList();
             var color = Plot.Series[i % Plot.Series.Length];
             traces.Add(Plot.Bars(keys, rows.Select(r => r.OrdersPerCustomer), household, color)

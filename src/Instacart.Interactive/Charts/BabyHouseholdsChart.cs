@@ -17,7 +17,7 @@ public static class BabyHouseholdsChart
     public static GenericChart Panels(BabyHouseholds answer)
     {
         ArgumentNullException.ThrowIfNull(answer);
-        var profiles = Plot.InCodeOrder<Profile>(answer.Rows.Select(r => r.Profile).Distinct(), Labels.Of);
+        var profiles = answer.Rows.Select(r => r.Profile).Distinct().Order().Select(Labels.Of).ToList();
         var splits = new (bool Baby, string Name, string Color)[] { (true, "Buys baby products", Plot.Accent), (false, "Other households", Plot.Strong) };
         var measures = new (string Title, Func<BabyHouseholdsRow, double?> Of, string Format, string Unit, string Prefix, string Tick)[]
         {
@@ -44,7 +44,7 @@ public static class BabyHouseholdsChart
                     continue;
                 }
 
-                traces.Add(Plot.Bars(rows.Select(r => r.Profile), rows.Select(of), name, color, horizontal: true)
+                traces.Add(Plot.Bars(rows.Select(r => Labels.Of(r.Profile)), rows.Select(of), name, color, horizontal: true)
                     .With("showlegend", i == 0)
                     .With("legendgroup", name)
                     .With("texttemplate", $"{prefix}%{{x:{format}}}")

@@ -16,7 +16,7 @@ public static class BusiestDaysChart
     public static GenericChart Bars(BusiestDays answer)
     {
         ArgumentNullException.ThrowIfNull(answer);
-        var periods = answer.Rows.Select(r => new FlaggedBars.Period(r.Label, r.Lines, r.Orders, r.Flag)).ToList();
+        var periods = answer.Rows.Select(r => new FlaggedBars.Period(r.Label, r.Lines, r.Orders, Labels.Of(r.Flag))).ToList();
         var flags = Enum.GetValues<DayFlag>().Select(Labels.Of).ToList();
         return FlaggedBars.Draw($"Order lines by day of the week", $"Day of the week (day 0 = {Labels.Day(0, answer.Options.DayConvention)})", periods, flags);
     }

@@ -17,7 +17,7 @@ public static class BusiestHoursChart
     public static GenericChart Bars(BusiestHours answer)
     {
         ArgumentNullException.ThrowIfNull(answer);
-        var periods = answer.Rows.Select(r => new FlaggedBars.Period(Wording.Hour(r.Hour), r.Lines, r.Orders, r.Flag)).ToList();
+        var periods = answer.Rows.Select(r => new FlaggedBars.Period(Wording.Hour(r.Hour), r.Lines, r.Orders, Labels.Of(r.Flag))).ToList();
         var flags = Enum.GetValues<HourFlag>().Select(Labels.Of).ToList();
         return FlaggedBars.Draw($"Order lines by hour of the day", "Hour of the day the order was placed", periods, flags);
     }

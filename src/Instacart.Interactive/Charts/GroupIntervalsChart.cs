@@ -18,8 +18,11 @@ public static class GroupIntervalsChart
     public static GenericChart MeansWithIntervals(GroupIntervals intervals)
     {
         ArgumentNullException.ThrowIfNull(intervals);
-        var order = Order(intervals);
-        var groups = order.Select(label => intervals.Groups.First(g => g.Group == label)).ToList();
+        // Age and family keeps the label order its combined labels have always had; the others follow their codes.
+        var groups = intervals.Dimension == GroupingDimension.AgeFamily
+            ? intervals.Groups.ToList()
+            : intervals.Groups.OrderBy(g => g.Code).ToList();
+        var order = groups.Select(g => g.Group).ToList();
         var measures = new (string Title, Func<GroupInterval, MeanInterval> Of, string Unit, string Color)[]
         {
             ("Mean order value ($)", g => g.OrderValue, "orders", Plot.Strong),
@@ -65,19 +68,4 @@ public static class GroupIntervalsChart
         GroupingDimension.Income => "Income group",
         _ => "Customer profile",
     };
-
-    /// <summary>The groups in their natural order (the codes' order), any other label last.</summary>
-    private static IReadOnlyList<string> Order(GroupIntervals intervals)
-    {
-        var present = intervals.Groups.Select(g => g.Group).ToList();
-        return intervals.Dimension switch
-        {
-            GroupingDimension.TimeSegment => Plot.InCodeOrder<TimeSegment>(present, Labels.Of),
-            GroupingDimension.Loyalty => Plot.InCodeOrder<Loyalty>(present, Labels.Of),
-            GroupingDimension.Region => Plot.InCodeOrder<Region>(present, Labels.Of),
-            GroupingDimension.Income => Plot.InCodeOrder<IncomeGroup>(present, Labels.Of),
-            GroupingDimension.Profile => Plot.InCodeOrder<Profile>(present, Labels.Of),
-            _ => present,
-        };
-    }
 }

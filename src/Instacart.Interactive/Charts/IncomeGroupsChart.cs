@@ -16,8 +16,8 @@ public static class IncomeGroupsChart
     public static GenericChart Panels(IncomeGroups answer)
     {
         ArgumentNullException.ThrowIfNull(answer);
-        var order = Plot.InCodeOrder<IncomeGroup>(answer.Rows.Select(r => r.IncomeGroup), Labels.Of);
-        var rows = order.Select(label => answer.Rows.First(r => r.IncomeGroup == label)).ToList();
+        var rows = answer.Rows.OrderBy(r => r.IncomeGroup).ToList();
+        var order = rows.Select(r => Labels.Of(r.IncomeGroup)).ToList();
         return Plot.Panels(
             $"Income groups: orders and spend",
             "Income group",

@@ -16,8 +16,8 @@ public static class LoyaltyGroupsChart
     public static GenericChart Panels(LoyaltyGroups answer)
     {
         ArgumentNullException.ThrowIfNull(answer);
-        var order = Plot.InCodeOrder<Loyalty>(answer.Rows.Select(r => r.Loyalty), Labels.Of);
-        var rows = order.Select(label => answer.Rows.First(r => r.Loyalty == label)).ToList();
+        var rows = answer.Rows.OrderBy(r => r.Loyalty).ToList();
+        var order = rows.Select(r => Labels.Of(r.Loyalty)).ToList();
         return Plot.Panels(
             $"Loyalty groups: size, order rhythm and spend",
             "Loyalty group",

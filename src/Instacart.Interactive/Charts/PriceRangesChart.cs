@@ -17,8 +17,8 @@ public static class PriceRangesChart
     public static GenericChart Shares(PriceRanges answer)
     {
         ArgumentNullException.ThrowIfNull(answer);
-        var order = Plot.InCodeOrder<PriceRange>(answer.Rows.Select(r => r.PriceRange), Labels.Of);
-        var rows = order.Select(label => answer.Rows.First(r => r.PriceRange == label)).ToList();
+        var rows = answer.Rows.OrderBy(r => r.PriceRange).ToList();
+        var order = rows.Select(r => Labels.Of(r.PriceRange)).ToList();
         var lines = rows.Sum(r => (double)r.Lines);
         var revenue = rows.Sum(r => r.Revenue);
         var lineShare = Plot.Bars(order, rows.Select(r => lines == 0 ? 0 : r.Lines / lines), "Share of order lines", Plot.Strong)

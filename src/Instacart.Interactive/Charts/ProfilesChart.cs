@@ -17,8 +17,8 @@ public static class ProfilesChart
     public static GenericChart Panels(Profiles answer)
     {
         ArgumentNullException.ThrowIfNull(answer);
-        var order = Plot.InCodeOrder<Profile>(answer.Rows.Select(r => r.Profile), Labels.Of);
-        var rows = order.Select(label => answer.Rows.First(r => r.Profile == label)).ToList();
+        var rows = answer.Rows.OrderBy(r => r.Profile).ToList();
+        var order = rows.Select(r => Labels.Of(r.Profile)).ToList();
         return Plot.Panels(
             $"Customer profiles: size, orders, spend and rhythm",
             "Profile (age group × household)",

@@ -16,8 +16,8 @@ public static class RegionGroupsChart
     public static GenericChart Panels(RegionGroups answer)
     {
         ArgumentNullException.ThrowIfNull(answer);
-        var order = Plot.InCodeOrder<Region>(answer.Rows.Select(r => r.Region), Labels.Of);
-        var rows = order.Select(label => answer.Rows.First(r => r.Region == label)).ToList();
+        var rows = answer.Rows.OrderBy(r => r.Region).ToList();
+        var order = rows.Select(r => Labels.Of(r.Region)).ToList();
         return Plot.Panels(
             $"Regions: size and spending habits",
             "US Census region",

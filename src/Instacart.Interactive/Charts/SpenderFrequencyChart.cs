@@ -16,13 +16,15 @@ public static class SpenderFrequencyChart
     public static GenericChart RevenueShareHeatmap(SpenderFrequency answer)
     {
         ArgumentNullException.ThrowIfNull(answer);
-        var frequencies = Plot.InCodeOrder<Frequency>(answer.Rows.Select(r => r.Frequency).Distinct(), Labels.Of);
+        var frequencyCodes = answer.Rows.Select(r => r.Frequency).Distinct().Order().ToList();
+        IReadOnlyList<string> frequencies = frequencyCodes.Select(Labels.Of).ToList();
         // Rows bottom-up (low spenders first), the order the axis shows them: plotly places cell labels by row
         // index, so a heatmap whose rows the axis reorders would label the wrong cells.
-        var spending = Plot.InCodeOrder<Spending>(answer.Rows.Select(r => r.Spending).Distinct(), Labels.Of);
-        SpenderFrequencyRow? Cell(string s, string f) => answer.Rows.FirstOrDefault(r => r.Spending == s && r.Frequency == f);
-        var z = spending.Select(s => frequencies.Select(f => Cell(s, f)?.RevenueShare).ToArray()).ToArray();
-        var custom = spending.Select(s => frequencies.Select(f => Cell(s, f) is { } r ? new object?[] { r.Customers, r.RevenuePerCustomer } : null).ToArray()).ToArray();
+        var spendingCodes = answer.Rows.Select(r => r.Spending).Distinct().Order().ToList();
+        IReadOnlyList<string> spending = spendingCodes.Select(Labels.Of).ToList();
+        SpenderFrequencyRow? Cell(Spending s, Frequency f) => answer.Rows.FirstOrDefault(r => r.Spending == s && r.Frequency == f);
+        var z = spendingCodes.Select(s => frequencyCodes.Select(f => Cell(s, f)?.RevenueShare).ToArray()).ToArray();
+        var custom = spendingCodes.Select(s => frequencyCodes.Select(f => Cell(s, f) is { } r ? new object?[] { r.Customers, r.RevenuePerCustomer } : null).ToArray()).ToArray();
         var traces = new List<Trace>();
         if (answer.Rows.Count > 0)
         {

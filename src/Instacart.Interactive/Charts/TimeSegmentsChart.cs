@@ -17,8 +17,8 @@ public static class TimeSegmentsChart
     public static GenericChart Panels(TimeSegments answer)
     {
         ArgumentNullException.ThrowIfNull(answer);
-        var order = Plot.InCodeOrder<TimeSegment>(answer.Rows.Select(r => r.TimeSegment), Labels.Of);
-        var rows = order.Select(label => answer.Rows.First(r => r.TimeSegment == label)).ToList();
+        var rows = answer.Rows.OrderBy(r => r.TimeSegment).ToList();
+        var order = rows.Select(r => Labels.Of(r.TimeSegment)).ToList();
         return Plot.Panels(
             $"Orders, revenue and order value by time of day",
             "Shopping-time segment",

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
+using Instacart.Analysis.Writing;
 using Microsoft.Data.Analysis;
 using Microsoft.DotNet.Interactive.Formatting;
 using Plotly.NET;
@@ -26,6 +27,14 @@ internal static class DisplayFormatters
         Formatter.Register<DataFrame>((frame, writer) => writer.Write(HtmlTable.From(frame, HtmlTable.DefaultMaxRows)), HtmlFormatter.MimeType);
         Formatter.Register<DataFrame>((frame, writer) => writer.Write(HtmlTable.PlainText(frame, HtmlTable.DefaultMaxRows)), PlainTextFormatter.MimeType);
         Formatter.SetPreferredMimeTypesFor(typeof(DataFrame), HtmlFormatter.MimeType, PlainTextFormatter.MimeType);
+
+        Formatter.Register<AnswerTable>((table, writer) => writer.Write(HtmlTable.From(table)), HtmlFormatter.MimeType);
+        Formatter.Register<AnswerTable>((table, writer) => writer.Write(HtmlTable.PlainText(table)), PlainTextFormatter.MimeType);
+        Formatter.SetPreferredMimeTypesFor(typeof(AnswerTable), HtmlFormatter.MimeType, PlainTextFormatter.MimeType);
+
+        Formatter.Register<Suggestion>((suggestion, writer) => writer.Write(SuggestionHtml.From(suggestion)), HtmlFormatter.MimeType);
+        Formatter.Register<Suggestion>((suggestion, writer) => writer.Write(suggestion.Text), PlainTextFormatter.MimeType);
+        Formatter.SetPreferredMimeTypesFor(typeof(Suggestion), HtmlFormatter.MimeType, PlainTextFormatter.MimeType);
     }
 
     /// <summary>

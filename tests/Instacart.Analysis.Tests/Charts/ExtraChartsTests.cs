@@ -1,3 +1,4 @@
+using Instacart.Data.Derivation;
 using System.Globalization;
 using System.Text.Json;
 using Instacart.Analysis.Affinity;
@@ -195,7 +196,7 @@ public class ExtraChartsTests
         var x = Figure.Strings(trace, "x");
         var y = Figure.Strings(trace, "y");
         var z = trace.GetProperty("z").EnumerateArray().Select(Figure.Numbers).ToArray();
-        Assert.All(answer.Rows, r => Assert.Equal(r.RevenueShare, z[Array.IndexOf(y, r.Spending)][Array.IndexOf(x, r.Frequency)]));
+        Assert.All(answer.Rows, r => Assert.Equal(r.RevenueShare, z[Array.IndexOf(y, Labels.Of(r.Spending))][Array.IndexOf(x, Labels.Of(r.Frequency))]));
         Assert.Equal(answer.Rows.Count, z.Sum(row => row.Count(v => v is not null)));
         Assert.Equal("High spender", figure.Categories("yaxis")[^1]);
         Assert.Equal(y, figure.Categories("yaxis"));
@@ -238,7 +239,7 @@ public class ExtraChartsTests
             var traces = figure.Traces.Where(t => Figure.Name(t) == name).ToList();
             Assert.Equal(rows.Select(r => r.OrdersPerCustomer), Figure.Numbers(traces[0], "x"));
             Assert.Equal(rows.Select(r => r.MeanOrderValue), Figure.Numbers(traces[1], "x"));
-            Assert.Equal(rows.Select(r => r.Profile), Figure.Strings(traces[1], "y"));
+            Assert.Equal(rows.Select(r => Labels.Of(r.Profile)), Figure.Strings(traces[1], "y"));
         }
 
         Assert.Equal("Orders per customer", figure.AxisTitle("xaxis"));

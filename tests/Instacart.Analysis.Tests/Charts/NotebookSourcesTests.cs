@@ -63,7 +63,7 @@ public partial class NotebookSourcesTests
         Assert.InRange(section, 2, code.Count - 2);
         Assert.Equal(chartCall, code[section + 1]);
         Assert.Matches("^(answer|preparation)\\.Sentence\\(\\)$", code[1]);
-        Assert.Matches("^(answer|preparation)\\.Method\\(\\)$", code[^1]);
+        Assert.Matches("^(answer\\.Suggestion|preparation\\.Method)\\(\\)$", code[^1]);
     }
 
     [Theory]
@@ -86,7 +86,13 @@ public partial class NotebookSourcesTests
         Assert.Matches("^(answer|preparation)\\.Sentence\\(\\)$", code[1].Text);
         Assert.Contains(code, c => c.Text == chartCall);
         Assert.Contains(cells, c => c.Kernel == "markdown" && c.Text == "## Method");
-        Assert.Matches("^(answer|preparation)\\.Method\\(\\)$", code[^1].Text);
+        Assert.Contains(code, c => Regex.IsMatch(c.Text, "^(answer|preparation)\\.Method\\(\\)$"));
+        if (name != "00-data-preparation")
+        {
+            // A question page ends with what its numbers suggest, under its own heading.
+            Assert.Equal("## What this suggests", cells[^2].Text);
+            Assert.Equal("answer.Suggestion()", code[^1].Text);
+        }
     }
 
     [Theory]

@@ -42,7 +42,7 @@ public class QuestionChartsTests
 
         // One trace per flag present, named by the flag, holding exactly the days with that flag.
         Assert.Equal(["Busiest days", "Regularly busy", "Slowest days"], figure.Traces.Select(t => Figure.Name(t)));
-        Assert.All(figure.Points(), p => Assert.Equal(answer.Rows.Single(r => r.Label == p.Key).Flag, p.Trace));
+        Assert.All(figure.Points(), p => Assert.Equal(Labels.Of(answer.Rows.Single(r => r.Label == p.Key).Flag), p.Trace));
         var colours = figure.Traces.Select(t => t.GetProperty("marker").GetProperty("color").GetString()).ToList();
         Assert.Equal(colours.Count, colours.Distinct().Count());
         Assert.Equal("overlay", figure.Layout.GetProperty("barmode").GetString());
@@ -73,7 +73,7 @@ public class QuestionChartsTests
         var points = figure.Points().ToDictionary(p => p.Key);
         Assert.Equal(24, points.Count);
         Assert.All(answer.Rows, r => Assert.Equal(r.Lines, points[$"{r.Hour:00}:00"].Value));
-        Assert.All(figure.Points(), p => Assert.Equal(answer.Rows.Single(r => $"{r.Hour:00}:00" == p.Key).Flag, p.Trace));
+        Assert.All(figure.Points(), p => Assert.Equal(Labels.Of(answer.Rows.Single(r => $"{r.Hour:00}:00" == p.Key).Flag), p.Trace));
         Assert.Equal(["Most orders", "Average orders", "Fewest orders"], figure.Traces.Select(t => Figure.Name(t)));
         Assert.Equal("Order lines", figure.AxisTitle("yaxis"));
     }
@@ -114,7 +114,7 @@ public class QuestionChartsTests
         Assert.Equal(["Low", "Mid", "High", "Unknown"], Figure.Strings(lineShare, "x"));
         foreach (var (range, i) in Figure.Strings(lineShare, "x").Select((r, i) => (r, i)))
         {
-            var row = answer.Rows.Single(r => r.PriceRange == range);
+            var row = answer.Rows.Single(r => Labels.Of(r.PriceRange) == range);
             Assert.Equal(row.Lines / lines, Figure.Numbers(lineShare, "y")[i]!.Value, 12);
             Assert.Equal(row.Revenue / revenue, Figure.Numbers(revenueShare, "y")[i]!.Value, 12);
         }
@@ -153,9 +153,9 @@ public class QuestionChartsTests
 
         var figure = Figure.Of(TimeSegmentsChart.Panels(answer));
 
-        var order = Enum.GetValues<TimeSegment>().Select(Labels.Of).Where(l => answer.Rows.Any(r => r.TimeSegment == l)).ToList();
+        var order = Enum.GetValues<TimeSegment>().Select(Labels.Of).Where(l => answer.Rows.Any(r => Labels.Of(r.TimeSegment) == l)).ToList();
         AssertPanels(figure, order, ["Orders", "Revenue ($)", "Mean order value ($)"]);
-        var rows = order.Select(l => answer.Rows.Single(r => r.TimeSegment == l)).ToList();
+        var rows = order.Select(l => answer.Rows.Single(r => Labels.Of(r.TimeSegment) == l)).ToList();
         Assert.Equal(rows.Select(r => (double?)r.Orders), Figure.Numbers(figure.Trace("Orders"), "x"));
         Assert.Equal(rows.Select(r => (double?)r.Revenue), Figure.Numbers(figure.Trace("Revenue ($)"), "x"));
         Assert.Equal(rows.Select(r => r.MeanOrderValue), Figure.Numbers(figure.Trace("Mean order value ($)"), "x"));
@@ -171,9 +171,9 @@ public class QuestionChartsTests
 
         var figure = Figure.Of(LoyaltyGroupsChart.Panels(answer));
 
-        var order = Enum.GetValues<Loyalty>().Select(Labels.Of).Where(l => answer.Rows.Any(r => r.Loyalty == l)).ToList();
+        var order = Enum.GetValues<Loyalty>().Select(Labels.Of).Where(l => answer.Rows.Any(r => Labels.Of(r.Loyalty) == l)).ToList();
         AssertPanels(figure, order, ["Active customers", "Median days between orders", "Mean item price ($)", "Mean order value ($)"]);
-        var rows = order.Select(l => answer.Rows.Single(r => r.Loyalty == l)).ToList();
+        var rows = order.Select(l => answer.Rows.Single(r => Labels.Of(r.Loyalty) == l)).ToList();
         Assert.Equal(rows.Select(r => (double?)r.Customers), Figure.Numbers(figure.Trace("Active customers"), "x"));
         Assert.Equal(rows.Select(r => r.MedianDaysBetweenOrders), Figure.Numbers(figure.Trace("Median days between orders"), "x"));
         Assert.Equal(rows.Select(r => r.MeanItemPrice), Figure.Numbers(figure.Trace("Mean item price ($)"), "x"));
@@ -187,9 +187,9 @@ public class QuestionChartsTests
 
         var figure = Figure.Of(RegionGroupsChart.Panels(answer));
 
-        var order = Enum.GetValues<Region>().Select(Labels.Of).Where(l => answer.Rows.Any(r => r.Region == l)).ToList();
+        var order = Enum.GetValues<Region>().Select(Labels.Of).Where(l => answer.Rows.Any(r => Labels.Of(r.Region) == l)).ToList();
         AssertPanels(figure, order, ["Active customers", "Order lines", "Mean item price ($)", "High spenders (% of customers)"]);
-        var rows = order.Select(l => answer.Rows.Single(r => r.Region == l)).ToList();
+        var rows = order.Select(l => answer.Rows.Single(r => Labels.Of(r.Region) == l)).ToList();
         Assert.Equal(rows.Select(r => (double?)r.Lines), Figure.Numbers(figure.Trace("Order lines"), "x"));
         Assert.Equal(rows.Select(r => (double?)r.HighSpenderShare), Figure.Numbers(figure.Trace("High spenders (% of customers)"), "x"));
     }
@@ -205,13 +205,13 @@ public class QuestionChartsTests
         Assert.All(figure.Traces, t => Assert.Equal("bar", t.GetProperty("type").GetString()));
         foreach (var row in answer.Rows)
         {
-            var traces = figure.Traces.Where(t => Figure.Name(t) == row.Household).ToList();
+            var traces = figure.Traces.Where(t => Figure.Name(t) == Labels.Of(row.Household)).ToList();
             Assert.Equal(2, traces.Count);
             var left = traces.Single(t => t.GetProperty("xaxis").GetString() == "x");
             var right = traces.Single(t => t.GetProperty("xaxis").GetString() == "x2");
-            var i = Array.IndexOf(Figure.Strings(left, "x"), row.AgeGroup);
+            var i = Array.IndexOf(Figure.Strings(left, "x"), Labels.Of(row.AgeGroup));
             Assert.Equal(row.OrdersPerCustomer, Figure.Numbers(left, "y")[i]);
-            Assert.Equal(row.MeanOrderValue, Figure.Numbers(right, "y")[Array.IndexOf(Figure.Strings(right, "x"), row.AgeGroup)]);
+            Assert.Equal(row.MeanOrderValue, Figure.Numbers(right, "y")[Array.IndexOf(Figure.Strings(right, "x"), Labels.Of(row.AgeGroup))]);
         }
 
         Assert.Equal(answer.Rows.Count * 2, figure.Points().Count());
@@ -227,9 +227,9 @@ public class QuestionChartsTests
 
         var figure = Figure.Of(IncomeGroupsChart.Panels(answer));
 
-        var order = Enum.GetValues<IncomeGroup>().Select(Labels.Of).Where(l => answer.Rows.Any(r => r.IncomeGroup == l)).ToList();
+        var order = Enum.GetValues<IncomeGroup>().Select(Labels.Of).Where(l => answer.Rows.Any(r => Labels.Of(r.IncomeGroup) == l)).ToList();
         AssertPanels(figure, order, ["Active customers", "Orders per customer", "Mean item price ($)", "Mean order value ($)"]);
-        var rows = order.Select(l => answer.Rows.Single(r => r.IncomeGroup == l)).ToList();
+        var rows = order.Select(l => answer.Rows.Single(r => Labels.Of(r.IncomeGroup) == l)).ToList();
         Assert.Equal(rows.Select(r => r.OrdersPerCustomer), Figure.Numbers(figure.Trace("Orders per customer"), "x"));
         var trace = figure.Trace("Active customers");
         Assert.Equal(rows.Select(r => r.TopDepartment), trace.GetProperty("customdata").EnumerateArray().Select(c => c[0].GetString()));
@@ -243,9 +243,9 @@ public class QuestionChartsTests
 
         var figure = Figure.Of(ProfilesChart.Panels(answer));
 
-        var order = Enum.GetValues<Profile>().Select(Labels.Of).Where(l => answer.Rows.Any(r => r.Profile == l)).ToList();
+        var order = Enum.GetValues<Profile>().Select(Labels.Of).Where(l => answer.Rows.Any(r => Labels.Of(r.Profile) == l)).ToList();
         AssertPanels(figure, order, ["Active customers", "Orders per customer", "Mean order value ($)", "Median days between orders"]);
-        var rows = order.Select(l => answer.Rows.Single(r => r.Profile == l)).ToList();
+        var rows = order.Select(l => answer.Rows.Single(r => Labels.Of(r.Profile) == l)).ToList();
         Assert.Equal(rows.Select(r => r.MedianDaysBetweenOrders), Figure.Numbers(figure.Trace("Median days between orders"), "x"));
     }
 

@@ -142,7 +142,7 @@ public sealed class TotalsPathTests : IClassFixture<ParallelPathTests.QuirkyData
         // The sample's Early-birds revenue is exactly 209,927.5 (worked out with decimal arithmetic); a running
         // double sum of its 27,344 prices gives 209,927.49999999 and would round to 209,927.
         var loaded = InstacartData.Load(RepoPaths.DataSample, options: null, cache: null);
-        var early = TimeSegments.Compute(loaded).Rows.Single(r => r.TimeSegment == "Early birds");
+        var early = TimeSegments.Compute(loaded).Rows.Single(r => r.TimeSegment == Instacart.Data.Derivation.TimeSegment.EarlyBirds);
         Assert.Equal(27_344, early.Lines);
         Assert.Equal(209_927.5, early.Revenue);
     }

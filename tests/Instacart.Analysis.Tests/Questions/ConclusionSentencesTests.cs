@@ -113,6 +113,6 @@ public class ConclusionSentencesTests
     [Fact]
     public void HourQuadrants_NoQuietPriceyHour_SaysSoInsteadOfCountingZero() =>
         Assert.Equal(
-            "3 hours are a \"perfect storm\" of above-median traffic and basket value (03:00, 09:00 and 10:00); no quieter hour brings pricier baskets.",
+            "The \"perfect storm\" hours of above-median traffic and basket value are 03:00, 09:00 and 10:00; no quieter hour brings pricier baskets.",
             HourQuadrants.Compute(TinyData.Load()).Sentence());
 }

@@ -14,7 +14,7 @@ public class CustomerQuestionsTests
     {
         var row = Assert.Single(LoyaltyGroups.Compute(Data).Rows);
 
-        Assert.Equal(new LoyaltyRow("New customer", 1, 5, 7, 64, 64, 15), row);
+        Assert.Equal(new LoyaltyRow(Instacart.Data.Derivation.Loyalty.New, 1, 5, 7, 64, 64, 15), row);
     }
 
     [Fact]
@@ -22,7 +22,7 @@ public class CustomerQuestionsTests
     {
         var row = Assert.Single(RegionGroups.Compute(Data).Rows);
 
-        Assert.Equal(new RegionsRow("South", 1, 5, 7, 320, 64, 1.0), row);
+        Assert.Equal(new RegionsRow(Instacart.Data.Derivation.Region.South, 1, 5, 7, 320, 64, 1.0), row);
     }
 
     [Fact]
@@ -30,7 +30,7 @@ public class CustomerQuestionsTests
     {
         var row = Assert.Single(AgeFamily.Compute(Data).Rows);
 
-        Assert.Equal(new AgeFamilyRow("Middle-aged", "Parent", 1, 5, 64, 64), row);
+        Assert.Equal(new AgeFamilyRow(Instacart.Data.Derivation.AgeGroup.MiddleAged, Instacart.Data.Derivation.Household.Parent, 1, 5, 64, 64), row);
     }
 
     [Fact]
@@ -39,7 +39,7 @@ public class CustomerQuestionsTests
         var row = Assert.Single(IncomeGroups.Compute(Data).Rows);
 
         // babies (id 2) and produce (id 3) both have 3 of user 2's lines.
-        Assert.Equal(new IncomeRow("Middle income", 1, 5, 64, 64, "babies"), row);
+        Assert.Equal(new IncomeRow(Instacart.Data.Derivation.IncomeGroup.Middle, 1, 5, 64, 64, "babies"), row);
     }
 
     [Fact]
@@ -47,7 +47,7 @@ public class CustomerQuestionsTests
     {
         var row = Assert.Single(Profiles.Compute(Data).Rows);
 
-        Assert.Equal(new ProfilesRow("Middle-aged parent", 1, 5, 64, 64, 15, "babies"), row);
+        Assert.Equal(new ProfilesRow(Instacart.Data.Derivation.Profile.MiddleAgedParent, 1, 5, 64, 64, 15, "babies"), row);
     }
 
     [Fact]
@@ -57,7 +57,7 @@ public class CustomerQuestionsTests
         {
             Assert.False(string.IsNullOrWhiteSpace(answer.Sentence()), answer.Key);
             Assert.False(string.IsNullOrWhiteSpace(answer.Method()), answer.Key);
-            Assert.Equal(answer.ToJson().Count, (int)answer.ToDataFrame().Rows.Count);
+            Assert.Equal(answer.ToJson().AsArray().Count, (int)answer.ToDataFrame().Rows.Count);
         }
     }
 

@@ -13,7 +13,7 @@ public class ProductQuestionsTests
     {
         var rows = PriceRanges.Compute(Data).Rows;
 
-        Assert.Equal(["High", "Low", "Mid", "Unknown"], rows.Select(r => r.PriceRange));
+        Assert.Equal(["High", "Low", "Mid", "Unknown"], rows.Select(r => Instacart.Data.Derivation.Labels.Of(r.PriceRange)));
         Assert.Equal([2L, 1, 1, 2], rows.Select(r => r.Products));    // High: 3 and 5; Unknown: 6 (outlier) and 7 (no price)
         Assert.Equal([4L, 3, 2, 2], rows.Select(r => r.Lines));
         Assert.Equal(315.1, rows[0].Revenue, 10);

@@ -28,7 +28,7 @@ public class StakeholderExtrasTests
     {
         var row = Assert.Single(SpenderFrequency.Compute(Data).Rows);
 
-        Assert.Equal(new SpenderFrequencyRow("High spender", "Regular customer", 1, 5, 320, 1.0, 320), row);
+        Assert.Equal(new SpenderFrequencyRow(Instacart.Data.Derivation.Spending.High, Instacart.Data.Derivation.Frequency.Regular, 1, 5, 320, 1.0, 320), row);
     }
 
     [Fact]
@@ -36,7 +36,7 @@ public class StakeholderExtrasTests
     {
         var row = Assert.Single(BabyHouseholds.Compute(Data).Rows);
 
-        Assert.Equal(new BabyHouseholdsRow("Middle-aged parent", true, 1, 5, 64), row);
+        Assert.Equal(new BabyHouseholdsRow(Instacart.Data.Derivation.Profile.MiddleAgedParent, true, 1, 5, 64), row);
     }
 
     [Fact]

@@ -19,7 +19,7 @@ public class TimeQuestionsTests
         Assert.Equal([3L, 2, 0, 1, 1, 1, 0], rows.Select(r => r.Orders));
         Assert.Equal(["Saturday", "Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday"], rows.Select(r => r.Label));
         // ranked: 0 (6), 1 (2), 3, 4, 5 (1 each), then 2 and 6 (0): among tied last days the higher dow is slower.
-        Assert.Equal(["Busiest days", "Busiest days", "Slowest days", "Regularly busy", "Regularly busy", "Regularly busy", "Slowest days"], rows.Select(r => r.Flag));
+        Assert.Equal(["Busiest days", "Busiest days", "Slowest days", "Regularly busy", "Regularly busy", "Regularly busy", "Slowest days"], rows.Select(r => Instacart.Data.Derivation.Labels.Of(r.Flag)));
     }
 
     [Fact]
@@ -42,8 +42,8 @@ public class TimeQuestionsTests
         Assert.Equal(24, rows.Count);
         Assert.Equal(5, rows[10].Lines);
         Assert.Equal(3, rows[10].Orders);
-        Assert.Equal([0, 1, 3, 9, 10, 16, 22, 23], rows.Where(r => r.Flag == "Most orders").Select(r => r.Hour));
-        Assert.Equal([13, 14, 15, 17, 18, 19, 20, 21], rows.Where(r => r.Flag == "Fewest orders").Select(r => r.Hour));
+        Assert.Equal([0, 1, 3, 9, 10, 16, 22, 23], rows.Where(r => r.Flag == Instacart.Data.Derivation.HourFlag.MostOrders).Select(r => r.Hour));
+        Assert.Equal([13, 14, 15, 17, 18, 19, 20, 21], rows.Where(r => r.Flag == Instacart.Data.Derivation.HourFlag.FewestOrders).Select(r => r.Hour));
     }
 
     [Fact]
@@ -67,7 +67,7 @@ public class TimeQuestionsTests
     {
         var rows = TimeSegments.Compute(Data).Rows;
 
-        Assert.Equal(["Early birds", "Evening", "Midday", "Night owls"], rows.Select(r => r.TimeSegment));
+        Assert.Equal(["Early birds", "Evening", "Midday", "Night owls"], rows.Select(r => Instacart.Data.Derivation.Labels.Of(r.TimeSegment)));
         Assert.Equal([1L, 1, 3, 3], rows.Select(r => r.Orders));
         Assert.Equal([2L, 1, 5, 3], rows.Select(r => r.Lines));
         Assert.Equal(120.1, rows[3].Revenue, 10);           // 15.1 at 23:00, 5 at 22:00, 100 at 03:00

@@ -83,7 +83,7 @@ public class RealFilesTests
         Assert.Equal(206_209, r.CustomersRows);
         Assert.True(r.LinesWithoutProduct > 0);          // lines of the nameless and dropped products
         Assert.Equal(r.LinesJoinedOrders - r.LinesWithoutProduct - r.LinesWithoutCustomer, r.LinesMerged);
-        Assert.Equal(7, CoreQuestions.Compute(data)[0].ToJson().Count);
+        Assert.Equal(7, CoreQuestions.Compute(data)[0].ToJson().AsArray().Count);
         Assert.Equal(438, data.Input.TrainLines!.Count);
         Assert.Equal(134, data.Input.Aisles!.Ids.Count);
     }

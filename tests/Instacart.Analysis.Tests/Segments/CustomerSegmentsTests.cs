@@ -119,7 +119,7 @@ public class CustomerSegmentsTests
         Assert.True(segments.CustomerCount <= SegmentOptions.Default.FitSample);
         Assert.Equal(segments.CustomerCount, segments.FitSample);
         Assert.Contains($"fitted on all {Wording.Count(segments.CustomerCount)} customers", segments.Method());
-        Assert.Contains(segments.SilhouetteSample < segments.CustomerCount ? $"seeded random sample of {Wording.Count(segments.SilhouetteSample)} customers" : "silhouette, computed on all", segments.Method());
+        Assert.Contains(segments.SilhouetteSample < segments.CustomerCount ? $"seeded random sample of {Wording.Count(segments.SilhouetteSample)} customers" : $"computed on all {Wording.Count(segments.CustomerCount)} customers", segments.Method());
     }
 
     [Fact]

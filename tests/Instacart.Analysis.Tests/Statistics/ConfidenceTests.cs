@@ -71,7 +71,7 @@ public class ConfidenceTests
         var intervals = GroupIntervals.Compute(data, GroupingDimension.TimeSegment);
         var question = TimeSegments.Compute(data).Rows;
 
-        Assert.Equal(question.Select(r => r.TimeSegment), intervals.Groups.Select(g => g.Group));
+        Assert.Equal(question.Select(r => Instacart.Data.Derivation.Labels.Of(r.TimeSegment)), intervals.Groups.Select(g => g.Group));
         Assert.Equal(question.Select(r => r.MeanOrderValue!.Value), intervals.Groups.Select(g => g.OrderValue.Mean), new ToleranceComparer(1e-9));
         Assert.Equal(3, intervals.Groups.Single(g => g.Group == "Midday").OrderValue.Count);
     }
