@@ -6,12 +6,14 @@ using Instacart.Data.Cache;
 using Instacart.Data.Derivation;
 using Instacart.Interactive.Display;
 using Microsoft.DotNet.Interactive.CSharp;
+using Microsoft.DotNet.Interactive.Events;
+using Microsoft.DotNet.Interactive.Formatting;
 using Microsoft.DotNet.Interactive;
 
 namespace Instacart.Interactive;
 
 /// <summary>
-/// What a notebook's first code cell calls: <c>var session = NotebookSession.Open("../data-sample");</c>. It makes
+/// What a notebook's setup cell (after the library check) calls: <c>var session = NotebookSession.Open("../data-sample");</c>. It makes
 /// Plotly.NET work in the stock .NET Interactive kernel, registers the library's display formatters (charts with
 /// their figure JSON, data frames as plain tables) and gives the notebook its data: the session a runner handed to
 /// the kernel, else the folder loaded.
@@ -27,6 +29,7 @@ public static class NotebookSession
     private static readonly Lock Gate = new();
     private static bool _resolverInstalled;
     private static bool _started;
+    private static bool _plotlyJsDelivered;
 
     /// <summary>
     /// The name of the kernel value through which a runner hands its <see cref="AnalysisSession"/> to a notebook
@@ -61,21 +64,59 @@ public static class NotebookSession
     /// and for native libraries (LightGBM) with those beside the library, then registers the formatters.
     /// Calling it again does nothing.
     /// </summary>
+    /// <remarks>
+    /// Called from a cell of a kernel whose host does not draw the charts itself (VS Code, Jupyter, dotnet-repl), the
+    /// first call also shows plotly.js, the library's embedded copy, as that cell's one <c>text/html</c> output, which
+    /// shows nothing: every chart after it draws from it, offline and in an exported page (<c>jupyter nbconvert</c>),
+    /// and keeps its figure JSON beside its HTML. Once per kernel session: a notebook has it in its setup cell.
+    /// </remarks>
     public static void Start()
     {
+        bool first;
         lock (Gate)
         {
             InstallFSharpCoreResolver();
-            if (_started)
+            first = !_started;
+            _started = true;
+        }
+
+        if (first)
+        {
+            RegisterFormattersCore(resetChartIds: false);
+        }
+
+        DeliverPlotlyJs();
+    }
+
+    /// <summary>
+    /// Set by a host that draws the charts from their figure JSON itself (the runner's pages inline plotly.js once
+    /// per page): <see cref="Start"/> then does not show plotly.js, which would weigh every exported notebook.
+    /// </summary>
+    internal static bool HostDrawsCharts { get; set; }
+
+    private static void DeliverPlotlyJs()
+    {
+        if (HostDrawsCharts || KernelInvocationContext.Current is not { } context)
+        {
+            return;
+        }
+
+        lock (Gate)
+        {
+            if (_plotlyJsDelivered)
             {
                 return;
             }
 
-            _started = true;
+            _plotlyJsDelivered = true;
         }
 
-        RegisterFormattersCore(resetChartIds: false);
+        var html = PlotlyJsLoader();
+        context.Publish(new DisplayedValueProduced(html, context.Command, [new FormattedValue(HtmlFormatter.MimeType, html)]));
     }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static string PlotlyJsLoader() => ChartHtml.PlotlyJsLoader();
 
     /// <summary>
     /// Registers the library's formatters (again), so they take precedence over any registered earlier,

@@ -39,7 +39,7 @@ public static class HtmlExporter
 
         foreach (var run in cells)
         {
-            if (ReferenceEquals(run, titleCell))
+            if (ReferenceEquals(run, titleCell) || (run.Cell.IsLibraryCheck && run.Report.Status == RunStatus.Succeeded && run.Outputs.Count == 0))
             {
                 continue;
             }

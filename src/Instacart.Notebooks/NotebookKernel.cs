@@ -61,6 +61,8 @@ internal sealed class NotebookKernel : IDisposable
         composite.DefaultKernelName = csharp.Name;
         await ((IKernelExtension)new Plotly.NET.Interactive.FormatterKernelExtension()).OnLoadAsync(composite);
         NotebookSession.RegisterFormatters();
+        // The pages draw charts from their figure JSON with plotly.js inlined once; the notebook need not carry it.
+        NotebookSession.HostDrawsCharts = true;
 
         // Run the deferred setup (kernel helpers) now, so the first cell's time is the cell's own.
         var warmUp = await composite.SendAsync(new SubmitCode("", csharp.Name));

@@ -12,6 +12,16 @@ public sealed record NotebookCell(int Index, string KernelName, string Contents,
 {
     /// <summary>Whether the cell is C# code the kernel runs.</summary>
     public bool IsCode => KernelName == NotebookSource.CSharp;
+
+    /// <summary>
+    /// The first line of a notebook's library check: the cell before the one that references the library, which stops
+    /// with one clear message (the path looked for, the working directory, the build command) when the library is not
+    /// built. Under the runner it passes silently (the process has the library), and a page leaves it out when it did.
+    /// </summary>
+    internal const string LibraryCheckMarker = "// Library check:";
+
+    /// <summary>Whether the cell is a notebook's library check (<see cref="LibraryCheckMarker"/>).</summary>
+    internal bool IsLibraryCheck => IsCode && Contents.StartsWith(LibraryCheckMarker, StringComparison.Ordinal);
 }
 
 /// <summary>A <c>.dib</c> notebook as read from disk: its cells (parsed with .NET Interactive's <see cref="CodeSubmission"/>) and their line numbers.</summary>

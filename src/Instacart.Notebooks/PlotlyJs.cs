@@ -1,30 +1,14 @@
-using System.Reflection;
+using Instacart.Interactive.Display;
 
 namespace Instacart.Notebooks;
 
 /// <summary>plotly.js as Plotly.NET ships it (an embedded resource of Plotly.NET.dll), for inlining into offline pages.</summary>
+/// <remarks>The same copy the library hands a notebook front end once per kernel session.</remarks>
 public static class PlotlyJs
 {
-    private static readonly Lazy<(string Name, string Script)> Resource = new(Load);
-
     /// <summary>The minified plotly.js source.</summary>
-    public static string Script => Resource.Value.Script;
+    public static string Script => PlotlyJsResource.Script;
 
     /// <summary>The resource's name, e.g. <c>Plotly.NET.plotly-2.28.0.min.js</c>.</summary>
-    public static string ResourceName => Resource.Value.Name;
-
-    private static (string, string) Load()
-    {
-        var assembly = typeof(Plotly.NET.GenericChart).Assembly;
-        var name = assembly.GetManifestResourceNames()
-            .Where(n => n.StartsWith("Plotly.NET.plotly-", StringComparison.Ordinal) && n.EndsWith(".min.js", StringComparison.Ordinal))
-            .Order(StringComparer.Ordinal)
-            .LastOrDefault() ?? throw new InvalidOperationException("Plotly.NET.dll carries no plotly.js resource.");
-        using var stream = assembly.GetManifestResourceStream(name)!;
-        using var reader = new StreamReader(stream);
-        var script = reader.ReadToEnd();
-        // Inlined in a <script> element: a closing tag inside the source would end it early.
-        script = script.Replace("</script", "<\\/script", StringComparison.OrdinalIgnoreCase);
-        return (name, script);
-    }
+    public static string ResourceName => PlotlyJsResource.ResourceName;
 }

@@ -39,4 +39,20 @@ public sealed class NotebookSourceTests
         Assert.Equal(9, error.Line);
         Assert.StartsWith($"notebooks/07-x.dib: cell 3, line 9: the kernel '{kernel}' is not supported", error.Message);
     }
+
+    [Fact]
+    public void ProductNotebooks_EveryOne_ChecksTheLibraryItReferencesInTheCellBefore()
+    {
+        foreach (var file in Directory.GetFiles(RepoPaths.Notebooks, "*.dib").Order(StringComparer.Ordinal))
+        {
+            var code = NotebookSource.Read(file).Cells.Where(c => c.IsCode).ToList();
+            var reference = code[1].Contents.Split('\n')[0];
+
+            Assert.True(code[0].IsLibraryCheck, $"{file}: the first code cell is the library check");
+            Assert.StartsWith("#r \"../artifacts/", reference);
+            Assert.Contains($"GetFullPath(\n    {reference[3..]})", code[0].Contents);
+            Assert.Contains("dotnet build -c Release", code[0].Contents);
+            Assert.DoesNotContain(code, c => c != code[1] && c.Contents.Contains("#r ", StringComparison.Ordinal));
+        }
+    }
 }

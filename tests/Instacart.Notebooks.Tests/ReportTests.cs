@@ -48,6 +48,22 @@ public sealed class ReportTests(ReportRun run)
     }
 
     [Fact]
+    public void Run_EveryNotebook_KeepsTheLibraryCheckInTheIpynbOnlyAndNoPlotlyJsInIt()
+    {
+        foreach (var name in run.NotebookNames)
+        {
+            var ipynb = File.ReadAllText(Path.Combine(run.OutputDirectory, $"{name}.ipynb"));
+            var page = File.ReadAllText(Path.Combine(run.OutputDirectory, $"{name}.html"));
+
+            // The report's pages draw charts with their own plotly.js: the notebook does not carry another copy.
+            Assert.DoesNotContain(Instacart.Interactive.Display.ChartHtml.LoaderAttribute, ipynb, StringComparison.Ordinal);
+            // The check passed silently under the runner: a record of the run keeps it, the page leaves it out.
+            Assert.Contains(NotebookCell.LibraryCheckMarker, ipynb, StringComparison.Ordinal);
+            Assert.DoesNotContain(NotebookCell.LibraryCheckMarker, page, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public void RoundTrip_EveryNotebook_DibToExportedIpynbToDibKeepsEveryCell()
     {
         foreach (var name in run.NotebookNames)
@@ -137,5 +153,6 @@ public sealed class StockKernelNotebookTests
         Assert.True(exitCode == 0, $"dotnet-repl exited with {exitCode}: {log}");
         Assert.DoesNotContain(DotnetRepl.AllOutputs(notebook!), o => (string?)o["output_type"] == "error");
         Assert.Contains(DotnetRepl.AllOutputs(notebook!), o => o["data"]?["application/vnd.plotly.v1+json"] is not null);
+        Assert.Single(DotnetRepl.AllOutputs(notebook!), o => Jupyter.Text(o["data"]?["text/html"])?.Contains(Instacart.Interactive.Display.ChartHtml.LoaderAttribute, StringComparison.Ordinal) == true);
     }
 }

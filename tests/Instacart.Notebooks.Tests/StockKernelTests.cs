@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Instacart.Interactive.Display;
 
 namespace Instacart.Notebooks.Tests;
 
@@ -48,6 +49,8 @@ public sealed class StockKernelTests
 
     private static IEnumerable<JsonNode> AllOutputs(JsonNode notebook) => DotnetRepl.AllOutputs(notebook);
 
+    private static IEnumerable<JsonNode> Outputs(JsonNode cell) => cell["outputs"] is JsonArray outputs ? outputs.Select(o => o!) : [];
+
     [DotnetReplFact]
     public async Task DotnetRepl_LibraryNotebookWithStart_RendersPlotlyChart()
     {
@@ -57,8 +60,36 @@ public sealed class StockKernelTests
 
         Assert.True(exitCode == 0, $"dotnet-repl exited with {exitCode}: {log}");
         var chart = AllOutputs(notebook!).Single(o => o["data"]?["application/vnd.plotly.v1+json"] is not null);
-        Assert.Contains("Plotly.newPlot", string.Concat(chart["data"]!["text/html"]!.AsArray().Select(l => (string?)l)));
+        Assert.Contains("Plotly.newPlot", Jupyter.Text(chart["data"]!["text/html"]));
         Assert.DoesNotContain(AllOutputs(notebook!), o => (string?)o["output_type"] == "error");
+
+        // plotly.js once, in the cell that calls Start(), and never inside a chart's own output.
+        var cells = notebook!["cells"]!.AsArray();
+        var loader = Assert.Single(AllOutputs(notebook!), o => Jupyter.Text(o["data"]?["text/html"])?.Contains(ChartHtml.LoaderAttribute, StringComparison.Ordinal) == true);
+        Assert.Contains(Outputs(cells[1]!), o => ReferenceEquals(o, loader));
+        Assert.DoesNotContain(ChartHtml.LoaderAttribute, Jupyter.Text(chart["data"]!["text/html"]));
+    }
+
+    [DotnetReplFact]
+    public async Task DotnetRepl_NotebookWithoutTheBuiltLibrary_FirstErrorNamesThePathTheFolderAndTheBuildCommand()
+    {
+        // A copy of a notebook one folder below a folder without the build, as a fresh clone is before `dotnet build`.
+        var clone = RepoPaths.NewOutputFolder("stock-kernel-unbuilt");
+        var notebooks = Directory.CreateDirectory(Path.Combine(clone, "notebooks")).FullName;
+        var copy = Path.Combine(notebooks, "01-busiest-days.dib");
+        File.Copy(Path.Combine(RepoPaths.Notebooks, "01-busiest-days.dib"), copy);
+
+        var (exitCode, notebook, log) = await DotnetRepl.RunAsync(copy, notebooks, Path.Combine(clone, "out.ipynb"));
+
+        Assert.True(exitCode == 2, $"dotnet-repl exited with {exitCode}: {log}");
+        var firstError = notebook!["cells"]!.AsArray().SelectMany(c => Outputs(c!).Select(o => (Cell: c!, Output: o)))
+            .First(p => (string?)p.Output["output_type"] == "error");
+        Assert.StartsWith("// Library check:", Jupyter.Text(firstError.Cell["source"]));
+        var message = (string?)firstError.Output["evalue"];
+        Assert.Contains(Path.Combine(clone, "artifacts", "bin", "Instacart.Interactive", "release", "Instacart.Interactive.dll") + " does not exist", message);
+        Assert.Contains($"the kernel's working directory is {notebooks}", message);
+        Assert.Contains("Run 'dotnet build -c Release' at the repository root", message);
+        Assert.DoesNotContain("CS0006", message);
     }
 
     [DotnetReplFact]
