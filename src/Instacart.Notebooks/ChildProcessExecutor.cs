@@ -18,7 +18,7 @@ internal static class ChildProcessExecutor
         string dataDirectory,
         ChildData? data,
         ReportStaging staging,
-        DatasetIdentity? dataset,
+        PageContext page,
         Action<NotebookEventKind, int?, string?> onEvent,
         CancellationToken cancellationToken)
     {
@@ -31,10 +31,7 @@ internal static class ChildProcessExecutor
             NotebookWorker.Arguments.ReportFolder, staging.Report,
             NotebookWorker.Arguments.Report, reportFile,
         ];
-        if (dataset is not null)
-        {
-            arguments.AddRange([NotebookWorker.Arguments.Fingerprint, dataset.Fingerprint, NotebookWorker.Arguments.DataName, dataset.FolderName]);
-        }
+        arguments.AddRange([NotebookWorker.Arguments.Page, JsonSerializer.Serialize(page, NotebookWorker.JsonOptions)]);
 
         if (data is not null)
         {

@@ -53,7 +53,7 @@ public sealed class ConsoleReporter
         return report;
     }
 
-    /// <summary>Writes the summary table (notebook, status, cells, time, answer or error) and the failures.</summary>
+    /// <summary>Writes the summary table (notebook, status, cells, time, the whole answer wrapped in its column, or the error) and the failures.</summary>
     /// <param name="report">The run report.</param>
     public void WriteSummary(RunReport report)
     {
@@ -74,7 +74,7 @@ public sealed class ConsoleReporter
                 new Text($"{ran}/{code.Count}"),
                 new Text(Seconds(notebook.Duration)),
                 notebook.Status == RunStatus.Succeeded
-                    ? new Text(Shorten(notebook.Answer ?? ""))
+                    ? new Text(notebook.Answer ?? "")
                     : new Markup("[red]" + Markup.Escape(Shorten(notebook.Error ?? "failed")) + "[/]"));
         }
 

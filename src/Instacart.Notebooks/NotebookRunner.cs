@@ -68,12 +68,14 @@ public static class NotebookRunner
         CancellationToken cancellationToken)
     {
         progress?.Report(new RunProgress(RunProgressKind.RunStarted, "", 0, files.Count, null, 0, 0, TimeSpan.Zero, null));
+        var page = new PageContext { Dataset = options.Dataset, RunAt = options.RunAt, SelfContained = options.SelfContained };
+        var pages = PageContexts(page, files, kept);
         var ran = new ExportedNotebook[files.Count];
         if (options.Parallelism <= 1 || files.Count <= 1)
         {
             for (var i = 0; i < files.Count; i++)
             {
-                ran[i] = await RunOneAsync(files[i], i + 1, files.Count, dataDirectory, staging, options, progress, cancellationToken);
+                ran[i] = await RunOneAsync(files[i], i + 1, files.Count, dataDirectory, staging, options, pages, progress, cancellationToken);
             }
         }
         else
@@ -81,7 +83,7 @@ public static class NotebookRunner
             var reporter = progress is null ? null : new SynchronizedProgress(progress);
             await Parallel.ForEachAsync(Enumerable.Range(0, files.Count),
                 new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism, CancellationToken = cancellationToken },
-                async (i, token) => ran[i] = await RunOneAsync(files[i], i + 1, files.Count, dataDirectory, staging, options, reporter, token));
+                async (i, token) => ran[i] = await RunOneAsync(files[i], i + 1, files.Count, dataDirectory, staging, options, pages, reporter, token));
         }
 
         // An --only run keeps the published pages of the other notebooks (same dataset and options, checked before).
@@ -92,7 +94,12 @@ public static class NotebookRunner
         }
 
         var reports = ran.Select(n => n.Report).Concat(kept).OrderBy(n => n.Name, StringComparer.Ordinal).ToList();
-        staging.WriteAllText(IndexPage.FileName, IndexPage.Render(reports, options.Dataset));
+
+        // One copy of plotly.js for every page of the folder (a kept page may read it even in a self-contained run).
+        if (!options.SelfContained || kept.Count > 0)
+        {
+            staging.WriteAllText(PlotlyJs.FileName, PlotlyJs.Script);
+        }
 
         var fileResults = new List<ReportFileResult>();
         var context = new ExtraReportContext(dataDirectory, staging.Folder, reports);
@@ -123,7 +130,7 @@ public static class NotebookRunner
                 // The notebooks this process ran are printed as they are in memory; the others (run by a worker process,
                 // or kept by an --only run) from their .ipynb in the staging folder.
                 var executed = ran.Where(n => n.Executed is not null).ToDictionary(n => n.Report.Name, n => n.Executed!, StringComparer.Ordinal);
-                pdf = await PdfPrinter.PrintToBytesAsync(PrintPage.Render(reports, executed, staging.Folder), cancellationToken);
+                pdf = await PdfPrinter.PrintToBytesAsync(PrintPage.Render(reports, executed, staging.Folder, page), cancellationToken);
                 fileResults.Add(new ReportFileResult(PdfPrinter.FileName, RunStatus.Succeeded, started.Elapsed, null));
             }
             catch (Exception exception) when (exception is not (OperationCanceledException or ReportWriteException))
@@ -138,6 +145,13 @@ public static class NotebookRunner
                 staging.WriteAllBytes(PdfPrinter.FileName, pdf);
             }
         }
+
+        // The index last, so that it links only the files this report has.
+        var links = fileResults.Where(f => f.Status == RunStatus.Succeeded)
+            .OrderBy(f => f.FileName == PdfPrinter.FileName ? 0 : 1)
+            .Select(f => new PageLink(f.FileName, f.FileName))
+            .ToList();
+        staging.WriteAllText(IndexPage.FileName, IndexPage.Render(reports, page with { Files = links }));
 
         var report = new RunReport(staging.Report, reports, fileResults, stopwatch.Elapsed)
         {
@@ -188,6 +202,27 @@ public static class NotebookRunner
         return [.. previous.Notebooks.Where(n => !running.Contains(n.Name) && published.Contains(n.Name + IpynbWriter.Extension) && published.Contains(n.Name + HtmlExporter.Extension))];
     }
 
+    /// <summary>Each notebook's page context: the run's, with links to the pages before and after it in the report.</summary>
+    private static Dictionary<string, PageContext> PageContexts(PageContext page, IReadOnlyList<string> files, IReadOnlyList<NotebookReport> kept)
+    {
+        var order = files.Select(f => (Name: Path.GetFileNameWithoutExtension(f), Title: NotebookSource.TryReadTitle(f) ?? Path.GetFileNameWithoutExtension(f)))
+            .Concat(kept.Select(k => (k.Name, k.Title)))
+            .OrderBy(n => n.Name, StringComparer.Ordinal)
+            .Select(n => new PageLink(n.Name + HtmlExporter.Extension, n.Title))
+            .ToList();
+        var pages = new Dictionary<string, PageContext>(StringComparer.Ordinal);
+        for (var i = 0; i < order.Count; i++)
+        {
+            pages[Path.GetFileNameWithoutExtension(order[i].Href)] = page with
+            {
+                Previous = i > 0 ? order[i - 1] : null,
+                Next = i + 1 < order.Count ? order[i + 1] : null,
+            };
+        }
+
+        return pages;
+    }
+
     /// <summary>The notebooks of a folder in run order (ordinal file name order), filtered by <paramref name="only"/>.</summary>
     /// <param name="notebooksDirectory">The folder.</param>
     /// <param name="only">The filter (see <see cref="RunOptions.Only"/>), or null.</param>
@@ -214,10 +249,12 @@ public static class NotebookRunner
         string dataDirectory,
         ReportStaging staging,
         RunOptions options,
+        IReadOnlyDictionary<string, PageContext> pages,
         IProgress<RunProgress>? progress,
         CancellationToken cancellationToken)
     {
         var name = Path.GetFileNameWithoutExtension(file);
+        var page = pages[name];
         var started = Stopwatch.StartNew();
         progress?.Report(new RunProgress(RunProgressKind.NotebookStarted, name, number, count, null, 0, 0, TimeSpan.Zero, null));
         Dictionary<int, int> codeCells;
@@ -250,13 +287,13 @@ public static class NotebookRunner
         try
         {
             exported = options.Parallelism > 1
-                ? await ChildProcessExecutor.RunAsync(file, dataDirectory, options.Session is null ? null : new ChildData(options.Session.Data.Options, options.Cache, options.Session.Data.Fingerprint), staging, options.Dataset, OnEvent, cancellationToken)
-                : await RunAndExportAsync(file, dataDirectory, options.Session, staging.Folder, staging.Report, options.Dataset, e => OnEvent(e.Kind, e.Cell?.Index, e.Error), cancellationToken);
+                ? await ChildProcessExecutor.RunAsync(file, dataDirectory, options.Session is null ? null : new ChildData(options.Session.Data.Options, options.Cache, options.Session.Data.Fingerprint), staging, page, OnEvent, cancellationToken)
+                : await RunAndExportAsync(file, dataDirectory, options.Session, staging.Folder, staging.Report, page, e => OnEvent(e.Kind, e.Cell?.Index, e.Error), cancellationToken);
         }
         catch (Exception exception) when (exception is not (OperationCanceledException or ReportWriteException))
         {
             var failed = NotebookExecutor.Unreadable(name, DisplayPathOf(file), $"{DisplayPathOf(file)}: {exception.GetType().Name}: {exception.Message}", NotebookSource.TryReadTitle(file));
-            exported = Export(failed, staging.Folder, staging.Report, options.Dataset);
+            exported = Export(failed, staging.Folder, staging.Report, page);
         }
 
         foreach (var written in exported.Files)
@@ -278,7 +315,7 @@ public static class NotebookRunner
         Instacart.Analysis.Sessions.AnalysisSession? session,
         string stagingDirectory,
         string reportDirectory,
-        DatasetIdentity? dataset,
+        PageContext? page,
         Action<NotebookEvent>? onEvent,
         CancellationToken cancellationToken)
     {
@@ -293,10 +330,10 @@ public static class NotebookRunner
             executed = NotebookExecutor.Unreadable(Path.GetFileNameWithoutExtension(file), DisplayPathOf(file), exception.Message, NotebookSource.TryReadTitle(file));
         }
 
-        return Export(executed, stagingDirectory, reportDirectory, dataset);
+        return Export(executed, stagingDirectory, reportDirectory, page ?? new PageContext());
     }
 
-    private static ExportedNotebook Export(ExecutedNotebook notebook, string stagingDirectory, string reportDirectory, DatasetIdentity? dataset)
+    private static ExportedNotebook Export(ExecutedNotebook notebook, string stagingDirectory, string reportDirectory, PageContext page)
     {
         var utf8 = new System.Text.UTF8Encoding(false);
         var ipynb = notebook.Name + IpynbWriter.Extension;
@@ -304,7 +341,7 @@ public static class NotebookRunner
         return new ExportedNotebook(NotebookReport.From(notebook),
         [
             new WrittenFile(ipynb, ReportStaging.WriteFile(stagingDirectory, ipynb, utf8.GetBytes(IpynbWriter.ToJson(notebook)), reportDirectory)),
-            new WrittenFile(html, ReportStaging.WriteFile(stagingDirectory, html, utf8.GetBytes(HtmlExporter.Render(notebook, dataset)), reportDirectory)),
+            new WrittenFile(html, ReportStaging.WriteFile(stagingDirectory, html, utf8.GetBytes(HtmlExporter.Render(notebook, page)), reportDirectory)),
         ])
         {
             Executed = notebook,

@@ -31,7 +31,7 @@ public static class NotebookWorker
         ArgumentNullException.ThrowIfNull(args);
         if (args.Length == 0 || args[0] != Verb)
         {
-            await Console.Error.WriteLineAsync("Usage: Instacart.Notebooks worker --notebook FILE --data DIR --out DIR --report-folder DIR --report FILE [--fingerprint F --data-name NAME] [--load-options JSON --cache DIR --expect-fingerprint F]");
+            await Console.Error.WriteLineAsync("Usage: Instacart.Notebooks worker --notebook FILE --data DIR --out DIR --report-folder DIR --report FILE [--page JSON] [--load-options JSON --cache DIR --expect-fingerprint F]");
             return 2;
         }
 
@@ -49,8 +49,8 @@ public static class NotebookWorker
             return 2;
         }
 
-        var dataset = options.TryGetValue(Arguments.Fingerprint, out var fingerprint)
-            ? new Publishing.DatasetIdentity(fingerprint, options.GetValueOrDefault(Arguments.DataName) ?? "")
+        var page = options.TryGetValue(Arguments.Page, out var pageJson)
+            ? JsonSerializer.Deserialize<PageContext>(pageJson, JsonOptions)
             : null;
 
         // The kernel redirects Console.Out while cells run; progress goes to the raw stdout stream instead.
@@ -59,7 +59,7 @@ public static class NotebookWorker
         try
         {
             using var session = ChildData.FromArguments(options)?.Load(data);
-            var exported = await NotebookRunner.RunAndExportAsync(notebook, data, session, output, reportFolder, dataset, e =>
+            var exported = await NotebookRunner.RunAndExportAsync(notebook, data, session, output, reportFolder, page, e =>
             {
                 var line = JsonSerializer.Serialize(new WorkerEvent(e.Kind, e.Cell?.Index, e.Error), JsonOptions);
                 lock (gate)
@@ -114,7 +114,6 @@ public static class NotebookWorker
         public const string Output = "--out";
         public const string ReportFolder = "--report-folder";
         public const string Report = "--report";
-        public const string Fingerprint = "--fingerprint";
-        public const string DataName = "--data-name";
+        public const string Page = "--page";
     }
 }

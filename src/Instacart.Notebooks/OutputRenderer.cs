@@ -8,7 +8,7 @@ namespace Instacart.Notebooks;
 /// <summary>Which page an output is rendered for.</summary>
 internal enum OutputStyle
 {
-    /// <summary>A notebook's HTML page: every output, error stack traces, a result's and a display's own class.</summary>
+    /// <summary>A notebook's HTML page: every output, error stack traces, the MIME type of an unusual output.</summary>
     Page,
 
     /// <summary>The print page of the PDF: no stack traces (the failure is stated at the top) and no package list.</summary>
@@ -73,11 +73,15 @@ internal sealed class OutputRenderer(OutputStyle style)
 
     private string RenderBundle(IDictionary<string, object> data, string figureId, string pageKind)
     {
-        var kind = style == OutputStyle.Page ? pageKind : "";
+        // A result and a display keep their class on paper too: the method's text reads as on the page.
+        var kind = pageKind;
         if (Value(data, ChartHtml.PlotlyMimeType) is { } figure)
         {
             Charts++;
-            return $"<div class=\"output chart\"><div class=\"plotly-chart\" id=\"{figureId}\"></div>" +
+
+            // The chart's box is the figure's own height, so no empty band is left under a short chart.
+            var height = FigureHeight(figure) is { } h ? $" style=\"height: {h.ToString(System.Globalization.CultureInfo.InvariantCulture)}px\"" : "";
+            return $"<div class=\"output chart\"><div class=\"plotly-chart\" id=\"{figureId}\"{height}></div>" +
                    $"<script type=\"application/json\" class=\"plotly-figure\" data-target=\"{figureId}\">{HtmlJson.Escape(figure)}</script></div>\n";
         }
 
@@ -110,6 +114,22 @@ internal sealed class OutputRenderer(OutputStyle style)
         }
 
         return "";
+    }
+
+    /// <summary>The figure's layout height in pixels, when it sets one.</summary>
+    private static int? FigureHeight(string figure)
+    {
+        try
+        {
+            return System.Text.Json.Nodes.JsonNode.Parse(figure)?["layout"]?["height"] is System.Text.Json.Nodes.JsonValue value &&
+                   value.TryGetValue<double>(out var height) && height is > 0 and < 100_000
+                ? (int)Math.Round(height)
+                : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     private static string? Value(IDictionary<string, object> data, string mimeType) =>

@@ -11,6 +11,13 @@ internal static class PageStyle
         header.page, main { max-width: 60rem; margin: 0 auto; padding: 0 1.25rem; }
         header.page { padding-top: 1rem; }
         nav { display: flex; justify-content: space-between; gap: 1rem; font-size: .875rem; color: var(--muted); margin-bottom: .5rem; }
+        nav.pages > a { white-space: nowrap; }
+        nav .neighbours { display: flex; gap: 1.25rem; text-align: right; }
+        nav .neighbours a { max-width: 22rem; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+        .banner.synthetic { margin: 0 0 .75rem; padding: .45rem .8rem; border-radius: 6px; background: #fff4d6; border: 1px solid #e8c35a; color: #6b4e00; font-size: .9rem; }
+        .run-info { margin: 0 0 .25rem; font-size: .8rem; color: var(--muted); }
+        .run-info .fingerprint { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: .75rem; word-break: break-all; }
+        .run-info .source { white-space: nowrap; }
         nav a { color: var(--accent); text-decoration: none; }
         nav a:hover { text-decoration: underline; }
         h1 { font-size: 1.9rem; line-height: 1.25; margin: .5rem 0 .75rem; }
@@ -27,6 +34,7 @@ internal static class PageStyle
         section.cell.markdown { background: transparent; border: 0; padding: 0 .1rem; }
         section.cell.failed { border-color: var(--bad); }
         section.cell.skipped { opacity: .6; }
+        section.cell.quiet { background: transparent; border: 0; padding: 0 1rem; margin: -.5rem 0 .5rem; }
         details > summary { cursor: pointer; color: var(--muted); font-size: .85rem; user-select: none; }
         pre, code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: .85rem; }
         details pre { background: var(--tint); border-radius: 4px; padding: .6rem .8rem; overflow-x: auto; margin: .5rem 0 0; }
@@ -35,7 +43,8 @@ internal static class PageStyle
         pre.output.stream.stderr, pre.output.error { background: var(--bad-tint); color: var(--bad); }
         .output.failure { color: var(--bad); font-size: .9rem; }
         .output.text.result { font-size: 1rem; font-family: inherit; background: transparent; padding: 0; }
-        .plotly-chart { width: 100%; min-height: 420px; }
+        .plotly-chart { width: 100%; }
+        .plotly-chart:not([style]) { min-height: 420px; }
         table { border-collapse: collapse; font-size: .875rem; margin: .25rem 0; }
         th, td { border-bottom: 1px solid var(--line); padding: .3rem .7rem; text-align: left; vertical-align: top; }
         th { background: var(--tint); font-weight: 600; }
@@ -46,6 +55,12 @@ internal static class PageStyle
         .status.failed { color: var(--bad); }
         table.index { width: 100%; background: var(--paper); border: 1px solid var(--line); }
         table.index td { padding: .6rem .75rem; }
+        table.index td.question { width: 38%; }
+        table.index .suggestion { margin: .35rem 0 0; color: var(--muted); font-size: .85rem; }
+        table.index .suggestion::before { content: "What this suggests: "; font-weight: 600; }
+        .summary, .files { margin: .25rem 0; }
+        nav.contents { justify-content: flex-start; flex-wrap: wrap; gap: .5rem 1.25rem; margin: .75rem 0 0; font-size: .95rem; }
+        section.part h2 { margin-top: 1.75rem; }
         @media print { body { background: #fff; } section.cell { break-inside: avoid; } details { display: none; } }
 
         """;

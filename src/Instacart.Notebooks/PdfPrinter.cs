@@ -127,6 +127,10 @@ public static class PdfPrinter
             Format = "A4",
             PrintBackground = true,
             PreferCSSPageSize = true,
+
+            // Bookmarks from the headings: one entry per question, its sections under it.
+            Outline = true,
+            Tagged = true,
             DisplayHeaderFooter = true,
             HeaderTemplate = "<span></span>",
             FooterTemplate = "<div style=\"width:100%;font:8px system-ui,sans-serif;color:#616e7c;padding:0 14mm;display:flex;justify-content:space-between\"><span>Instacart notebooks</span><span><span class=\"pageNumber\"></span> / <span class=\"totalPages\"></span></span></div>",

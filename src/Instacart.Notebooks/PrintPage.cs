@@ -7,8 +7,9 @@ using Microsoft.DotNet.Interactive.Documents;
 namespace Instacart.Notebooks;
 
 /// <summary>
-/// The one self-contained page that <see cref="PdfPrinter"/> prints as <c>report.pdf</c>: first the index (every
-/// notebook's title and answer sentence, or its failure), then every notebook from a new page with its title
+/// The one self-contained page that <see cref="PdfPrinter"/> prints as <c>report.pdf</c>: a cover (title, date, data,
+/// and a banner on synthetic data), the contents (every notebook's title and answer sentence, or its failure), then
+/// every notebook from a new page with its title
 /// cell, answer, markdown text and outputs (charts, tables, text), code cells left out. Outputs are rendered by the
 /// pages' own <see cref="OutputRenderer"/> (in its print style); charts are drawn from their figure JSON by plotly.js
 /// (inlined once) as static plots sized to the A4 text width; nothing is loaded from the network. A run prints the
@@ -35,26 +36,49 @@ public static class PrintPage
     /// <param name="executed">The notebooks this process ran, by name.</param>
     /// <param name="outputDirectory">The folder holding the other notebooks' <c>NN-name.ipynb</c> files.</param>
     /// <returns>The HTML document.</returns>
-    internal static string Render(IReadOnlyList<NotebookReport> notebooks, IReadOnlyDictionary<string, ExecutedNotebook> executed, string outputDirectory)
+    /// <param name="page">The run (date, data) named on the cover; null names neither.</param>
+    internal static string Render(IReadOnlyList<NotebookReport> notebooks, IReadOnlyDictionary<string, ExecutedNotebook> executed, string outputDirectory, PageContext? page = null)
     {
         ArgumentNullException.ThrowIfNull(notebooks);
         ArgumentNullException.ThrowIfNull(executed);
         ArgumentNullException.ThrowIfNull(outputDirectory);
         return Render([.. notebooks.Select(n => (n, executed.TryGetValue(n.Name, out var run)
             ? IpynbWriter.ToDocument(run)
-            : IpynbReader.TryRead(Path.Combine(outputDirectory, n.Name + IpynbWriter.Extension))))]);
+            : IpynbReader.TryRead(Path.Combine(outputDirectory, n.Name + IpynbWriter.Extension))))], page ?? new PageContext());
     }
 
     /// <summary>Renders the print page from each notebook's report and document (null when there is none).</summary>
-    private static string Render(IReadOnlyList<(NotebookReport Report, InteractiveDocument? Document)> notebooks)
+    private static string Render(IReadOnlyList<(NotebookReport Report, InteractiveDocument? Document)> notebooks, PageContext page)
     {
         var body = new StringBuilder();
         var outputs = new OutputRenderer(OutputStyle.Print);
         var failed = notebooks.Count(n => n.Report.Status != RunStatus.Succeeded);
-        body.Append("<header class=\"page\">\n<h1>Instacart notebooks</h1>\n<p>")
-            .Append(notebooks.Count).Append(notebooks.Count == 1 ? " notebook" : " notebooks")
-            .Append(failed == 0 ? ", all ran without error." : $", {failed} failed.")
-            .Append("</p>\n</header>\n<main>\n<table class=\"index\">\n<thead><tr><th>Notebook</th><th>Answer</th></tr></thead>\n<tbody>\n");
+
+        // The cover and the contents carry no heading element: the PDF's outline, made from the headings, then holds
+        // one entry per question (with its sections under it).
+        body.Append("<section class=\"cover\">\n<p class=\"cover-title\">Instacart notebooks</p>\n")
+            .Append("<p class=\"cover-subtitle\">What the orders say: ").Append(notebooks.Count).Append(notebooks.Count == 1 ? " question" : " questions")
+            .Append(", each answered from the data</p>\n");
+        if (page.Dataset is { Synthetic: true })
+        {
+            body.Append("<p class=\"banner synthetic\"><strong>").Append(PageHeader.SyntheticBanner)
+                .Append("</strong> · made by the project's generator to try the report: the numbers describe no real customers.</p>\n");
+        }
+
+        if (page.RunAt is { } runAt)
+        {
+            body.Append("<p class=\"cover-fact\">Run ").Append(Encode(PageHeader.Date(runAt))).Append("</p>\n");
+        }
+
+        if (PageHeader.DataLine(page.Dataset) is { Length: > 0 } data)
+        {
+            body.Append("<p class=\"cover-fact\">").Append(data).Append("</p>\n");
+        }
+
+        body.Append("<p class=\"cover-fact\">")
+            .Append(failed == 0 ? "Every notebook ran without error." : $"{failed} of {notebooks.Count} notebooks failed: their pages say where.")
+            .Append("</p>\n</section>\n");
+        body.Append("<header class=\"page contents\">\n<p class=\"contents-title\">Contents</p>\n</header>\n<main>\n<table class=\"index\">\n<thead><tr><th>Question</th><th>Answer</th></tr></thead>\n<tbody>\n");
         foreach (var (report, _) in notebooks)
         {
             var ok = report.Status == RunStatus.Succeeded;
@@ -152,6 +176,14 @@ public static class PrintPage
     /// </summary>
     private const string PrintCss = $$"""
         @page { size: A4; margin: 16mm 14mm 18mm; }
+        section.cover { break-after: page; padding-top: 55mm; }
+        .cover-title { font-size: 30pt; font-weight: 700; line-height: 1.2; margin: 0 0 4mm; }
+        .cover-subtitle { font-size: 14pt; color: var(--muted); margin: 0 0 14mm; }
+        .cover-fact { font-size: 11pt; margin: 0 0 2mm; }
+        .cover .run-info, .cover .dataset { font-size: 11pt; color: var(--ink); }
+        .cover .fingerprint { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 9pt; }
+        .cover .banner.synthetic { margin: 0 0 8mm; font-size: 11pt; }
+        .contents-title { font-size: 20pt; font-weight: 700; margin: 0 0 .5rem; }
         html, body { background: #fff; }
         body { width: {{TextWidth}}; margin: 0; font-size: 11pt; line-height: 1.45; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
         header.page, main { max-width: none; margin: 0; padding: 0; }
@@ -159,6 +191,12 @@ public static class PrintPage
         h1 { font-size: 20pt; margin: 0 0 .5rem; }
         h2 { font-size: 14pt; break-after: avoid; }
         h3 { font-size: 12pt; break-after: avoid; }
+        p, li { orphans: 3; widows: 3; }
+        section.cell.markdown { break-after: avoid; }
+        section.cell.markdown:has(h2:only-child), section.cell.markdown:has(h3:only-child) { break-after: avoid; break-inside: avoid; }
+        .output.text.result, .output.markdown { break-inside: avoid; }
+        .instacart-table-caption { break-before: avoid; }
+        pre.output.text.result { font: inherit; white-space: pre-wrap; background: transparent; padding: 0; }
         article.notebook { break-before: page; }
         .answer { box-shadow: none; border: 1px solid var(--line); border-left: 6px solid var(--accent); margin: .75rem 0 1rem; }
         .answer p { font-size: 13pt; }

@@ -54,6 +54,15 @@ public sealed record RunOptions(string NotebooksDirectory, string OutputDirector
     /// <summary>The data the run reads, recorded in <c>run.json</c> and every page's header; an <c>--only</c> run adds to a report only of the same dataset.</summary>
     public Publishing.DatasetIdentity? Dataset { get; init; }
 
+    /// <summary>When the run started, shown in the header of the index and of every page; null leaves the date out.</summary>
+    public DateTimeOffset? RunAt { get; init; }
+
+    /// <summary>
+    /// Whether each page with charts inlines plotly.js (about 3.6 MB a page; a page can then be mailed alone). By default
+    /// the report folder holds one <c>plotly.min.js</c> that its pages read from beside them, offline as well.
+    /// </summary>
+    public bool SelfContained { get; init; }
+
     /// <summary>The options that decide the report's content (e.g. <c>on_bad_rows</c>), recorded in <c>run.json</c>; an <c>--only</c> run adds to a report only made with the same.</summary>
     public IReadOnlyDictionary<string, string> RecordedOptions { get; init; } = new Dictionary<string, string>();
 }

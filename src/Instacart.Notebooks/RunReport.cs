@@ -24,6 +24,9 @@ public sealed record NotebookReport(
     TimeSpan Duration,
     IReadOnlyList<CellReport> Cells)
 {
+    /// <summary>The page's one line of what its answer suggests (its <c>&lt;p class="suggestion"&gt;</c> as text), when it has one; the index shows it.</summary>
+    public string? Suggestion { get; init; }
+
     /// <summary>Summarizes an executed notebook.</summary>
     /// <param name="notebook">The executed notebook.</param>
     /// <returns>Its report.</returns>
@@ -31,7 +34,10 @@ public sealed record NotebookReport(
     {
         ArgumentNullException.ThrowIfNull(notebook);
         return new(notebook.Name, notebook.DisplayPath, notebook.Title, notebook.Answer, notebook.Status, notebook.Error,
-            notebook.KernelStart, notebook.Duration, notebook.Cells.Select(c => c.Report).ToList());
+            notebook.KernelStart, notebook.Duration, notebook.Cells.Select(c => c.Report).ToList())
+        {
+            Suggestion = SuggestionText.Find(notebook),
+        };
     }
 }
 
@@ -88,6 +94,13 @@ public sealed record RunReport(string OutputDirectory, IReadOnlyList<NotebookRep
                 json.WriteStartObject("dataset");
                 json.WriteString("fingerprint", dataset.Fingerprint);
                 json.WriteString("folder", dataset.FolderName);
+                WriteCount(json, "customers", dataset.Customers);
+                WriteCount(json, "orders", dataset.Orders);
+                WriteCount(json, "lines", dataset.Lines);
+                if (dataset.Synthetic)
+                {
+                    json.WriteBoolean("synthetic", true);
+                }
                 json.WriteEndObject();
             }
             else
@@ -119,6 +132,11 @@ public sealed record RunReport(string OutputDirectory, IReadOnlyList<NotebookRep
                 json.WriteNumber("kernelStartMs", Ms(notebook.KernelStart));
                 WriteNullable(json, "answer", notebook.Answer);
                 WriteNullable(json, "error", notebook.Error);
+                if (notebook.Suggestion is { } suggestion)
+                {
+                    json.WriteString("suggestion", suggestion);
+                }
+
                 json.WriteString("ipynb", notebook.Name + IpynbWriter.Extension);
                 json.WriteString("html", notebook.Name + HtmlExporter.Extension);
                 json.WriteStartArray("cells");
@@ -165,6 +183,14 @@ public sealed record RunReport(string OutputDirectory, IReadOnlyList<NotebookRep
         RunStatus.Failed => "failed",
         _ => "skipped",
     };
+
+    private static void WriteCount(Utf8JsonWriter json, string name, long? value)
+    {
+        if (value is { } count)
+        {
+            json.WriteNumber(name, count);
+        }
+    }
 
     private static void WriteNullable(Utf8JsonWriter json, string name, string? value)
     {

@@ -11,24 +11,13 @@ namespace Instacart.Synthetic;
 public static class SyntheticMarker
 {
     /// <summary>The marker's file name in a generated data folder.</summary>
-    public const string FileName = ".instacart-synthetic.json";
+    public const string FileName = Instacart.Data.Input.SyntheticDataMarker.FileName;
 
     /// <summary>The marker's format.</summary>
-    public const string Format = "instacart-synthetic/1";
+    public const string Format = Instacart.Data.Input.SyntheticDataMarker.Format;
 
     /// <summary>Whether <paramref name="folder"/> holds the marker of generated data.</summary>
-    public static bool IsIn(string folder)
-    {
-        var path = Path.Combine(folder, FileName);
-        try
-        {
-            return File.Exists(path) && File.ReadAllText(path).Contains($"\"format\": \"{Format}\"", StringComparison.Ordinal);
-        }
-        catch (IOException)
-        {
-            return false;
-        }
-    }
+    public static bool IsIn(string folder) => Instacart.Data.Input.SyntheticDataMarker.IsIn(folder);
 
     /// <summary>The marker's text for <paramref name="options"/>.</summary>
     public static string Text(SyntheticOptions options)

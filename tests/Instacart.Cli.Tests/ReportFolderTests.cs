@@ -100,8 +100,11 @@ public sealed class ReportFolderTests(GoodDataFixture fixture) : IClassFixture<G
         AssertRan(Run(workspace, output, "--only", "01-*,02-*"));
         var page01 = File.ReadAllBytes(Path.Combine(output, "01-busiest-days.html"));
 
-        AssertRan(Run(workspace, output, "--only", "02-*"));
+        var second = Run(workspace, output, "--only", "02-*");
+        AssertRan(second);
 
+        // The last line names the file to open.
+        Assert.Equal($"Open the report: {Path.Combine(output, "index.html")}", Lines(second.StandardOutput)[^1]);
         var run = JsonNode.Parse(File.ReadAllText(Path.Combine(output, "run.json")))!;
         Assert.Equal(["01-busiest-days", "02-busiest-hours"], run["notebooks"]!.AsArray().Select(n => (string?)n!["name"]));
         var fingerprint = (string?)run["dataset"]!["fingerprint"];

@@ -1,3 +1,5 @@
+using Microsoft.DotNet.Interactive.Documents;
+
 namespace Instacart.Notebooks.Tests;
 
 [Collection(FixtureRunCollection.Name)]
@@ -15,12 +17,28 @@ public sealed class HtmlExportTests(FixtureRun run)
     }
 
     [Fact]
-    public void Render_PageWithCharts_InlinesPlotlyJsExactlyOnce()
+    public void Render_ReportPageWithCharts_ReadsTheFoldersOnePlotlyJs()
     {
         var html = run.Read("01-fidelity.html");
 
-        Assert.Single(HtmlChecks.PlotlyJsCopies(html));
+        Assert.Empty(HtmlChecks.PlotlyJsCopies(html));
+        Assert.Equal(1, HtmlChecks.Count(html, "<script src=\"plotly.min.js\"></script>"));
         Assert.Single(System.Text.RegularExpressions.Regex.Matches(html, "class=\"plotly-figure\""));
+        Assert.Contains("script-src 'self' 'unsafe-inline'", html);
+        Assert.Equal(PlotlyJs.Script, run.Read(PlotlyJs.FileName));
+        Assert.Contains(PlotlyJs.FileName, run.Read(".instacart-report.json"));
+    }
+
+    [Fact]
+    public void Render_PageAlone_InlinesPlotlyJsExactlyOnce()
+    {
+        var notebook = new ExecutedNotebook("01-chart", "notebooks/01-chart.dib", "01 · A chart", [ChartCell()], TimeSpan.Zero, TimeSpan.Zero, null);
+
+        var html = HtmlExporter.Render(notebook);
+
+        Assert.Single(HtmlChecks.PlotlyJsCopies(html));
+        Assert.DoesNotContain("<script src=", html);
+        Assert.Contains("script-src 'unsafe-inline';", html);
     }
 
     [Fact]
@@ -38,6 +56,19 @@ public sealed class HtmlExportTests(FixtureRun run)
     public void Render_PageWithoutCharts_HasNoPlotlyJs()
     {
         Assert.Empty(HtmlChecks.PlotlyJsCopies(run.Read("02-compile-error.html")));
+        Assert.DoesNotContain("plotly.min.js", run.Read("02-compile-error.html"));
+    }
+
+    [Fact]
+    public void Render_Notebook_ShowsTheAnswerOnceAndNoEmptyCellBox()
+    {
+        var html = run.Read("01-fidelity.html");
+
+        Assert.Equal(1, HtmlChecks.Count(html, "Bananas lead with 7 orders."));
+
+        // The cell that computed the answer now shows nothing: one quiet line, not an empty box.
+        Assert.Matches("<section class=\"cell code ok quiet\" id=\"cell-\\d+\">\n<details><summary>Code · cell \\d+</summary><pre><code class=\"language-csharp\">[^<]*</code></pre></details>\n</section>", html);
+        Assert.DoesNotMatch("<section class=\"cell code ok\" id=\"cell-\\d+\">\n<details><summary>[^<]*</summary><pre><code class=\"language-csharp\">[^<]*</code></pre></details>\n</section>", html);
     }
 
     [Fact]
@@ -64,5 +95,15 @@ public sealed class HtmlExportTests(FixtureRun run)
         Assert.Contains("href=\"https://example.org/a:b\"", html);
         Assert.Contains("href=\"02-next.html\"", html);
         Assert.Contains("<table>", html);
+    }
+
+    private static CellRun ChartCell()
+    {
+        var chart = new DisplayElement(new Dictionary<string, object>
+        {
+            [Instacart.Interactive.Display.ChartHtml.PlotlyMimeType] = """{"data":[{"type":"bar","x":["a"],"y":[1]}],"layout":{"height":300}}""",
+        });
+        var cell = new NotebookCell(2, "csharp", "Chart()", 5);
+        return new CellRun(cell, new CellReport(2, 5, "csharp", RunStatus.Succeeded, TimeSpan.Zero, null), 1, [chart]);
     }
 }

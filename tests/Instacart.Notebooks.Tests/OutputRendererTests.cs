@@ -30,16 +30,16 @@ public sealed class OutputRendererTests
     }
 
     [Fact]
-    public void Render_ResultsAndOtherMimeTypes_CarryTheirKindAndMimeOnThePageOnly()
+    public void Render_ResultsAndOtherMimeTypes_CarryTheirKindAndTheMimeOnThePageOnly()
     {
         var result = new ReturnValueElement();
         result.Data["text/plain"] = "a < b";
         var other = Display("text/csv", "x,y");
 
         Assert.Equal("<pre class=\"output text result\">a &lt; b</pre>\n", new OutputRenderer(OutputStyle.Page).Render(result, "f"));
-        Assert.Equal("<pre class=\"output text\">a &lt; b</pre>\n", new OutputRenderer(OutputStyle.Print).Render(result, "f"));
+        Assert.Equal("<pre class=\"output text result\">a &lt; b</pre>\n", new OutputRenderer(OutputStyle.Print).Render(result, "f"));
         Assert.Equal("<pre class=\"output text display\" data-mime=\"text/csv\">x,y</pre>\n", new OutputRenderer(OutputStyle.Page).Render(other, "f"));
-        Assert.Equal("<pre class=\"output text\">x,y</pre>\n", new OutputRenderer(OutputStyle.Print).Render(other, "f"));
+        Assert.Equal("<pre class=\"output text display\">x,y</pre>\n", new OutputRenderer(OutputStyle.Print).Render(other, "f"));
     }
 
     [Fact]

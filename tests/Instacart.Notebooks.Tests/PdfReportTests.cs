@@ -70,18 +70,19 @@ public sealed class PdfReportTests(FixtureRun run)
         Assert.Equal([".instacart-report.json", ".instacart.lock"], Directory.GetFiles(output, ".*").Select(Path.GetFileName).Order(StringComparer.Ordinal));
         Assert.Contains("report.pdf", File.ReadAllText(Path.Combine(output, "run.json")), StringComparison.Ordinal);
 
-        // The index, then every notebook from a new page.
+        // The cover, the contents, then every notebook from a new page.
         var pages = int.Parse(Regex.Match(Poppler.Run("pdfinfo", pdf), @"^Pages:\s+(\d+)", RegexOptions.Multiline).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
-        Assert.True(pages >= report.Notebooks.Count + 1, $"{pages} pages for {report.Notebooks.Count} notebooks and the index");
+        Assert.True(pages >= report.Notebooks.Count + 2, $"{pages} pages for {report.Notebooks.Count} notebooks, the cover and the contents");
 
         var text = Poppler.Run("pdftotext", "-enc", "UTF-8", pdf, "-");
         var pageTexts = text.Split('\f').Select(Flat).ToList();
         var all = Flat(text);
         Assert.StartsWith("Instacart notebooks", pageTexts[0], StringComparison.Ordinal);
+        Assert.StartsWith("Contents", pageTexts[1], StringComparison.Ordinal);
         foreach (var notebook in report.Notebooks)
         {
-            // The index is a two-column table, whose cells pdftotext may interleave: every word of the title is there.
-            Assert.All(Flat(notebook.Title).Split(' '), word => Assert.Contains(word, pageTexts[0], StringComparison.Ordinal));
+            // The contents are a two-column table, whose cells pdftotext may interleave: every word of the title is there.
+            Assert.All(Flat(notebook.Title).Split(' '), word => Assert.Contains(word, pageTexts[1], StringComparison.Ordinal));
             Assert.Contains(pageTexts.Skip(1), page => page.StartsWith(Flat(notebook.Title), StringComparison.Ordinal));
             if (notebook.Answer is { } answer)
             {
@@ -90,8 +91,12 @@ public sealed class PdfReportTests(FixtureRun run)
         }
 
         Assert.Equal(2, report.Notebooks.Count(n => n.Answer is not null));
-        Assert.Contains("Bananas lead with 7 orders.", pageTexts[0], StringComparison.Ordinal);
-        Assert.Contains("Aisles 24 and 83 sell the most.", pageTexts[0], StringComparison.Ordinal);
+        Assert.Contains("Bananas lead with 7 orders.", pageTexts[1], StringComparison.Ordinal);
+        Assert.Contains("Aisles 24 and 83 sell the most.", pageTexts[1], StringComparison.Ordinal);
+
+        // The index links the printed PDF; the PDF has a bookmark per notebook (its title heading).
+        Assert.Contains("<a href=\"report.pdf\">report.pdf</a>", File.ReadAllText(Path.Combine(output, "index.html")), StringComparison.Ordinal);
+        Assert.Equal(report.Notebooks.Count, PdfOutline.TopLevelCount(File.ReadAllBytes(pdf)));
         Assert.Contains("CS0029", all, StringComparison.Ordinal);
 
         // Markdown text and outputs are kept (the table, console output); code and kernel chatter are not.
@@ -110,7 +115,7 @@ public sealed class PdfReportTests(FixtureRun run)
         if (Poppler.Find("pdftoppm") is not null)
         {
             Directory.CreateDirectory(RepoPaths.Screenshots);
-            Poppler.Run("pdftoppm", "-png", "-r", "60", "-f", "2", "-l", "2", "-singlefile", pdf, Path.Combine(RepoPaths.Screenshots, "report-page-2"));
+            Poppler.Run("pdftoppm", "-png", "-r", "60", "-f", "3", "-l", "3", "-singlefile", pdf, Path.Combine(RepoPaths.Screenshots, "report-page-3"));
         }
 
         // The PDF changes nothing else: every notebook's .ipynb and .html are byte-identical to the run without it.

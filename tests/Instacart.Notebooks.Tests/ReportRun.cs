@@ -13,6 +13,9 @@ public sealed class ReportRun : IAsyncLifetime
 
     public RunReport Report { get; private set; } = null!;
 
+    /// <summary>The run's date, as the CLI would pass the time it started.</summary>
+    public static DateTimeOffset RunAt { get; } = new(2026, 1, 2, 3, 4, 5, TimeSpan.Zero);
+
     public IReadOnlyList<string> NotebookNames { get; } =
         Directory.GetFiles(RepoPaths.Notebooks, "*.dib").Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal).ToList()!;
 
@@ -24,6 +27,8 @@ public sealed class ReportRun : IAsyncLifetime
         {
             DataDirectory = RepoPaths.DataSample,
             Session = Session,
+            Dataset = Instacart.Notebooks.Publishing.DatasetIdentity.Of(data, RepoPaths.DataSample),
+            RunAt = RunAt,
             ExtraReportFiles =
             [
                 new ExtraReportFile("answers.json", async (_, stream, token) =>

@@ -57,9 +57,14 @@ internal static class RunCommand
         {
             Description = "Also print report.pdf (the index, then each notebook's answer, text, charts and tables without code) with Chromium: CHROMIUM_PATH, else /usr/bin/chromium.",
         };
+        var selfContained = new Option<bool>("--self-contained")
+        {
+            Description = "Inline plotly.js into every page with charts, so a page can be mailed alone (about 3.6 MB a page). "
+                + "By default the report folder holds one plotly.min.js that its pages read from beside them, offline as well.",
+        };
         var command = new Command("run", "Run the notebooks in the .NET Interactive C# kernel on a data folder and write the report. " + ExitCodes.Summary)
         {
-            notebooks, data, output, only, parallelism, pdf, onBadRows,
+            notebooks, data, output, only, parallelism, pdf, selfContained, onBadRows,
         };
         command.Options.Add(cache);
         command.Options.Add(noCache);
@@ -107,7 +112,9 @@ internal static class RunCommand
                 Parallelism = parse.GetValue(parallelism),
                 ExtraReportFiles = [answers],
                 Pdf = parse.GetValue(pdf),
-                Dataset = new DatasetIdentity(loaded.Fingerprint, Path.GetFileName(Path.TrimEndingDirectorySeparator(folder))),
+                Dataset = DatasetIdentity.Of(loaded, folder),
+                RunAt = DateTimeOffset.UtcNow,
+                SelfContained = parse.GetValue(selfContained),
                 RecordedOptions = new Dictionary<string, string>
                 {
                     ["on_bad_rows"] = policy == BadRowPolicy.Skip ? "skip" : "fail",
@@ -125,7 +132,8 @@ internal static class RunCommand
             }
 
             var report = await new ConsoleReporter().RunAsync(options, interrupted.Token);
-            Spectre.Console.AnsiConsole.MarkupLineInterpolated($"Report written to [bold]{Path.Combine(report.OutputDirectory, IndexPage.FileName)}[/]");
+            // The last line names the one file to open, unwrapped whatever the console's width.
+            Console.Out.WriteLine($"Open the report: {Path.Combine(report.OutputDirectory, IndexPage.FileName)}");
             return report.ExitCode;
         }));
         return command;

@@ -28,11 +28,17 @@ public static class CustomerSegmentsChart
                 .Hover($"<b>%{{fullData.name}}</b><br>component 1: %{{x:.2f}}<br>component 2: %{{y:.2f}}"))
             .ToList();
         var explained = answer.ExplainedVariance;
-        return Plot.Figure($"Customers by cluster on two principal components (a sample of {sample.Count.ToString("N0", CultureInfo.InvariantCulture)})", traces, new Dictionary<string, object?>
+        var shown = sample.Count >= answer.CustomerCount
+            ? $"all {sample.Count.ToString("N0", CultureInfo.InvariantCulture)} customers"
+            : $"a sample of {sample.Count.ToString("N0", CultureInfo.InvariantCulture)} of {answer.CustomerCount.ToString("N0", CultureInfo.InvariantCulture)} customers";
+        return Plot.Figure($"Customers by cluster on two principal components ({shown})", traces, new Dictionary<string, object?>
         {
+            // The cluster names are long: the legend goes under the plot, where it may take rows without reaching the title.
+            ["legend"] = new Dictionary<string, object?> { ["orientation"] = "h", ["x"] = 0, ["xanchor"] = "left", ["y"] = -0.16, ["yanchor"] = "top" },
+            ["margin"] = new Dictionary<string, object?> { ["l"] = 70, ["r"] = 40, ["t"] = 70, ["b"] = 70 },
             ["xaxis"] = new Axis($"Principal component 1 ({Share(explained, 0)} of the variance)", TickFormat: ".1f", FromZero: false).ToLayout(vertical: false),
             ["yaxis"] = new Axis($"Principal component 2 ({Share(explained, 1)} of the variance)", TickFormat: ".1f", FromZero: false).ToLayout(vertical: true),
-        }, height: 560);
+        }, height: 640);
     }
 
     /// <summary>

@@ -40,10 +40,27 @@ public static class HourQuadrantsChart
 
         return Plot.Figure($"Hours by traffic and basket value, split at the medians", traces, new Dictionary<string, object?>
         {
-            ["xaxis"] = new Axis("Orders placed in the hour", TickFormat: ",", FromZero: false).ToLayout(vertical: false),
-            ["yaxis"] = new Axis("Mean order value ($)", TickFormat: ",.2f", TickPrefix: "$", FromZero: false).ToLayout(vertical: true),
+            ["xaxis"] = new Axis("Orders placed in the hour", TickFormat: ",", FromZero: false).ToLayout(vertical: false).Also("range", Padded(answer.Rows.Select(r => (double?)r.Orders))),
+            ["yaxis"] = new Axis("Mean order value ($)", TickFormat: ",.2f", TickPrefix: "$", FromZero: false).ToLayout(vertical: true).Also("range", Padded(answer.Rows.Select(r => r.MeanOrderValue))),
             ["shapes"] = shapes,
             ["annotations"] = quadrants.Select(q => Plot.Note($"{q.Name}", q.X, q.Y, q.XAnchor, q.YAnchor, q.Color)).ToArray(),
-        }, height: 560);
+        }, height: 600);
+    }
+
+    /// <summary>
+    /// An axis range around the points with a margin on both sides: the quadrant names in the corners and the hour
+    /// written above each point then fall in the margin, clear of the points.
+    /// </summary>
+    private static double[]? Padded(IEnumerable<double?> values)
+    {
+        var all = values.OfType<double>().Where(double.IsFinite).ToList();
+        if (all.Count == 0)
+        {
+            return null;
+        }
+
+        var (low, high) = (all.Min(), all.Max());
+        var room = Math.Max(high - low, Math.Abs(high) * 0.05 + 1e-6) * 0.16;
+        return [low - room, high + room];
     }
 }

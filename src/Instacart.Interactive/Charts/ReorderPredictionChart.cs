@@ -52,16 +52,34 @@ public static class ReorderPredictionChart
         if (answer.Importance.Count > 0)
         {
             traces.Add(Plot.Bars(features, answer.Importance.Select(r => r.AucDrop), "AUC drop", Plot.Strong, horizontal: true)
-                .With("texttemplate", "%{x:.3f}").With("textposition", "auto")
+                .With("texttemplate", "%{x:.3f}").With("textposition", "outside").With("cliponaxis", false)
                 .Hover($"<b>%{{y}}</b> (%{{customdata[0]}} level)<br>%{{customdata[1]}}<br>AUC falls by %{{x:.4f}} when shuffled", answer.Importance.Select(r => new object?[] { r.Level, r.Description })));
         }
 
         return Plot.Figure($"Which features the boosted model relies on", traces, new Dictionary<string, object?>
         {
             ["showlegend"] = false,
-            ["xaxis"] = new Axis("Drop in AUC when the feature is shuffled", TickFormat: ".3f").ToLayout(vertical: false),
-            ["yaxis"] = new Axis("Feature", Categories: features).ToLayout(vertical: true),
+            ["xaxis"] = new Axis("Drop in AUC when the feature is shuffled", TickFormat: ".3f").ToLayout(vertical: false).Also("range", ValueRange(answer.Importance.Select(r => r.AucDrop))).Also("zeroline", true),
+            ["yaxis"] = new Axis("Feature", Categories: features).ToLayout(vertical: true).Also("ticklabelstandoff", 8),
         }, height: Math.Max(360, 170 + (34 * features.Count)));
+    }
+
+    /// <summary>
+    /// The value axis's range: zero and every value, with room on both sides for the value written outside each bar
+    /// (a negative bar's label then stays clear of the feature names).
+    /// </summary>
+    private static double[]? ValueRange(IEnumerable<double> values)
+    {
+        var all = values.Where(double.IsFinite).ToList();
+        if (all.Count == 0)
+        {
+            return null;
+        }
+
+        var low = Math.Min(0, all.Min());
+        var high = Math.Max(0, all.Max());
+        var room = Math.Max(high - low, 1e-6) * 0.18;
+        return [low < 0 ? low - room : 0, high + room];
     }
 
     private static string ModelName(string key) => key switch

@@ -26,6 +26,12 @@ internal sealed record RunRecord(DatasetIdentity? Dataset, IReadOnlyDictionary<s
             var json = JsonNode.Parse(File.ReadAllText(path))!;
             var dataset = json["dataset"] is JsonObject d && (string?)d["fingerprint"] is { } fingerprint
                 ? new DatasetIdentity(fingerprint, (string?)d["folder"] ?? "")
+                {
+                    Customers = (long?)d["customers"],
+                    Orders = (long?)d["orders"],
+                    Lines = (long?)d["lines"],
+                    Synthetic = (bool?)d["synthetic"] ?? false,
+                }
                 : null;
             var options = json["options"] is JsonObject o
                 ? o.ToDictionary(p => p.Key, p => p.Value?.ToString() ?? "", StringComparer.Ordinal)
@@ -56,7 +62,10 @@ internal sealed record RunRecord(DatasetIdentity? Dataset, IReadOnlyDictionary<s
                 ParseStatus((string?)c["status"]),
                 TimeSpan.FromMilliseconds((long?)c["durationMs"] ?? 0),
                 (string?)c["error"]))]
-            : []);
+            : [])
+    {
+        Suggestion = (string?)n["suggestion"],
+    };
 
     private static RunStatus ParseStatus(string? status) => status switch
     {
