@@ -12,7 +12,10 @@ public static class IndexPage
     /// <param name="notebooks">The notebooks of the run, in order.</param>
     /// <param name="dataset">The data the report was made from, named in the header.</param>
     /// <returns>The HTML document.</returns>
-    public static string Render(IEnumerable<NotebookReport> notebooks, Publishing.DatasetIdentity? dataset = null)
+    public static string Render(IEnumerable<NotebookReport> notebooks, Publishing.DatasetIdentity? dataset = null) => Render(notebooks, dataset, null);
+
+    /// <summary>Renders the index page, with a link to the "What changed" page first when the report has one.</summary>
+    internal static string Render(IEnumerable<NotebookReport> notebooks, Publishing.DatasetIdentity? dataset, string? changesPage)
     {
         ArgumentNullException.ThrowIfNull(notebooks);
         var list = notebooks.ToList();
@@ -21,7 +24,9 @@ public static class IndexPage
         body.Append("<header class=\"page\">\n<nav>").Append(HtmlExporter.DatasetLine(dataset)).Append("</nav>\n<h1>Instacart notebooks</h1>\n<p>")
             .Append(list.Count).Append(list.Count == 1 ? " notebook" : " notebooks")
             .Append(failed == 0 ? ", all ran without error." : $", {failed} failed.")
-            .Append("</p>\n</header>\n<main>\n<table class=\"index\">\n<thead><tr><th>Notebook</th><th>Answer</th><th>Status</th></tr></thead>\n<tbody>\n");
+            .Append("</p>\n</header>\n<main>\n")
+            .Append(changesPage is null ? "" : $"<p class=\"changes-link\"><a href=\"{HtmlExporter.Encode(changesPage)}\">{Changes.ChangesPage.Title}</a></p>\n")
+            .Append("<table class=\"index\">\n<thead><tr><th>Notebook</th><th>Answer</th><th>Status</th></tr></thead>\n<tbody>\n");
         foreach (var notebook in list)
         {
             var ok = notebook.Status == RunStatus.Succeeded;

@@ -35,20 +35,26 @@ public static class PrintPage
     /// <param name="executed">The notebooks this process ran, by name.</param>
     /// <param name="outputDirectory">The folder holding the other notebooks' <c>NN-name.ipynb</c> files.</param>
     /// <returns>The HTML document.</returns>
-    internal static string Render(IReadOnlyList<NotebookReport> notebooks, IReadOnlyDictionary<string, ExecutedNotebook> executed, string outputDirectory)
+    /// <param name="firstPage">A section printed before the index on a page of its own (the "What changed" page), or null.</param>
+    internal static string Render(IReadOnlyList<NotebookReport> notebooks, IReadOnlyDictionary<string, ExecutedNotebook> executed, string outputDirectory, string? firstPage = null)
     {
         ArgumentNullException.ThrowIfNull(notebooks);
         ArgumentNullException.ThrowIfNull(executed);
         ArgumentNullException.ThrowIfNull(outputDirectory);
         return Render([.. notebooks.Select(n => (n, executed.TryGetValue(n.Name, out var run)
             ? IpynbWriter.ToDocument(run)
-            : IpynbReader.TryRead(Path.Combine(outputDirectory, n.Name + IpynbWriter.Extension))))]);
+            : IpynbReader.TryRead(Path.Combine(outputDirectory, n.Name + IpynbWriter.Extension))))], firstPage);
     }
 
     /// <summary>Renders the print page from each notebook's report and document (null when there is none).</summary>
-    private static string Render(IReadOnlyList<(NotebookReport Report, InteractiveDocument? Document)> notebooks)
+    private static string Render(IReadOnlyList<(NotebookReport Report, InteractiveDocument? Document)> notebooks, string? firstPage)
     {
         var body = new StringBuilder();
+        if (firstPage is not null)
+        {
+            body.Append("<div class=\"first-page\">\n").Append(firstPage).Append("</div>\n");
+        }
+
         var outputs = new OutputRenderer(OutputStyle.Print);
         var failed = notebooks.Count(n => n.Report.Status != RunStatus.Succeeded);
         body.Append("<header class=\"page\">\n<h1>Instacart notebooks</h1>\n<p>")
@@ -160,6 +166,7 @@ public static class PrintPage
         h2 { font-size: 14pt; break-after: avoid; }
         h3 { font-size: 12pt; break-after: avoid; }
         article.notebook { break-before: page; }
+        div.first-page { break-after: page; }
         .answer { box-shadow: none; border: 1px solid var(--line); border-left: 6px solid var(--accent); margin: .75rem 0 1rem; }
         .answer p { font-size: 13pt; }
         .answer.failed { border-color: var(--bad); }

@@ -57,12 +57,24 @@ internal static class RunCommand
         {
             Description = "Also print report.pdf (the index, then each notebook's answer, text, charts and tables without code) with Chromium: CHROMIUM_PATH, else /usr/bin/chromium.",
         };
+        var force = new Option<bool>("--force")
+        {
+            Description = "Run every notebook. Without it, a run into an existing report reuses the pages of each notebook whose source, library build, data and options are unchanged, and runs the others.",
+        };
+        var compare = new Option<DirectoryInfo?>("--compare")
+        {
+            Description = "An earlier report folder to compare with: writes changes.html and changes.json, what moved since then. "
+                + "A run into a report made from other data compares with it without this option.",
+            CustomParser = result => CommonOptions.NonEmptyPath(result, "--compare", text => new DirectoryInfo(text)),
+        };
         var command = new Command("run", "Run the notebooks in the .NET Interactive C# kernel on a data folder and write the report. " + ExitCodes.Summary)
         {
             notebooks, data, output, only, parallelism, pdf, onBadRows,
         };
         command.Options.Add(cache);
         command.Options.Add(noCache);
+        command.Options.Add(force);
+        command.Options.Add(compare);
         command.SetAction((parse, cancellation) => Failures.Guard(async () =>
         {
             if (parse.GetValue(pdf))
@@ -74,6 +86,7 @@ internal static class RunCommand
             var target = parse.GetValue(output)!.FullName;
             var notebooksFolder = parse.GetValue(notebooks)!.FullName;
             var pattern = parse.GetValue(only);
+            var earlier = parse.GetValue(compare)?.FullName;
 
             // Everything that can refuse the run is checked before the data is read: where the report goes, and
             // which notebooks run. The runner checks the folder again under its lock.
@@ -82,6 +95,11 @@ internal static class RunCommand
             {
                 var known = NotebookRunner.FindNotebooks(notebooksFolder, null).Select(Path.GetFileNameWithoutExtension);
                 throw new ReportRefusedException($"no notebook matches '{pattern}' (known: {string.Join(", ", known)})");
+            }
+
+            if (earlier is not null && !Directory.Exists(earlier))
+            {
+                throw new ReportRefusedException($"--compare {earlier}: no such folder; name the folder of an earlier report");
             }
 
             // Load once, before any kernel starts: bad input is one clear line and exit code 2, not the same error in
@@ -107,6 +125,8 @@ internal static class RunCommand
                 Parallelism = parse.GetValue(parallelism),
                 ExtraReportFiles = [answers],
                 Pdf = parse.GetValue(pdf),
+                Force = parse.GetValue(force),
+                CompareWith = earlier,
                 Dataset = new DatasetIdentity(loaded.Fingerprint, Path.GetFileName(Path.TrimEndingDirectorySeparator(folder))),
                 RecordedOptions = new Dictionary<string, string>
                 {
@@ -125,6 +145,16 @@ internal static class RunCommand
             }
 
             var report = await new ConsoleReporter().RunAsync(options, interrupted.Token);
+            foreach (var line in Instacart.Notebooks.Refresh.RefreshSummary.Lines(report.Refresh))
+            {
+                Spectre.Console.AnsiConsole.WriteLine(line);
+            }
+
+            if (report.Changes is { } changes)
+            {
+                Spectre.Console.AnsiConsole.WriteLine($"What changed: {changes}");
+            }
+
             Spectre.Console.AnsiConsole.MarkupLineInterpolated($"Report written to [bold]{Path.Combine(report.OutputDirectory, IndexPage.FileName)}[/]");
             return report.ExitCode;
         }));
