@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.IO.Enumeration;
+using Instacart.Notebooks.Changes;
 using Instacart.Notebooks.Publishing;
+using Instacart.Notebooks.Refresh;
 
 namespace Instacart.Notebooks;
 
@@ -42,10 +44,15 @@ public static class NotebookRunner
 
         using var folder = ReportFolder.Open(options.OutputDirectory, [(dataDirectory, "data folder"), (notebooksDirectory, "notebooks folder")]);
         var kept = KeptNotebooks(folder, options, files);
+
+        // Re-run only what changed: the notebooks whose record differs run, the others keep their published pages.
+        // The earlier answers are read now, before this run replaces them.
+        var plan = RefreshPlan.Make(folder, options, files, kept, DisplayPathOf);
+        var changes = ReportChanges.Plan(folder, options);
         var staging = folder.BeginStaging();
         try
         {
-            var report = await RunIntoAsync(staging, files, kept, dataDirectory, options, progress, stopwatch, cancellationToken);
+            var report = await RunIntoAsync(staging, plan, kept, changes, dataDirectory, options, progress, stopwatch, cancellationToken);
             folder.Publish(staging);
             return report with { OutputDirectory = folder.FullPath };
         }
@@ -59,14 +66,17 @@ public static class NotebookRunner
 
     private static async Task<RunReport> RunIntoAsync(
         ReportStaging staging,
-        IReadOnlyList<string> files,
-        IReadOnlyList<NotebookReport> kept,
+        RefreshPlan plan,
+        IReadOnlyList<NotebookReport> keptByOnly,
+        ReportChanges? changes,
         string dataDirectory,
         RunOptions options,
         IProgress<RunProgress>? progress,
         Stopwatch stopwatch,
         CancellationToken cancellationToken)
     {
+        var files = plan.ToRun;
+        IReadOnlyList<NotebookReport> kept = [.. keptByOnly, .. plan.Reused];
         progress?.Report(new RunProgress(RunProgressKind.RunStarted, "", 0, files.Count, null, 0, 0, TimeSpan.Zero, null));
         var page = new PageContext { Dataset = options.Dataset, RunAt = options.RunAt, SelfContained = options.SelfContained };
         var pages = PageContexts(page, files, kept);
@@ -86,7 +96,8 @@ public static class NotebookRunner
                 async (i, token) => ran[i] = await RunOneAsync(files[i], i + 1, files.Count, dataDirectory, staging, options, pages, reporter, token));
         }
 
-        // An --only run keeps the published pages of the other notebooks (same dataset and options, checked before).
+        // An --only run keeps the published pages of the other notebooks (same dataset and options, checked before), and
+        // every run those of the notebooks whose record is unchanged (same source, build, dataset and options).
         foreach (var notebook in kept)
         {
             staging.Keep(notebook.Name + IpynbWriter.Extension);
@@ -118,6 +129,7 @@ public static class NotebookRunner
             }
         }
 
+        var compared = changes?.Write(staging, options.Dataset);
         if (options.Pdf)
         {
             // A PDF that cannot be printed is left out of the new report (the old one is removed with the rest of the
@@ -130,7 +142,7 @@ public static class NotebookRunner
                 // The notebooks this process ran are printed as they are in memory; the others (run by a worker process,
                 // or kept by an --only run) from their .ipynb in the staging folder.
                 var executed = ran.Where(n => n.Executed is not null).ToDictionary(n => n.Report.Name, n => n.Executed!, StringComparer.Ordinal);
-                pdf = await PdfPrinter.PrintToBytesAsync(PrintPage.Render(reports, executed, staging.Folder, page), cancellationToken);
+                pdf = await PdfPrinter.PrintToBytesAsync(PrintPage.Render(reports, executed, staging.Folder, page, compared?.PrintSection), cancellationToken);
                 fileResults.Add(new ReportFileResult(PdfPrinter.FileName, RunStatus.Succeeded, started.Elapsed, null));
             }
             catch (Exception exception) when (exception is not (OperationCanceledException or ReportWriteException))
@@ -151,14 +163,23 @@ public static class NotebookRunner
             .OrderBy(f => f.FileName == PdfPrinter.FileName ? 0 : 1)
             .Select(f => new PageLink(f.FileName, f.FileName))
             .ToList();
+        if (compared is not null)
+        {
+            // What moved since the last report comes first.
+            links.Insert(0, new PageLink(ChangesPage.FileName, ChangesPage.Title));
+        }
+
         staging.WriteAllText(IndexPage.FileName, IndexPage.Render(reports, page with { Files = links }));
 
         var report = new RunReport(staging.Report, reports, fileResults, stopwatch.Elapsed)
         {
             Dataset = options.Dataset,
             Options = options.RecordedOptions,
-            Kept = [.. kept.Select(n => n.Name)],
+            Kept = [.. keptByOnly.Select(n => n.Name)],
+            Refresh = plan.Decisions,
+            Changes = compared?.Summary,
         };
+        staging.WriteAllText(RefreshRecords.FileName, RefreshRecords.ToJson(plan.Records));
         staging.WriteAllText(RunReport.FileName, report.ToJson());
         return report;
     }
@@ -348,7 +369,7 @@ public static class NotebookRunner
         };
     }
 
-    private static string DisplayPathOf(string file)
+    internal static string DisplayPathOf(string file)
     {
         var folder = Path.GetFileName(Path.GetDirectoryName(Path.GetFullPath(file))) ?? "";
         return folder.Length == 0 ? Path.GetFileName(file) : folder + "/" + Path.GetFileName(file);

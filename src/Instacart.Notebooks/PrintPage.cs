@@ -37,18 +37,19 @@ public static class PrintPage
     /// <param name="outputDirectory">The folder holding the other notebooks' <c>NN-name.ipynb</c> files.</param>
     /// <returns>The HTML document.</returns>
     /// <param name="page">The run (date, data) named on the cover; null names neither.</param>
-    internal static string Render(IReadOnlyList<NotebookReport> notebooks, IReadOnlyDictionary<string, ExecutedNotebook> executed, string outputDirectory, PageContext? page = null)
+    /// <param name="firstPage">A section printed after the cover on a page of its own (the "What changed" page), or null.</param>
+    internal static string Render(IReadOnlyList<NotebookReport> notebooks, IReadOnlyDictionary<string, ExecutedNotebook> executed, string outputDirectory, PageContext? page = null, string? firstPage = null)
     {
         ArgumentNullException.ThrowIfNull(notebooks);
         ArgumentNullException.ThrowIfNull(executed);
         ArgumentNullException.ThrowIfNull(outputDirectory);
         return Render([.. notebooks.Select(n => (n, executed.TryGetValue(n.Name, out var run)
             ? IpynbWriter.ToDocument(run)
-            : IpynbReader.TryRead(Path.Combine(outputDirectory, n.Name + IpynbWriter.Extension))))], page ?? new PageContext());
+            : IpynbReader.TryRead(Path.Combine(outputDirectory, n.Name + IpynbWriter.Extension))))], page ?? new PageContext(), firstPage);
     }
 
     /// <summary>Renders the print page from each notebook's report and document (null when there is none).</summary>
-    private static string Render(IReadOnlyList<(NotebookReport Report, InteractiveDocument? Document)> notebooks, PageContext page)
+    private static string Render(IReadOnlyList<(NotebookReport Report, InteractiveDocument? Document)> notebooks, PageContext page, string? firstPage)
     {
         var body = new StringBuilder();
         var outputs = new OutputRenderer(OutputStyle.Print);
@@ -78,6 +79,12 @@ public static class PrintPage
         body.Append("<p class=\"cover-fact\">")
             .Append(failed == 0 ? "Every notebook ran without error." : $"{failed} of {notebooks.Count} notebooks failed: their pages say where.")
             .Append("</p>\n</section>\n");
+        // What moved since the last report: the page after the cover.
+        if (firstPage is not null)
+        {
+            body.Append("<div class=\"first-page\">\n").Append(firstPage).Append("</div>\n");
+        }
+
         body.Append("<header class=\"page contents\">\n<p class=\"contents-title\">Contents</p>\n</header>\n<main>\n<table class=\"index\">\n<thead><tr><th>Question</th><th>Answer</th></tr></thead>\n<tbody>\n");
         foreach (var (report, _) in notebooks)
         {
@@ -198,6 +205,7 @@ public static class PrintPage
         .instacart-table-caption { break-before: avoid; }
         pre.output.text.result { font: inherit; white-space: pre-wrap; background: transparent; padding: 0; }
         article.notebook { break-before: page; }
+        div.first-page { break-after: page; }
         .answer { box-shadow: none; border: 1px solid var(--line); border-left: 6px solid var(--accent); margin: .75rem 0 1rem; }
         .answer p { font-size: 13pt; }
         .answer.failed { border-color: var(--bad); }

@@ -65,6 +65,21 @@ public sealed record RunOptions(string NotebooksDirectory, string OutputDirector
 
     /// <summary>The options that decide the report's content (e.g. <c>on_bad_rows</c>), recorded in <c>run.json</c>; an <c>--only</c> run adds to a report only made with the same.</summary>
     public IReadOnlyDictionary<string, string> RecordedOptions { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>
+    /// Runs every notebook. Without it, a run into an existing report reuses the pages of each notebook whose source,
+    /// library build, data and options are those recorded for it there (<c>refresh.json</c>), and runs the others.
+    /// </summary>
+    public bool Force { get; init; }
+
+    /// <summary>
+    /// An earlier report folder to compare with: the run writes <c>changes.html</c> and <c>changes.json</c>, what moved
+    /// since then. Without it, a run into a report made from other data compares with that report.
+    /// </summary>
+    public string? CompareWith { get; init; }
+
+    /// <summary>The library build identity to record and compare instead of this process's (for tests); null: the real one.</summary>
+    internal string? BuildIdentity { get; init; }
 }
 
 /// <summary>A report file the runner writes (atomically) into the output folder after the notebooks ran.</summary>

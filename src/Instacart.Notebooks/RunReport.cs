@@ -67,6 +67,12 @@ public sealed record RunReport(string OutputDirectory, IReadOnlyList<NotebookRep
     /// <summary>Notebooks of the published report that this run kept as they were (<c>--only</c>), by name.</summary>
     public IReadOnlyCollection<string> Kept { get; init; } = [];
 
+    /// <summary>Per notebook of the run: whether its published pages were reused, or why it ran.</summary>
+    public IReadOnlyList<Instacart.Notebooks.Refresh.RefreshDecision> Refresh { get; init; } = [];
+
+    /// <summary>The "What changed" summary line when the run compared with an earlier report (or kept that comparison), else null.</summary>
+    public string? Changes { get; init; }
+
     /// <summary>Whether every notebook and report file succeeded (and there was at least one notebook).</summary>
     public bool Succeeded => Notebooks.Count > 0 && Notebooks.All(n => n.Status == RunStatus.Succeeded) && ReportFiles.All(f => f.Status == RunStatus.Succeeded);
 

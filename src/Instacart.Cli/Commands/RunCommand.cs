@@ -62,12 +62,24 @@ internal static class RunCommand
             Description = "Inline plotly.js into every page with charts, so a page can be mailed alone (about 3.6 MB a page). "
                 + "By default the report folder holds one plotly.min.js that its pages read from beside them, offline as well.",
         };
+        var force = new Option<bool>("--force")
+        {
+            Description = "Run every notebook. Without it, a run into an existing report reuses the pages of each notebook whose source, library build, data and options are unchanged, and runs the others.",
+        };
+        var compare = new Option<DirectoryInfo?>("--compare")
+        {
+            Description = "An earlier report folder to compare with: writes changes.html and changes.json, what moved since then. "
+                + "A run into a report made from other data compares with it without this option.",
+            CustomParser = result => CommonOptions.NonEmptyPath(result, "--compare", text => new DirectoryInfo(text)),
+        };
         var command = new Command("run", "Run the notebooks in the .NET Interactive C# kernel on a data folder and write the report. " + ExitCodes.Summary)
         {
             notebooks, data, output, only, parallelism, pdf, selfContained, onBadRows,
         };
         command.Options.Add(cache);
         command.Options.Add(noCache);
+        command.Options.Add(force);
+        command.Options.Add(compare);
         command.SetAction((parse, cancellation) => Failures.Guard(async () =>
         {
             if (parse.GetValue(pdf))
@@ -79,6 +91,7 @@ internal static class RunCommand
             var target = parse.GetValue(output)!.FullName;
             var notebooksFolder = parse.GetValue(notebooks)!.FullName;
             var pattern = parse.GetValue(only);
+            var earlier = parse.GetValue(compare)?.FullName;
 
             // Everything that can refuse the run is checked before the data is read: where the report goes, and
             // which notebooks run. The runner checks the folder again under its lock.
@@ -87,6 +100,11 @@ internal static class RunCommand
             {
                 var known = NotebookRunner.FindNotebooks(notebooksFolder, null).Select(Path.GetFileNameWithoutExtension);
                 throw new ReportRefusedException($"no notebook matches '{pattern}' (known: {string.Join(", ", known)})");
+            }
+
+            if (earlier is not null && !Directory.Exists(earlier))
+            {
+                throw new ReportRefusedException($"--compare {earlier}: no such folder; name the folder of an earlier report");
             }
 
             // Load once, before any kernel starts: bad input is one clear line and exit code 2, not the same error in
@@ -112,6 +130,8 @@ internal static class RunCommand
                 Parallelism = parse.GetValue(parallelism),
                 ExtraReportFiles = [answers],
                 Pdf = parse.GetValue(pdf),
+                Force = parse.GetValue(force),
+                CompareWith = earlier,
                 Dataset = DatasetIdentity.Of(loaded, folder),
                 RunAt = DateTimeOffset.UtcNow,
                 SelfContained = parse.GetValue(selfContained),
@@ -132,6 +152,16 @@ internal static class RunCommand
             }
 
             var report = await new ConsoleReporter().RunAsync(options, interrupted.Token);
+            foreach (var line in Instacart.Notebooks.Refresh.RefreshSummary.Lines(report.Refresh))
+            {
+                Spectre.Console.AnsiConsole.WriteLine(line);
+            }
+
+            if (report.Changes is { } changes)
+            {
+                Spectre.Console.AnsiConsole.WriteLine($"What changed: {changes}");
+            }
+
             // The last line names the one file to open, unwrapped whatever the console's width.
             Console.Out.WriteLine($"Open the report: {Path.Combine(report.OutputDirectory, IndexPage.FileName)}");
             return report.ExitCode;
