@@ -20,7 +20,7 @@ internal static class ChangesPage
 
     /// <summary>The whole page.</summary>
     public static string Render(ChangeSet changes) =>
-        HtmlExporter.Page(Title, "<header class=\"page\">\n<nav><a href=\"" + IndexPage.FileName + "\">Index</a> " + HtmlExporter.DatasetLine(changes.CurrentDataset) + "</nav>\n</header>\n<main>\n" + Section(changes) + "</main>\n", withCharts: false);
+        HtmlExporter.Page(Title, "<header class=\"page\">\n<nav><a href=\"" + IndexPage.FileName + "\">Index</a> " + PageHeader.DataLine(changes.CurrentDataset) + "</nav>\n</header>\n<main>\n" + Section(changes) + "</main>\n", withCharts: false);
 
     /// <summary>The section that the page and the PDF show.</summary>
     public static string Section(ChangeSet changes)
