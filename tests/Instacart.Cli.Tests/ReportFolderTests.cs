@@ -200,15 +200,16 @@ public sealed class ReportFolderTests(GoodDataFixture fixture) : IClassFixture<G
         using var workspace = new Workspace(fixture.Data);
         var mount = Path.Combine(workspace.Root, "small-disk");
         Directory.CreateDirectory(mount);
-        // Room for one report of three notebooks (about 11 MB, plotly.js on each page), not for a second beside it.
+        // Room for one self-contained report of three notebooks (about 11 MB, plotly.js on each page), not for a second
+        // beside it; --force so the second run writes every page again instead of keeping the unchanged ones.
         Mounts.Tmpfs(mount, "16m");
         try
         {
             var output = Path.Combine(mount, "report");
-            AssertRan(Run(workspace, output, "--only", "01-*,02-*,03-*"));
+            AssertRan(Run(workspace, output, "--only", "01-*,02-*,03-*", "--self-contained"));
             var before = FolderSnapshot.Of(output);
 
-            var result = Run(workspace, output, "--only", "01-*,02-*,03-*");
+            var result = Run(workspace, output, "--only", "01-*,02-*,03-*", "--self-contained", "--force");
 
             Assert.Equal(2, result.ExitCode);
             var line = Assert.Single(Lines(result.StandardError));

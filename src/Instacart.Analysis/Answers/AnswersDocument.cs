@@ -86,7 +86,8 @@ public static class AnswersDocument
     /// <summary>The <see cref="AnswerScope.Cheap"/> document of <paramref name="data"/> (the <c>answers</c> command's).</summary>
     public static JsonObject Compute(InstacartData data)
     {
-        using var session = new AnalysisSession(data);
+        // The caller keeps its data (and its pending cache writes): this short session borrows it.
+        using var session = new AnalysisSession(data, ownsData: false);
         return Compute(session, AnswerScope.Cheap);
     }
 

@@ -16,13 +16,21 @@ namespace Instacart.Analysis.Sessions;
 public sealed class AnalysisSession : IDisposable
 {
     private readonly ConcurrentDictionary<object, Lazy<object>> _results = new();
+    private readonly bool _ownsData;
     private volatile bool _disposed;
 
     /// <summary>A session over data already loaded; the session owns it from now on (and disposes it).</summary>
     public AnalysisSession(InstacartData data)
+        : this(data, ownsData: true)
+    {
+    }
+
+    /// <summary>A session over <paramref name="data"/>, disposing it with the session only when it <paramref name="ownsData"/>.</summary>
+    internal AnalysisSession(InstacartData data, bool ownsData)
     {
         ArgumentNullException.ThrowIfNull(data);
         Data = data;
+        _ownsData = ownsData;
     }
 
     /// <summary>The loaded data. Treat it as read-only: its arrays are shared.</summary>
@@ -46,11 +54,14 @@ public sealed class AnalysisSession : IDisposable
         return (T)_results.GetOrAdd(key, _ => new Lazy<object>(() => compute(Data), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
     }
 
-    /// <summary>Waits for the data's cache writes and drops the results; the session answers no more.</summary>
+    /// <summary>Waits for the data's cache writes (when it owns the data) and drops the results; the session answers no more.</summary>
     public void Dispose()
     {
         _disposed = true;
         _results.Clear();
-        Data.Dispose();
+        if (_ownsData)
+        {
+            Data.Dispose();
+        }
     }
 }
