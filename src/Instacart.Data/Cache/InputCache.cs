@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json;
 using Instacart.Data.Input;
 using Instacart.Data.Lines;
 
@@ -30,7 +31,10 @@ namespace Instacart.Data.Cache;
 internal static class InputCache
 {
     /// <summary>The cache format; bumped whenever the cached tables, their schemas, the key's meaning or the rules that make the merged lines change.</summary>
-    public const string FormatVersion = "instacart-cache/6";
+    public const string FormatVersion = FormatFamily + "6";
+
+    /// <summary>What every version of the format starts with: the mark of an entry this tool wrote.</summary>
+    private const string FormatFamily = "instacart-cache/";
 
     /// <summary>
     /// The input tables of <paramref name="folder"/>: from the cache when <paramref name="cache"/> holds a valid entry
@@ -262,9 +266,7 @@ internal static class InputCache
 
             foreach (var other in Directory.EnumerateDirectories(Path.GetDirectoryName(entry)!))
             {
-                var manifest = Path.Combine(other, CacheManifest.FileName);
-                if (other != entry && File.Exists(manifest) && now - File.GetLastWriteTimeUtc(manifest) > TimeSpan.FromMinutes(10)
-                    && !Directory.Exists(CacheManifest.Parse(File.ReadAllText(manifest)).Folder))
+                if (other != entry && IsEntryOfAGoneFolder(other, now))
                 {
                     Directory.Delete(other, recursive: true);
                 }
@@ -273,6 +275,31 @@ internal static class InputCache
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Text.Json.JsonException)
         {
             // Tidying is best effort; the entry just written is complete either way.
+        }
+    }
+
+    /// <summary>
+    /// Whether <paramref name="folder"/> is an entry this tool wrote (its manifest parses and names this cache's format
+    /// family), untouched for ten minutes, of a data folder that no longer exists. Anything else in the cache folder,
+    /// a user's folder with a file of the same name included, is never ours to remove.
+    /// </summary>
+    private static bool IsEntryOfAGoneFolder(string folder, DateTime now)
+    {
+        var manifest = Path.Combine(folder, CacheManifest.FileName);
+        if (!File.Exists(manifest) || now - File.GetLastWriteTimeUtc(manifest) <= TimeSpan.FromMinutes(10))
+        {
+            return false;
+        }
+
+        try
+        {
+            var text = File.ReadAllText(manifest);
+            return CacheManifest.FormatOf(text).StartsWith(FormatFamily, StringComparison.Ordinal)
+                && !Directory.Exists(CacheManifest.Parse(text).Folder);
+        }
+        catch (JsonException)
+        {
+            return false;
         }
     }
 

@@ -37,6 +37,37 @@ public sealed class InputCacheTests : CacheFolders
     }
 
     [Fact]
+    public void Load_WritingAnEntry_RemovesOurEntriesOfGoneFoldersAndNoFolderOfTheUser()
+    {
+        // An entry of ours whose data folder is gone, and a user's folder holding a file like our manifest.
+        using (InstacartData.Load(Data.Path, null, Cache))
+        {
+        }
+
+        var stale = Path.Combine(CacheRoot.Path, "entry-of-a-gone-folder");
+        Directory.Move(Entry, stale);
+        var manifest = JsonNode.Parse(File.ReadAllText(Path.Combine(stale, "manifest.json")))!;
+        manifest["folder"] = Path.Combine(CacheRoot.Path, "no-such-data-folder");
+        File.WriteAllText(Path.Combine(stale, "manifest.json"), manifest.ToJsonString());
+        var users = Path.Combine(CacheRoot.Path, "my-project");
+        Directory.CreateDirectory(users);
+        // The same shape as ours, but another tool's format: not ours, whatever its folder says.
+        manifest["format"] = "my-own/1";
+        File.WriteAllText(Path.Combine(users, "manifest.json"), manifest.ToJsonString());
+        File.WriteAllText(Path.Combine(users, "notes.txt"), "mine");
+        var hourAgo = DateTime.UtcNow.AddHours(-1);
+        File.SetLastWriteTimeUtc(Path.Combine(stale, "manifest.json"), hourAgo);
+        File.SetLastWriteTimeUtc(Path.Combine(users, "manifest.json"), hourAgo);
+
+        using (InstacartData.Load(Data.Path, null, Cache))
+        {
+        }
+
+        Assert.False(Directory.Exists(stale));
+        Assert.Equal("mine", File.ReadAllText(Path.Combine(users, "notes.txt")));
+    }
+
+    [Fact]
     public void Load_AfterAFileIsTouched_RebuildsTheStaleEntry()
     {
         InstacartData.Load(Data.Path, null, Cache);
