@@ -31,27 +31,14 @@ public sealed class InstacartData : IDisposable
 
     private readonly CacheEntry? entry;
 
-    private InstacartData(
-        InputTables input,
-        ProductCleaning products,
-        LineMerge merge,
-        LineTotals totals,
-        CustomerFacts customers,
-        Reconciliation reconciliation,
-        AnalysisOptions options,
-        IReadOnlyList<StageTiming> timings,
-        CacheResult cache,
-        BadRowLog badRows,
-        string fingerprint,
-        CacheEntry? entry,
-        Parallelism parallelism)
+    private InstacartData(Derived derived, AnalysisOptions options, IReadOnlyList<StageTiming> timings, CacheResult cache, BadRowLog badRows, string fingerprint, CacheEntry? entry, Parallelism parallelism)
     {
-        Input = input;
-        ProductCleaning = products;
-        Merge = merge;
-        Totals = totals;
-        Customers = customers;
-        Reconciliation = reconciliation;
+        Input = derived.Input;
+        ProductCleaning = derived.Products;
+        Merge = derived.Merge;
+        Totals = derived.Totals;
+        Customers = derived.Customers;
+        Reconciliation = derived.Reconciliation;
         Options = options;
         Timings = timings;
         Cache = cache;
@@ -59,7 +46,7 @@ public sealed class InstacartData : IDisposable
         Fingerprint = fingerprint;
         this.entry = entry;
         Parallelism = parallelism;
-        dayHour = new Lazy<DayHourTotals>(() => DayHourTotals.Compute(input.Orders, totals));
+        dayHour = new Lazy<DayHourTotals>(() => DayHourTotals.Compute(derived.Input.Orders, derived.Totals));
     }
 
     private readonly Lazy<DayHourTotals> dayHour;
@@ -151,16 +138,7 @@ public sealed class InstacartData : IDisposable
         }
 
         var badRows = new BadRowLog(options.OnBadRows);
-        var timings = new List<StageTiming>();
-        var clock = Stopwatch.StartNew();
-        T Stage<T>(string name, Func<T> run, Func<T, long> rows)
-        {
-            var started = clock.Elapsed;
-            var result = run();
-            timings.Add(new StageTiming(name, clock.Elapsed - started, rows(result)));
-            return result;
-        }
-
+        var clock = new StageClock();
         var cacheResult = CacheResult.Off;
         // Skipping bases the tables on a lenient read: such tables are never cached, and no cached table is
         // trusted for it (a stale entry would be re-read strictly).
@@ -168,7 +146,7 @@ public sealed class InstacartData : IDisposable
         InputKeyCheck? keyCheck = null;
         try
         {
-            var input = Stage("load", () => badRows.Skips ? ParseSkipping(folder, options.OnBadRows, stale, parallelism, ref badRows, out keyCheck) : InputCache.Load(folder, cache, stale, parallelism, out cacheResult, out entry, out keyCheck), t => t.Orders.Count + (long)t.PriorLines.Count + t.Products.Count + t.Customers.Count);
+            var input = clock.Run("load", () => badRows.Skips ? ParseSkipping(folder, options.OnBadRows, stale, parallelism, ref badRows, out keyCheck) : InputCache.Load(folder, cache, stale, parallelism, out cacheResult, out entry, out keyCheck), t => t.Orders.Count + (long)t.PriorLines.Count + t.Products.Count + t.Customers.Count);
             // The stages after the input tables; with an entry, read from it or kept in it.
             ILineStages stages = new LineStages(parallelism);
             if (entry is not null)
@@ -176,22 +154,7 @@ public sealed class InstacartData : IDisposable
                 stages = new CachedLineStages(stages, entry, options.PriceOutlierAbove);
             }
 
-            var products = Stage("clean", () => ProductCleaning.Clean(input.Products, input.Departments, options.PriceOutlierAbove), p => p.Rows);
-            var orderIndex = Stage("index", () => LineMerge.OrderIndex(input.Orders), _ => input.Orders.Count);
-            // A line of an unknown order is bad input; when bad rows are skipped it goes (most often its order row was
-            // skipped as bad). The merge reports the prior lines' own unknown orders, so they are only filtered here
-            // when skipping; the train lines are checked here either way.
-            input = input with
-            {
-                PriorLines = badRows.Skips ? WithoutUnknownOrders(input.PriorLines, orderIndex, badRows) : input.PriorLines,
-                TrainLines = input.TrainLines is { } lines ? WithoutUnknownOrders(lines, orderIndex, badRows) : null,
-            };
-
-            var merge = Stage("merge", () => stages.Merge(input, products.Catalog, orderIndex), _ => input.PriorLines.Count);
-            var departments = Math.Max(input.Departments.MaxId, products.Catalog.DepartmentId.DefaultIfEmpty(0).Max()) + 1;
-            var totals = Stage("totals", () => stages.Total(input, products.Catalog, merge, departments), _ => merge.Lines.Count);
-            var customers = Stage("derive", () => CustomerFacts.Derive(input.Customers, input.Departments, merge.Lines, merge.OrderCustomer, products.Catalog, totals, options, parallelism), _ => input.Orders.Count);
-            var reconciliation = Reconcile(input, products, merge, customers);
+            var derived = Derive(input, stages, options, badRows, parallelism, clock);
 
             // The stages above ran while the files were hashed again (beside a cache entry's read, or after the parse):
             // nothing is answered unless the tables are of the files' bytes; otherwise the folder is loaded again.
@@ -210,7 +173,7 @@ public sealed class InstacartData : IDisposable
                 cacheResult = new CacheResult(CacheUse.NotWritten, failure);
             }
 
-            return new InstacartData(input, products, merge, totals, customers, reconciliation, options, timings, cacheResult, badRows, InputKey.Fingerprint(key!), entry, parallelism);
+            return new InstacartData(derived, options, clock.Timings, cacheResult, badRows, InputKey.Fingerprint(key!), entry, parallelism);
         }
         catch
         {
@@ -218,6 +181,42 @@ public sealed class InstacartData : IDisposable
             entry?.Dispose();
             throw;
         }
+    }
+
+    /// <summary>
+    /// The data of input tables already read and validated, such as one part of a dataset split by customer
+    /// (<see cref="Partitions.CustomerParts"/>): the stages of a load from the cleaning on, with no cache.
+    /// <paramref name="fingerprint"/> names the data the tables came from.
+    /// </summary>
+    internal static InstacartData FromTables(InputTables input, AnalysisOptions? options, string fingerprint, Parallelism parallelism)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        options ??= AnalysisOptions.Default;
+        var badRows = new BadRowLog(options.OnBadRows);
+        var clock = new StageClock();
+        var derived = Derive(input, new LineStages(parallelism), options, badRows, parallelism, clock);
+        return new InstacartData(derived, options, clock.Timings, CacheResult.Off, badRows, fingerprint, null, parallelism);
+    }
+
+    /// <summary>Every stage after the input tables: clean, index, merge, totals, derive, reconcile.</summary>
+    private static Derived Derive(InputTables input, ILineStages stages, AnalysisOptions options, BadRowLog badRows, Parallelism parallelism, StageClock clock)
+    {
+        var products = clock.Run("clean", () => ProductCleaning.Clean(input.Products, input.Departments, options.PriceOutlierAbove), p => p.Rows);
+        var orderIndex = clock.Run("index", () => LineMerge.OrderIndex(input.Orders), _ => input.Orders.Count);
+        // A line of an unknown order is bad input; when bad rows are skipped it goes (most often its order row was
+        // skipped as bad). The merge reports the prior lines' own unknown orders, so they are only filtered here
+        // when skipping; the train lines are checked here either way.
+        input = input with
+        {
+            PriorLines = badRows.Skips ? WithoutUnknownOrders(input.PriorLines, orderIndex, badRows) : input.PriorLines,
+            TrainLines = input.TrainLines is { } lines ? WithoutUnknownOrders(lines, orderIndex, badRows) : null,
+        };
+
+        var merge = clock.Run("merge", () => stages.Merge(input, products.Catalog, orderIndex), _ => input.PriorLines.Count);
+        var departments = Math.Max(input.Departments.MaxId, products.Catalog.DepartmentId.DefaultIfEmpty(0).Max()) + 1;
+        var totals = clock.Run("totals", () => stages.Total(input, products.Catalog, merge, departments), _ => merge.Lines.Count);
+        var customers = clock.Run("derive", () => CustomerFacts.Derive(input.Customers, input.Departments, merge.Lines, merge.OrderCustomer, products.Catalog, totals, options, parallelism), _ => input.Orders.Count);
+        return new Derived(input, products, merge, totals, customers, Reconcile(input, products, merge, customers));
     }
 
     /// <summary>Every count of SPEC §3, checked to add up.</summary>
@@ -295,6 +294,28 @@ public sealed class InstacartData : IDisposable
         }
 
         return kept == lines.Count ? lines : lines.Where(keep, kept);
+    }
+}
+
+/// <summary>What the stages after the input tables make.</summary>
+internal sealed record Derived(InputTables Input, ProductCleaning Products, LineMerge Merge, LineTotals Totals, CustomerFacts Customers, Reconciliation Reconciliation);
+
+/// <summary>Times a load's stages in order.</summary>
+internal sealed class StageClock
+{
+    private readonly Stopwatch clock = Stopwatch.StartNew();
+    private readonly List<StageTiming> timings = [];
+
+    /// <summary>The stages run so far.</summary>
+    public IReadOnlyList<StageTiming> Timings => timings;
+
+    /// <summary>Runs stage <paramref name="name"/> and records its time and the rows <paramref name="rows"/> counts.</summary>
+    public T Run<T>(string name, Func<T> run, Func<T, long> rows)
+    {
+        var started = clock.Elapsed;
+        var result = run();
+        timings.Add(new StageTiming(name, clock.Elapsed - started, rows(result)));
+        return result;
     }
 }
 
