@@ -5,8 +5,8 @@ using Instacart.Data;
 namespace Instacart.Analysis.Questions;
 
 /// <summary>A department's share of one customer group's lines against its overall share.</summary>
-/// <param name="Dimension">age_group, income_group, household or region.</param>
-/// <param name="Group">The group's label within the dimension.</param>
+/// <param name="Dimension">The grouping: age group, household, income group or region.</param>
+/// <param name="Group">The group within the dimension: its <see cref="AgeGroup"/>, <see cref="Household"/>, <see cref="IncomeGroup"/> or <see cref="Region"/> value.</param>
 /// <param name="DepartmentId">The department id.</param>
 /// <param name="Department">Its name.</param>
 /// <param name="Lines">The group's lines in the department.</param>
@@ -14,7 +14,7 @@ namespace Instacart.Analysis.Questions;
 /// <param name="OverallShare">The department's share of all active lines.</param>
 /// <param name="ShareDifference">Share − overall share (positive: the group buys relatively more).</param>
 /// <param name="ReorderRate">Share of the group's lines in the department that are reorders.</param>
-public sealed record DepartmentMixRow([property: TableColumn] string Dimension, [property: TableColumn("Customer group")] string Group, [property: TableColumn] int DepartmentId, string Department, [property: TableColumn("Order lines")] long Lines, [property: TableColumn("Share of the group's lines")] double Share, [property: TableColumn("Share of all lines")] double OverallShare, [property: TableColumn("Share difference")] double ShareDifference, double? ReorderRate);
+public sealed record DepartmentMixRow([property: TableColumn] CustomerDimension Dimension, [property: TableColumn("Customer group")] Enum Group, [property: TableColumn] int DepartmentId, string Department, [property: TableColumn("Order lines")] long Lines, [property: TableColumn("Share of the group's lines")] double Share, [property: TableColumn("Share of all lines")] double OverallShare, [property: TableColumn("Share difference")] double ShareDifference, double? ReorderRate);
 
 /// <summary>Department mix by customer group (stakeholder extra <c>department_mix</c>).</summary>
 public sealed class DepartmentMix : QuestionAnswer<DepartmentMixRow>
@@ -35,12 +35,12 @@ public sealed class DepartmentMix : QuestionAnswer<DepartmentMixRow>
     {
         var facts = data.Customers;
         var departments = data.Input.Departments;
-        var dimensions = new (string Name, int Groups, Func<int, int> Of, Func<int, string> Label)[]
+        var dimensions = new (CustomerDimension Name, int Groups, Func<int, int> Of, Func<int, Enum> Group)[]
         {
-            ("age_group", 3, c => (int)facts.AgeGroup[c], g => Labels.Of((AgeGroup)g)),
-            ("household", 2, c => (int)facts.Household[c], g => Labels.Of((Household)g)),
-            ("income_group", 3, c => (int)facts.IncomeGroup[c], g => Labels.Of((IncomeGroup)g)),
-            ("region", 5, c => (int)facts.Region[c], g => Labels.Of((Region)g)),
+            (CustomerDimension.AgeGroup, 3, c => (int)facts.AgeGroup[c], g => (AgeGroup)g),
+            (CustomerDimension.Household, 2, c => (int)facts.Household[c], g => (Household)g),
+            (CustomerDimension.IncomeGroup, 3, c => (int)facts.IncomeGroup[c], g => (IncomeGroup)g),
+            (CustomerDimension.Region, 5, c => (int)facts.Region[c], g => (Region)g),
         };
 
         var overall = GroupStats.ByCustomer(data, 1, Population.ActiveCustomerGroups(data, _ => 0), GroupNeeds.Departments);
@@ -57,7 +57,7 @@ public sealed class DepartmentMix : QuestionAnswer<DepartmentMixRow>
         var rows = new List<DepartmentMixRow>();
         for (var k = 0; k < dimensions.Length; k++)
         {
-            var (name, groups, _, label) = dimensions[k];
+            var (name, groups, _, group) = dimensions[k];
             var (cellOfLine, reorders, groupLines) = counted[k];
             for (var g = 0; g < groups; g++)
             {
@@ -71,12 +71,13 @@ public sealed class DepartmentMix : QuestionAnswer<DepartmentMixRow>
                     var lines = cellOfLine[(g * width) + d];
                     var share = (double)lines / groupLines[g];
                     var overallShare = overall.Lines[0] == 0 ? 0 : (double)overall.DepartmentLines[0, d] / overall.Lines[0];
-                    rows.Add(new DepartmentMixRow(name, label(g), d, departments[d], lines, share, overallShare, share - overallShare, lines == 0 ? null : (double)reorders[(g * width) + d] / lines));
+                    rows.Add(new DepartmentMixRow(name, group(g), d, departments[d], lines, share, overallShare, share - overallShare, lines == 0 ? null : (double)reorders[(g * width) + d] / lines));
                 }
             }
         }
 
-        var ordered = rows.OrderBy(r => r.Dimension, StringComparer.Ordinal).ThenBy(r => r.Group, StringComparer.Ordinal).ThenBy(r => r.DepartmentId).ToList();
+        // Keyed as answers.json writes them: the dimension's key, then the group's label (alphabetical), then the department.
+        var ordered = rows.OrderBy(r => r.Dimension).ThenBy(r => EnumLabels.Of(r.Group), StringComparer.Ordinal).ThenBy(r => r.DepartmentId).ToList();
         return new DepartmentMix(ordered, data);
     }
 
@@ -160,12 +161,12 @@ public sealed class DepartmentMix : QuestionAnswer<DepartmentMixRow>
         (Math.Abs(difference) * 100).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) + " percentage points";
 
     /// <summary>The group as the subject of a sentence: "low income customers", "customers in the South", "parents".</summary>
-    internal static string GroupPhrase(DepartmentMixRow row) => row.Dimension switch
+    internal static string GroupPhrase(DepartmentMixRow row) => row.Group switch
     {
-        "region" => $"customers in the {row.Group}",
-        "household" when row.Group == Labels.Of(Household.Parent) => "parents",
-        "household" => "customers without dependants",
-        _ => $"{row.Group.ToLowerInvariant()} customers",
+        Region region => $"customers in the {Labels.Of(region)}",
+        Household.Parent => "parents",
+        Household => "customers without dependants",
+        var group => $"{EnumLabels.Of(group).ToLowerInvariant()} customers",
     };
 
     /// <summary>How many group × department cells <see cref="Table"/> shows.</summary>
@@ -175,7 +176,7 @@ public sealed class DepartmentMix : QuestionAnswer<DepartmentMixRow>
     /// <remarks>The <see cref="TableRows"/> cells furthest from the overall share, either way.</remarks>
     public override AnswerTable Table() =>
         RowFrames.ToTable(
-            Rows.OrderByDescending(r => Math.Abs(r.ShareDifference)).ThenBy(r => r.Dimension, StringComparer.Ordinal).ThenBy(r => r.Group, StringComparer.Ordinal).ThenBy(r => r.DepartmentId).Take(TableRows),
+            Rows.OrderByDescending(r => Math.Abs(r.ShareDifference)).ThenBy(r => r.Dimension).ThenBy(r => EnumLabels.Of(r.Group), StringComparer.Ordinal).ThenBy(r => r.DepartmentId).Take(TableRows),
             Rows.Count,
             "group × department cells",
             "difference from all customers");

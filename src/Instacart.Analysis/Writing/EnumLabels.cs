@@ -1,3 +1,4 @@
+using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Instacart.Data.Derivation;
@@ -10,7 +11,7 @@ namespace Instacart.Analysis.Writing;
 /// </summary>
 internal static class EnumLabels
 {
-    /// <summary>The label of a flag or group; any other enum by its name.</summary>
+    /// <summary>The label of a flag or group; any other enum by its member name attribute or its name.</summary>
     public static string Of(Enum value) => value switch
     {
         DayFlag flag => Labels.Of(flag),
@@ -25,18 +26,27 @@ internal static class EnumLabels
         IncomeGroup group => Labels.Of(group),
         Household household => Labels.Of(household),
         Profile profile => Labels.Of(profile),
-        _ => value.ToString(),
+        _ => NameOf(value),
     };
 
-    /// <summary>A JSON converter that writes every enum as its label (rows are written, never read back).</summary>
+    /// <summary>The name a <see cref="JsonStringEnumMemberNameAttribute"/> gives the value (a key such as <c>age_group</c>), else its name.</summary>
+    private static string NameOf(Enum value) =>
+        value.GetType().GetField(value.ToString())?.GetCustomAttribute<JsonStringEnumMemberNameAttribute>()?.Name ?? value.ToString();
+
+    /// <summary>
+    /// A JSON converter that writes every enum as its label (rows are written, never read back), including a
+    /// property typed <see cref="Enum"/> whose value is one of several enums (a group within a dimension).
+    /// </summary>
     public sealed class LabelConverter : JsonConverterFactory
     {
         /// <inheritdoc />
-        public override bool CanConvert(Type typeToConvert) => typeToConvert.IsEnum;
+        public override bool CanConvert(Type typeToConvert) => typeToConvert.IsEnum || typeToConvert == typeof(Enum);
 
         /// <inheritdoc />
         public override JsonConverter CreateConverter(Type typeToConvert, JsonSerializerOptions options) =>
-            (JsonConverter)Activator.CreateInstance(typeof(Writer<>).MakeGenericType(typeToConvert))!;
+            typeToConvert == typeof(Enum)
+                ? new AnyWriter()
+                : (JsonConverter)Activator.CreateInstance(typeof(Writer<>).MakeGenericType(typeToConvert))!;
 
         private sealed class Writer<TEnum> : JsonConverter<TEnum>
             where TEnum : struct, Enum
@@ -45,6 +55,14 @@ internal static class EnumLabels
                 throw new NotSupportedException("Rows are written to answers.json, not read from it.");
 
             public override void Write(Utf8JsonWriter writer, TEnum value, JsonSerializerOptions options) => writer.WriteStringValue(Of(value));
+        }
+
+        private sealed class AnyWriter : JsonConverter<Enum>
+        {
+            public override Enum Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+                throw new NotSupportedException("Rows are written to answers.json, not read from it.");
+
+            public override void Write(Utf8JsonWriter writer, Enum value, JsonSerializerOptions options) => writer.WriteStringValue(Of(value));
         }
     }
 }

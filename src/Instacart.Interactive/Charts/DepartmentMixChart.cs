@@ -1,5 +1,6 @@
-using Instacart.Data.Derivation;
+using System.Globalization;
 using Instacart.Analysis.Questions;
+using Instacart.Analysis.Writing;
 using Plotly.NET;
 
 namespace Instacart.Interactive.Charts;
@@ -17,10 +18,11 @@ public static class DepartmentMixChart
     public static GenericChart ShareDifferences(DepartmentMix answer)
     {
         ArgumentNullException.ThrowIfNull(answer);
+        // Each dimension's groups in their natural order (young to senior, low to high income): the enum's order.
         var columns = answer.Rows.Select(r => r.Dimension).Distinct()
-            .SelectMany(d => GroupOrder(d, answer.Rows.Where(r => r.Dimension == d).Select(r => r.Group).Distinct()).Select(g => (Dimension: d, Group: g)))
+            .SelectMany(d => answer.Rows.Where(r => r.Dimension == d).Select(r => r.Group).Distinct().OrderBy(g => Convert.ToInt32(g, CultureInfo.InvariantCulture)).Select(g => (Dimension: d, Group: g)))
             .ToList();
-        var columnLabels = columns.Select(c => $"{DimensionName(c.Dimension)}: {c.Group}").ToList();
+        var columnLabels = columns.Select(c => $"{DimensionName(c.Dimension)}: {EnumLabels.Of(c.Group)}").ToList();
         var departments = answer.Rows
             .GroupBy(r => (r.DepartmentId, r.Department))
             .OrderByDescending(g => g.First().OverallShare).ThenBy(g => g.Key.DepartmentId)
@@ -50,22 +52,11 @@ public static class DepartmentMixChart
         }, height: Math.Max(480, 300 + (24 * names.Count)));
     }
 
-    /// <summary>A dimension's groups in their natural order (young to senior, low to high income), any other label last.</summary>
-    private static IReadOnlyList<string> GroupOrder(string dimension, IEnumerable<string> groups) => dimension switch
+    private static string DimensionName(CustomerDimension dimension) => dimension switch
     {
-        "age_group" => Plot.InCodeOrder<AgeGroup>(groups, Labels.Of),
-        "household" => Plot.InCodeOrder<Household>(groups, Labels.Of),
-        "income_group" => Plot.InCodeOrder<IncomeGroup>(groups, Labels.Of),
-        "region" => Plot.InCodeOrder<Region>(groups, Labels.Of),
-        _ => groups.ToList(),
-    };
-
-    private static string DimensionName(string dimension) => dimension switch
-    {
-        "age_group" => "Age",
-        "household" => "Household",
-        "income_group" => "Income",
-        "region" => "Region",
-        _ => dimension,
+        CustomerDimension.AgeGroup => "Age",
+        CustomerDimension.Household => "Household",
+        CustomerDimension.IncomeGroup => "Income",
+        _ => "Region",
     };
 }

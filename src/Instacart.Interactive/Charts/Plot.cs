@@ -364,19 +364,4 @@ internal static class Plot
 
         return Figure(title, traces, layout, height: Math.Max(340, 170 + (48 * groups.Count)));
     }
-
-    /// <summary>
-    /// The labels present among <paramref name="present"/> in the order of <typeparamref name="TCode"/>'s values
-    /// (e.g. New, Regular, Loyal rather than alphabetical), any label the codes do not name last.
-    /// </summary>
-    /// <param name="present">The labels of the answer's rows.</param>
-    /// <param name="label">The label of a code.</param>
-    internal static IReadOnlyList<string> InCodeOrder<TCode>(IEnumerable<string> present, Func<TCode, string> label)
-        where TCode : struct, Enum
-    {
-        var rows = present.ToList();
-        var ordered = Enum.GetValues<TCode>().Select(label).Where(rows.Contains).ToList();
-        ordered.AddRange(rows.Where(r => !ordered.Contains(r)));
-        return ordered;
-    }
 }

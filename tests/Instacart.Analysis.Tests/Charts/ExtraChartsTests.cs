@@ -217,7 +217,7 @@ public class ExtraChartsTests
         var y = Figure.Strings(trace, "y");
         var z = trace.GetProperty("z").EnumerateArray().Select(Figure.Numbers).ToArray();
         Assert.Equal(answer.Rows.Count, z.Sum(row => row.Count(v => v is not null)));
-        Assert.All(answer.Rows, r => Assert.Equal(r.ShareDifference, z[Array.IndexOf(y, r.Department)][Array.FindIndex(x, c => c.EndsWith(": " + r.Group, StringComparison.Ordinal))]));
+        Assert.All(answer.Rows, r => Assert.Equal(r.ShareDifference, z[Array.IndexOf(y, r.Department)][Array.FindIndex(x, c => c.EndsWith(": " + EnumLabels.Of(r.Group), StringComparison.Ordinal))]));
         Assert.Equal(["Age: Young adult", "Age: Middle-aged", "Age: Senior"], x.Take(3));
         Assert.Equal(y, figure.Categories("yaxis"));
         Assert.Equal(0, trace.GetProperty("zmid").GetDouble());

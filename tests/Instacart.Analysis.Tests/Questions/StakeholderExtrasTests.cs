@@ -1,6 +1,7 @@
 using Instacart.Analysis.Questions;
 using Instacart.Analysis.Tests.Fixtures;
 using Instacart.Data;
+using Instacart.Data.Derivation;
 
 namespace Instacart.Analysis.Tests.Questions;
 
@@ -42,9 +43,9 @@ public class StakeholderExtrasTests
     [Fact]
     public void DepartmentMix_TinyData_ComputesSharesAgainstTheOverallMix()
     {
-        var rows = DepartmentMix.Compute(Data).Rows.Where(r => r.Dimension == "age_group").ToList();
+        var rows = DepartmentMix.Compute(Data).Rows.Where(r => r.Dimension == CustomerDimension.AgeGroup).ToList();
 
-        Assert.Equal(["Middle-aged"], rows.Select(r => r.Group).Distinct());
+        Assert.Equal([AgeGroup.MiddleAged], rows.Select(r => r.Group).Distinct());
         Assert.Equal([1L, 3, 3], rows.Select(r => r.Lines));                      // frozen, babies, produce of user 2's 7 lines
         Assert.Equal([1 / 7.0, 3 / 7.0, 3 / 7.0], rows.Select(r => r.Share));
         Assert.All(rows, r => Assert.Equal(0, r.ShareDifference, 12));          // one active customer: the group is everyone
