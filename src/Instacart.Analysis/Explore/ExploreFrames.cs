@@ -1,5 +1,5 @@
+using Instacart.Analysis.Writing;
 using Instacart.Data.Derivation;
-using Instacart.Data.Input;
 using Instacart.Data;
 using Microsoft.Data.Analysis;
 
@@ -8,7 +8,8 @@ namespace Instacart.Analysis.Explore;
 /// <summary>
 /// The cleaned tables as <see cref="DataFrame"/>s, for analysts who go beyond the questions. Column names are
 /// snake_case; the day number is <c>orders_day_of_week</c>; customers carry no personal names (they never
-/// left the loader). Frames are built on demand from the typed columns.
+/// left the loader). Frames are built on demand from the typed columns; codes are labelled as they are written
+/// (<see cref="EnumLabels"/>), as in the answers' rows.
 /// </summary>
 public static class ExploreFrames
 {
@@ -19,7 +20,7 @@ public static class ExploreFrames
         return new DataFrame(
             new Int32DataFrameColumn("order_id", orders.OrderId),
             new Int32DataFrameColumn("user_id", orders.UserId),
-            new StringDataFrameColumn("eval_set", orders.EvalSet.Select(e => e.ToString().ToLowerInvariant())),
+            EnumLabels.Column("eval_set", orders.EvalSet),
             new Int32DataFrameColumn("order_number", orders.OrderNumber),
             new ByteDataFrameColumn("orders_day_of_week", orders.DayOfWeek),
             new StringDataFrameColumn("day", orders.DayOfWeek.Select(d => Labels.Day(d, data.Options.DayConvention))),
@@ -41,7 +42,7 @@ public static class ExploreFrames
             new Int32DataFrameColumn("department_id", products.DepartmentId),
             new StringDataFrameColumn("department", products.DepartmentId.Select(d => departments[d])),
             new DoubleDataFrameColumn("prices", products.Price.Select(p => double.IsNaN(p) ? (double?)null : p)),
-            new StringDataFrameColumn("price_range", products.Price.Select(p => Labels.Of(Rules.PriceRangeOf(p, data.Options)))));
+            EnumLabels.Column("price_range", products.Price.Select(p => Rules.PriceRangeOf(p, data.Options))));
     }
 
     /// <summary>The customers as SPEC §2.4 renames them (no personal names).</summary>
@@ -73,14 +74,14 @@ public static class ExploreFrames
             new DoubleDataFrameColumn("revenue", facts.Revenue),
             new DoubleDataFrameColumn("mean_item_price", rows.Select(c => NullIfNaN(facts.MeanItemPrice(c)))),
             new DoubleDataFrameColumn("median_days_between_orders", facts.MedianDays.Select(NullIfNaN)),
-            new StringDataFrameColumn("loyalty", facts.Loyalty.Select(Labels.Of)),
-            new StringDataFrameColumn("spending", facts.Spending.Select(Labels.Of)),
-            new StringDataFrameColumn("frequency", facts.Frequency.Select(Labels.Of)),
-            new StringDataFrameColumn("region", facts.Region.Select(Labels.Of)),
-            new StringDataFrameColumn("age_group", facts.AgeGroup.Select(Labels.Of)),
-            new StringDataFrameColumn("income_group", facts.IncomeGroup.Select(Labels.Of)),
-            new StringDataFrameColumn("household", facts.Household.Select(Labels.Of)),
-            new StringDataFrameColumn("profile", facts.Profile.Select(Labels.Of)),
+            EnumLabels.Column("loyalty", facts.Loyalty),
+            EnumLabels.Column("spending", facts.Spending),
+            EnumLabels.Column("frequency", facts.Frequency),
+            EnumLabels.Column("region", facts.Region),
+            EnumLabels.Column("age_group", facts.AgeGroup),
+            EnumLabels.Column("income_group", facts.IncomeGroup),
+            EnumLabels.Column("household", facts.Household),
+            EnumLabels.Column("profile", facts.Profile),
             new BooleanDataFrameColumn("baby_household", facts.BabyHousehold));
     }
 

@@ -2,12 +2,14 @@ using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Instacart.Data.Derivation;
+using Instacart.Data.Input;
+using Microsoft.Data.Analysis;
 
 namespace Instacart.Analysis.Writing;
 
 /// <summary>
-/// The words of the flag and group enums that rows keep (<see cref="Labels"/>), applied only where a row is written:
-/// in <c>answers.json</c>, a table or a frame.
+/// The words of the flag and group enums that rows and typed columns keep (<see cref="Labels"/>), applied only where
+/// they are written: in <c>answers.json</c>, a sentence, a table, a chart or a frame.
 /// </summary>
 internal static class EnumLabels
 {
@@ -26,8 +28,20 @@ internal static class EnumLabels
         IncomeGroup group => Labels.Of(group),
         Household household => Labels.Of(household),
         Profile profile => Labels.Of(profile),
+        EvalSet set => set.ToString().ToLowerInvariant(), // as orders.csv spells it
         _ => NameOf(value),
     };
+
+    /// <summary>
+    /// A text column of the labels of <paramref name="values"/> (a frame of many rows: each distinct value is
+    /// labelled once).
+    /// </summary>
+    public static StringDataFrameColumn Column<TEnum>(string name, IEnumerable<TEnum> values)
+        where TEnum : struct, Enum
+    {
+        var labels = Enum.GetValues<TEnum>().ToDictionary(v => v, v => Of(v));
+        return new StringDataFrameColumn(name, values.Select(v => labels.TryGetValue(v, out var label) ? label : Of(v)));
+    }
 
     /// <summary>The name a <see cref="JsonStringEnumMemberNameAttribute"/> gives the value (a key such as <c>age_group</c>), else its name.</summary>
     private static string NameOf(Enum value) =>
