@@ -1,4 +1,3 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace Instacart.Notebooks;
@@ -88,10 +87,8 @@ public sealed record RunReport(string OutputDirectory, IReadOnlyList<NotebookRep
     /// <returns>Indented JSON.</returns>
     public string ToJson()
     {
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        return JsonObjects.Document(json =>
         {
-            json.WriteStartObject();
             json.WriteString("format", "instacart-run/2");
             json.WriteBoolean("succeeded", Succeeded);
             json.WriteNumber("durationMs", Ms(Duration));
@@ -121,10 +118,8 @@ public sealed record RunReport(string OutputDirectory, IReadOnlyList<NotebookRep
             }
 
             json.WriteEndObject();
-            json.WriteStartArray("notebooks");
-            foreach (var notebook in Notebooks)
+            json.WriteObjects("notebooks", Notebooks, (json, notebook) =>
             {
-                json.WriteStartObject();
                 json.WriteString("name", notebook.Name);
                 json.WriteString("source", notebook.Source);
                 json.WriteString("title", notebook.Title);
@@ -145,40 +140,24 @@ public sealed record RunReport(string OutputDirectory, IReadOnlyList<NotebookRep
 
                 json.WriteString("ipynb", notebook.Name + IpynbWriter.Extension);
                 json.WriteString("html", notebook.Name + HtmlExporter.Extension);
-                json.WriteStartArray("cells");
-                foreach (var cell in notebook.Cells)
+                json.WriteObjects("cells", notebook.Cells, (json, cell) =>
                 {
-                    json.WriteStartObject();
                     json.WriteNumber("index", cell.Index);
                     json.WriteNumber("line", cell.Line);
                     json.WriteString("kind", cell.Kind);
                     json.WriteString("status", Status(cell.Status));
                     json.WriteNumber("durationMs", Ms(cell.Duration));
                     WriteNullable(json, "error", cell.Error);
-                    json.WriteEndObject();
-                }
-
-                json.WriteEndArray();
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
-            json.WriteStartArray("reportFiles");
-            foreach (var file in ReportFiles)
+                });
+            });
+            json.WriteObjects("reportFiles", ReportFiles, (json, file) =>
             {
-                json.WriteStartObject();
                 json.WriteString("name", file.FileName);
                 json.WriteString("status", Status(file.Status));
                 json.WriteNumber("durationMs", Ms(file.Duration));
                 WriteNullable(json, "error", file.Error);
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
-            json.WriteEndObject();
-        }
-
-        return System.Text.Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+            });
+        });
     }
 
     private static long Ms(TimeSpan time) => (long)Math.Round(time.TotalMilliseconds);

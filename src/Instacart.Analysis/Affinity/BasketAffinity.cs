@@ -75,8 +75,7 @@ public sealed class BasketAffinity : QuestionAnswer<ProductPairRow>
     public static BasketAffinity Compute(AnalysisSession session, AffinityOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(session);
-        options ??= AffinityOptions.Default;
-        return session.Result((typeof(BasketAffinity), options), data => Calculate(data, options));
+        return session.Result(options ?? AffinityOptions.Default, Calculate);
     }
 
     private static BasketAffinity Calculate(InstacartData data, AffinityOptions options)

@@ -127,8 +127,7 @@ public sealed class ReorderPrediction : IQuestionAnswer
     public static ReorderPrediction Compute(AnalysisSession session, PredictionOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(session);
-        options ??= PredictionOptions.Default;
-        return session.Result((typeof(ReorderPrediction), options), data => ComputeCore(data, options));
+        return session.Result(options ?? PredictionOptions.Default, ComputeCore);
     }
 
     private static ReorderPrediction ComputeCore(InstacartData data, PredictionOptions options)

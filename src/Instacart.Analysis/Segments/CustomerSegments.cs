@@ -128,8 +128,7 @@ public sealed class CustomerSegments : IQuestionAnswer
     public static CustomerSegments Compute(AnalysisSession session, SegmentOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(session);
-        options ??= SegmentOptions.Default;
-        return session.Result((typeof(CustomerSegments), options), data => Calculate(data, options));
+        return session.Result(options ?? SegmentOptions.Default, Calculate);
     }
 
     /// <summary>The computation behind <see cref="Compute(InstacartData, SegmentOptions?)"/>.</summary>

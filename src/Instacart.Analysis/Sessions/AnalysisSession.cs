@@ -44,14 +44,15 @@ public sealed class AnalysisSession : IDisposable
         new(InstacartData.Load(folder, options, cache));
 
     /// <summary>
-    /// The result for <paramref name="key"/> (a value with equality: a result type and its options), computed once:
-    /// later and concurrent callers get the same instance.
+    /// The <typeparamref name="T"/> computed with <paramref name="options"/> (a value with equality), computed once:
+    /// later and concurrent callers with equal options get the same instance.
     /// </summary>
-    internal T Result<T>(object key, Func<InstacartData, T> compute)
+    internal T Result<T, TOptions>(TOptions options, Func<InstacartData, TOptions, T> compute)
         where T : class
+        where TOptions : notnull
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        return (T)_results.GetOrAdd(key, _ => new Lazy<object>(() => compute(Data), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+        return (T)_results.GetOrAdd((typeof(T), options), _ => new Lazy<object>(() => compute(Data, options), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
     }
 
     /// <summary>Waits for the data's cache writes (when it owns the data) and drops the results; the session answers no more.</summary>

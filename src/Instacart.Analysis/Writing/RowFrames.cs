@@ -27,18 +27,7 @@ internal static class RowFrames
         {
             var name = property.GetCustomAttribute<FrameColumnAttribute>()?.Name
                 ?? JsonNamingPolicy.SnakeCaseLower.ConvertName(property.Name);
-            var type = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
-            var values = rows.Select(r => property.GetValue(r)).ToArray();
-            columns.Add(type switch
-            {
-                _ when type == typeof(int) || type == typeof(long) =>
-                    new Int64DataFrameColumn(name, values.Select(v => v is null ? (long?)null : Convert.ToInt64(v, System.Globalization.CultureInfo.InvariantCulture))),
-                _ when type == typeof(double) =>
-                    new DoubleDataFrameColumn(name, values.Select(v => (double?)v)),
-                _ when type == typeof(bool) =>
-                    new BooleanDataFrameColumn(name, values.Select(v => (bool?)v)),
-                _ => new StringDataFrameColumn(name, values.Select(v => v is Enum code ? EnumLabels.Of(code) : v?.ToString())),
-            });
+            columns.Add(Column(name, property, rows, yesNo: false));
         }
 
         return new DataFrame(columns);
@@ -62,20 +51,33 @@ internal static class RowFrames
             }
 
             var name = attribute?.Title ?? AnswerTable.Words(property.Name);
-            var type = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
-            var values = rows.Select(r => property.GetValue(r)).ToArray();
-            columns.Add(type switch
-            {
-                _ when type == typeof(int) || type == typeof(long) =>
-                    new Int64DataFrameColumn(name, values.Select(v => v is null ? (long?)null : Convert.ToInt64(v, System.Globalization.CultureInfo.InvariantCulture))),
-                _ when type == typeof(double) =>
-                    new DoubleDataFrameColumn(name, values.Select(v => (double?)v)),
-                _ when type == typeof(bool) =>
-                    new StringDataFrameColumn(name, values.Select(v => v is true ? "Yes" : v is false ? "No" : null)),
-                _ => new StringDataFrameColumn(name, values.Select(v => v is Enum code ? EnumLabels.Of(code) : v?.ToString())),
-            });
+            columns.Add(Column(name, property, rows, yesNo: true));
         }
 
         return new AnswerTable(new DataFrame(columns), AnswerTable.CaptionFor(rows.Count, total, noun, measure, inAnswers));
+    }
+
+    /// <summary>
+    /// The column of <paramref name="property"/> over <paramref name="rows"/>: integers become
+    /// <see cref="Int64DataFrameColumn"/>, numbers <see cref="DoubleDataFrameColumn"/> (null stays null), enums their
+    /// label, anything else its text; a flag stays a <see cref="BooleanDataFrameColumn"/>, or reads Yes/No when
+    /// <paramref name="yesNo"/> (for a stakeholder's table).
+    /// </summary>
+    private static DataFrameColumn Column<TRow>(string name, PropertyInfo property, IEnumerable<TRow> rows, bool yesNo)
+    {
+        var type = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
+        var values = rows.Select(r => property.GetValue(r)).ToArray();
+        return type switch
+        {
+            _ when type == typeof(int) || type == typeof(long) =>
+                new Int64DataFrameColumn(name, values.Select(v => v is null ? (long?)null : Convert.ToInt64(v, System.Globalization.CultureInfo.InvariantCulture))),
+            _ when type == typeof(double) =>
+                new DoubleDataFrameColumn(name, values.Select(v => (double?)v)),
+            _ when type == typeof(bool) && yesNo =>
+                new StringDataFrameColumn(name, values.Select(v => v is true ? "Yes" : v is false ? "No" : null)),
+            _ when type == typeof(bool) =>
+                new BooleanDataFrameColumn(name, values.Select(v => (bool?)v)),
+            _ => new StringDataFrameColumn(name, values.Select(v => v is Enum code ? EnumLabels.Of(code) : v?.ToString())),
+        };
     }
 }

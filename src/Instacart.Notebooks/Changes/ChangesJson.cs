@@ -1,4 +1,3 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using Instacart.Notebooks.Publishing;
 
@@ -16,10 +15,8 @@ internal static class ChangesJson
     /// <summary>The file's text.</summary>
     public static string ToJson(ChangeSet changes)
     {
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        return JsonObjects.Document(json =>
         {
-            json.WriteStartObject();
             json.WriteString("format", Format);
             json.WriteStartObject("earlier");
             json.WriteString("report", changes.Earlier);
@@ -41,79 +38,58 @@ internal static class ChangesJson
             json.WriteString("shares", NoiseRules.Shares);
             json.WriteString("others", NoiseRules.Others);
             json.WriteEndObject();
-            json.WriteStartArray("questions");
-            foreach (var question in changes.Questions)
-            {
-                json.WriteStartObject();
-                json.WriteString("question", question.Question);
-                json.WriteString("title", question.Title);
-                json.WriteStartArray("rankings");
-                foreach (var ranking in question.Rankings)
-                {
-                    json.WriteStartObject();
-                    json.WriteString("item", ranking.Item);
-                    json.WriteString("measure", ranking.Measure);
-                    if (ranking.Was is { } was)
-                    {
-                        json.WriteString("was", was);
-                    }
-
-                    if (ranking.From is { } from && ranking.To is { } to)
-                    {
-                        json.WriteNumber("from_rank", from);
-                        json.WriteNumber("to_rank", to);
-                    }
-
-                    json.WriteString("sentence", ranking.Sentence);
-                    json.WriteEndObject();
-                }
-
-                json.WriteEndArray();
-                json.WriteStartArray("moved");
-                foreach (var move in question.Moves)
-                {
-                    json.WriteStartObject();
-                    json.WriteString("item", move.Item);
-                    json.WriteString("measure", move.Measure);
-                    json.WriteNumber("old", move.Old);
-                    json.WriteNumber("new", move.New);
-                    json.WriteNumber("change", move.New - move.Old);
-                    if (move.Old != 0)
-                    {
-                        json.WriteNumber("relative_change", Math.Round((move.New - move.Old) / Math.Abs(move.Old), 6));
-                    }
-
-                    json.WriteString("sentence", move.Sentence);
-                    json.WriteEndObject();
-                }
-
-                json.WriteEndArray();
-                Strings(json, "appeared", question.Appeared);
-                Strings(json, "vanished", question.Vanished);
-                json.WriteStartArray("reclassified");
-                foreach (var change in question.Reclassified)
-                {
-                    json.WriteStartObject();
-                    json.WriteString("item", change.Item);
-                    json.WriteString("field", change.Field);
-                    json.WriteString("old", change.Old);
-                    json.WriteString("new", change.New);
-                    json.WriteString("sentence", change.Sentence);
-                    json.WriteEndObject();
-                }
-
-                json.WriteEndArray();
-                json.WriteString("steady", question.Steady);
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
+            json.WriteObjects("questions", changes.Questions, Question);
             Strings(json, "steady", changes.Steady);
             json.WriteString("steady_line", changes.NothingMoved ? ChangeSet.NothingMovedSentence : changes.SteadyLine);
-            json.WriteEndObject();
-        }
+        });
+    }
 
-        return System.Text.Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+    private static void Question(Utf8JsonWriter json, QuestionChanges question)
+    {
+        json.WriteString("question", question.Question);
+        json.WriteString("title", question.Title);
+        json.WriteObjects("rankings", question.Rankings, (json, ranking) =>
+        {
+            json.WriteString("item", ranking.Item);
+            json.WriteString("measure", ranking.Measure);
+            if (ranking.Was is { } was)
+            {
+                json.WriteString("was", was);
+            }
+
+            if (ranking.From is { } from && ranking.To is { } to)
+            {
+                json.WriteNumber("from_rank", from);
+                json.WriteNumber("to_rank", to);
+            }
+
+            json.WriteString("sentence", ranking.Sentence);
+        });
+        json.WriteObjects("moved", question.Moves, (json, move) =>
+        {
+            json.WriteString("item", move.Item);
+            json.WriteString("measure", move.Measure);
+            json.WriteNumber("old", move.Old);
+            json.WriteNumber("new", move.New);
+            json.WriteNumber("change", move.New - move.Old);
+            if (move.Old != 0)
+            {
+                json.WriteNumber("relative_change", Math.Round((move.New - move.Old) / Math.Abs(move.Old), 6));
+            }
+
+            json.WriteString("sentence", move.Sentence);
+        });
+        Strings(json, "appeared", question.Appeared);
+        Strings(json, "vanished", question.Vanished);
+        json.WriteObjects("reclassified", question.Reclassified, (json, change) =>
+        {
+            json.WriteString("item", change.Item);
+            json.WriteString("field", change.Field);
+            json.WriteString("old", change.Old);
+            json.WriteString("new", change.New);
+            json.WriteString("sentence", change.Sentence);
+        });
+        json.WriteString("steady", question.Steady);
     }
 
     private static void Dataset(Utf8JsonWriter json, DatasetIdentity? dataset)

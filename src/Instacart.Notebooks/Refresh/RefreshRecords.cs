@@ -1,4 +1,3 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -54,15 +53,11 @@ internal static class RefreshRecords
     /// <summary>The file's text for <paramref name="records"/> (ordered by name).</summary>
     public static string ToJson(IEnumerable<NotebookRecord> records)
     {
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        return JsonObjects.Document(json =>
         {
-            json.WriteStartObject();
             json.WriteString("format", Format);
-            json.WriteStartArray("notebooks");
-            foreach (var record in records.OrderBy(r => r.Name, StringComparer.Ordinal))
+            json.WriteObjects("notebooks", records.OrderBy(r => r.Name, StringComparer.Ordinal), (json, record) =>
             {
-                json.WriteStartObject();
                 json.WriteString("name", record.Name);
                 json.WriteString("source", record.Source);
                 json.WriteString("build", record.Build);
@@ -74,13 +69,7 @@ internal static class RefreshRecords
                 }
 
                 json.WriteEndObject();
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
-            json.WriteEndObject();
-        }
-
-        return System.Text.Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+            });
+        });
     }
 }
