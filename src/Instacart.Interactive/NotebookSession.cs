@@ -26,10 +26,40 @@ namespace Instacart.Interactive;
 /// </remarks>
 public static class NotebookSession
 {
-    private static readonly Lock Gate = new();
-    private static bool _resolverInstalled;
-    private static bool _started;
-    private static bool _plotlyJsDelivered;
+    /// <summary>
+    /// The process's FSharp.Core resolver and native library hooks, installed by the first call that needs them; a
+    /// concurrent caller waits until they are in place (it must not reach the formatters before).
+    /// </summary>
+    /// <remarks>
+    /// Process-wide on purpose: the hooks are registrations on process-wide objects
+    /// (<see cref="AssemblyLoadContext.Default"/>'s events, <see cref="System.Runtime.InteropServices.NativeLibrary.SetDllImportResolver"/>,
+    /// which accepts one resolver per assembly for the life of the process), and nothing can remove what they have
+    /// already loaded. No object a notebook could own lives as long as they do: the stock kernel reaches this type
+    /// only through static calls from cells, and every cell, notebook and kernel in the process shares the one
+    /// <see cref="AssemblyLoadContext.Default"/>. So "installed in this process" is the fact to record, and a flag
+    /// set once is its honest model; an owner object would only let a second owner add a second handler.
+    /// </remarks>
+    private static readonly Lazy<bool> Hooks = new(InstallHooks, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    /// <summary>
+    /// 1 once <see cref="Start"/> has registered the formatters, which .NET Interactive's <see cref="Formatter"/>
+    /// keeps process-wide (see <see cref="Hooks"/> for why a process-wide flag); set with <see cref="Interlocked"/>.
+    /// </summary>
+    private static int _started;
+
+    /// <summary>
+    /// 1 once plotly.js has been shown: once per kernel process, whose cells' outputs share it
+    /// (see <see cref="Hooks"/> for why a process-wide flag); set with <see cref="Interlocked"/>.
+    /// </summary>
+    private static int _plotlyJsDelivered;
+
+    /// <summary>
+    /// True while this thread resolves FSharp.Core, so that the load it starts does not ask the resolver again.
+    /// Per thread because a resolution runs synchronously on the thread whose load asked for it; another thread's
+    /// resolution is a separate request that must not be turned away.
+    /// </summary>
+    [ThreadStatic]
+    private static bool _resolving;
 
     /// <summary>
     /// The name of the kernel value through which a runner hands its <see cref="AnalysisSession"/> to a notebook
@@ -72,15 +102,8 @@ public static class NotebookSession
     /// </remarks>
     public static void Start()
     {
-        bool first;
-        lock (Gate)
-        {
-            InstallFSharpCoreResolver();
-            first = !_started;
-            _started = true;
-        }
-
-        if (first)
+        _ = Hooks.Value;
+        if (Interlocked.Exchange(ref _started, 1) == 0)
         {
             RegisterFormattersCore(resetChartIds: false);
         }
@@ -96,19 +119,9 @@ public static class NotebookSession
 
     private static void DeliverPlotlyJs()
     {
-        if (HostDrawsCharts || KernelInvocationContext.Current is not { } context)
+        if (HostDrawsCharts || KernelInvocationContext.Current is not { } context || Interlocked.Exchange(ref _plotlyJsDelivered, 1) != 0)
         {
             return;
-        }
-
-        lock (Gate)
-        {
-            if (_plotlyJsDelivered)
-            {
-                return;
-            }
-
-            _plotlyJsDelivered = true;
         }
 
         var html = PlotlyJsLoader();
@@ -126,31 +139,20 @@ public static class NotebookSession
     /// </summary>
     public static void RegisterFormatters()
     {
-        lock (Gate)
-        {
-            InstallFSharpCoreResolver();
-        }
-
+        _ = Hooks.Value;
         RegisterFormattersCore(resetChartIds: true);
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void RegisterFormattersCore(bool resetChartIds) => DisplayFormatters.Register(resetChartIds);
 
-    private static void InstallFSharpCoreResolver()
+    /// <summary>Installs the FSharp.Core resolver and the native library hooks; run once, by <see cref="Hooks"/>.</summary>
+    private static bool InstallHooks()
     {
-        if (_resolverInstalled)
-        {
-            return;
-        }
-
         AssemblyLoadContext.Default.Resolving += ResolveFSharpCore;
         NativeLibraries.Install();
-        _resolverInstalled = true;
+        return true;
     }
-
-    [ThreadStatic]
-    private static bool _resolving;
 
     private static Assembly? ResolveFSharpCore(AssemblyLoadContext context, AssemblyName name)
     {

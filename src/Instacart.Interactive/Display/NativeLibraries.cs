@@ -12,17 +12,20 @@ namespace Instacart.Interactive.Display;
 /// </summary>
 internal static class NativeLibraries
 {
-    private static bool _installed;
+    /// <summary>The hooks, added by the first <see cref="Install"/>; a concurrent caller waits until they are in place.</summary>
+    /// <remarks>
+    /// Process-wide on purpose, like <see cref="NotebookSession"/>'s resolver: the hooks are registrations on
+    /// process-wide objects (the load contexts' events, and <see cref="NativeLibrary.SetDllImportResolver"/>, which
+    /// takes one resolver per assembly for the life of the process and throws on a second), so whether they are
+    /// installed is a fact about the process, and a flag set once is its honest model.
+    /// </remarks>
+    private static readonly Lazy<bool> Installed = new(AddHooks, LazyThreadSafetyMode.ExecutionAndPublication);
 
-    /// <summary>Adds the resolver to every load context once.</summary>
-    public static void Install()
+    /// <summary>Adds the resolver to every load context, once per process.</summary>
+    public static void Install() => _ = Installed.Value;
+
+    private static bool AddHooks()
     {
-        if (_installed)
-        {
-            return;
-        }
-
-        _installed = true;
         AssemblyLoadContext.Default.ResolvingUnmanagedDll += Resolve;
         var own = AssemblyLoadContext.GetLoadContext(typeof(NativeLibraries).Assembly);
         if (own is not null && own != AssemblyLoadContext.Default)
@@ -40,6 +43,8 @@ internal static class NativeLibraries
         {
             // The host set a resolver for it already; leave that one in charge.
         }
+
+        return true;
     }
 
     private static IntPtr Resolve(Assembly assembly, string name)
