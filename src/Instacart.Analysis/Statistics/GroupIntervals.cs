@@ -114,6 +114,17 @@ public sealed class GroupIntervals
         return new GroupIntervals(dimension, groups);
     }
 
+    /// <summary>The intervals of the groups in <paramref name="moments"/> with orders, named by <paramref name="label"/> and ordered by name.</summary>
+    internal static GroupIntervals FromMoments(GroupingDimension dimension, Func<int, string> label, IntervalMoments moments)
+    {
+        var groups = Enumerable.Range(0, moments.Count)
+            .Where(g => moments.Orders[g] > 0)
+            .Select(g => new GroupInterval(label(g), moments.OrderValue(g), moments.ItemPrice(g), g))
+            .OrderBy(g => g.Group, StringComparer.Ordinal)
+            .ToList();
+        return new GroupIntervals(dimension, groups);
+    }
+
     /// <summary>The intervals as a table: group, n, mean, low and high for both measures.</summary>
     public Microsoft.Data.Analysis.DataFrame ToDataFrame() => RowFrames.ToDataFrame(Groups.Select(g => new IntervalRow(
         g.Group, g.OrderValue.Count, g.OrderValue.Mean, g.OrderValue.Low, g.OrderValue.High, g.ItemPrice.Count, g.ItemPrice.Mean, g.ItemPrice.Low, g.ItemPrice.High)).ToList());
@@ -154,7 +165,8 @@ public sealed class GroupIntervals
     private static string Interval(MeanInterval m) =>
         $"{Wording.Money(m.Mean)}, 95% CI {Wording.Money(m.Low)}–{Wording.Money(m.High)}";
 
-    private static Func<int, int> ActiveCustomer(InstacartData data, Func<int, int> groupOfCustomer)
+    /// <summary>The group of each order's active customer (-1: no customer, or not active).</summary>
+    internal static Func<int, int> ActiveCustomer(InstacartData data, Func<int, int> groupOfCustomer)
     {
         var groups = new int[data.Customers.Count];
         for (var c = 0; c < groups.Length; c++)
