@@ -23,6 +23,9 @@ public sealed class AnswerPartials
     /// <summary>The first bytes of <see cref="ToBytes"/>: "IAP" and the format version.</summary>
     private static readonly byte[] Magic = [(byte)'I', (byte)'A', (byte)'P', 1];
 
+    /// <summary>The most department ids the bytes may hold (a grouping by department keeps a cell per id).</summary>
+    internal const int MaxDepartments = 1 << 24;
+
     private AnswerPartials(
         AnalysisOptions options,
         NamedIds departmentNames,
@@ -243,7 +246,7 @@ public sealed class AnswerPartials
             var departmentRows = new (int, string)[PartialFormat.Count(reader, 1 << 20)];
             for (var i = 0; i < departmentRows.Length; i++)
             {
-                departmentRows[i] = (PartialFormat.Count(reader, int.MaxValue), reader.ReadString());
+                departmentRows[i] = (ReadId(reader), reader.ReadString());
             }
 
             var counts = new long[16];
@@ -299,6 +302,13 @@ public sealed class AnswerPartials
 
     /// <summary>The cheap <c>answers.json</c> document (what <c>instacart answers</c> writes), from this state alone.</summary>
     public JsonObject Finish() => AnswersDocument.Build(Options, Reconciliation, Answers());
+
+    /// <summary>A department id: no larger than a department grouping's width can be (see <see cref="GroupStats"/>).</summary>
+    private static int ReadId(BinaryReader reader)
+    {
+        var id = reader.Read7BitEncodedInt();
+        return id < 0 || id >= MaxDepartments ? throw new InvalidDataException($"A department id ({id}) is out of range.") : id;
+    }
 
     /// <summary>Per-customer, per-order and per-line counts add up; product counts are the same in every part and are checked, not added.</summary>
     private static Reconciliation MergeReconciliation(Reconciliation a, Reconciliation b)

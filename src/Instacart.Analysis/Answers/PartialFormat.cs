@@ -3,11 +3,15 @@ namespace Instacart.Analysis.Answers;
 /// <summary>Reading and writing the small pieces of the partial answers' binary form, every read checked.</summary>
 internal static class PartialFormat
 {
-    /// <summary>A count written with 7-bit encoding, between 0 and <paramref name="max"/>.</summary>
+    /// <summary>
+    /// A count written with 7-bit encoding, between 0 and <paramref name="max"/>, and no more than the bytes left (each
+    /// item counted takes at least one): damaged bytes never make a reader allocate more than they could hold.
+    /// </summary>
     public static int Count(BinaryReader reader, int max)
     {
         var count = reader.Read7BitEncodedInt();
-        return count < 0 || count > max ? throw new InvalidDataException($"A count ({count}) is out of range.") : count;
+        var left = reader.BaseStream.Length - reader.BaseStream.Position;
+        return count < 0 || count > max || count > left ? throw new InvalidDataException($"A count ({count}) is out of range.") : count;
     }
 
     /// <summary>A non-negative long written with 7-bit encoding.</summary>

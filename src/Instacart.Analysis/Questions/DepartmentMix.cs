@@ -238,7 +238,7 @@ internal sealed record DepartmentMixPartial(GroupStats Overall, int Width, (long
     public static DepartmentMixPartial Read(BinaryReader reader)
     {
         var overall = GroupStats.Read(reader);
-        var width = Instacart.Analysis.Answers.PartialFormat.Count(reader, 1 << 20);
+        var width = Instacart.Analysis.Answers.PartialFormat.Count(reader, Instacart.Analysis.Answers.AnswerPartials.MaxDepartments);
         var counted = new (long[], long[], long[])[Instacart.Analysis.Answers.PartialFormat.Count(reader, 64)];
         for (var k = 0; k < counted.Length; k++)
         {

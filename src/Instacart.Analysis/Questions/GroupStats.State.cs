@@ -71,7 +71,12 @@ internal sealed partial class GroupStats
     public static GroupStats Read(BinaryReader reader)
     {
         var count = PartialFormat.Count(reader, 1 << 16);
-        var departments = PartialFormat.Count(reader, 1 << 20);
+        var departments = reader.Read7BitEncodedInt();
+        if (departments < 0 || departments > AnswerPartials.MaxDepartments || (long)count * departments > reader.BaseStream.Length - reader.BaseStream.Position)
+        {
+            throw new InvalidDataException("The department cells are out of range.");
+        }
+
         var scale = reader.Read7BitEncodedInt64();
         if (scale < 1)
         {
