@@ -67,51 +67,8 @@ public sealed class GroupIntervals
             _ => (6, g => Labels.Of((Profile)g), ActiveCustomer(data, c => (int)facts.Profile[c])),
         };
 
-        var orderRevenue = new double[data.Orders.Count];
-        var orderHasLines = new bool[data.Orders.Count];
-        var lineCount = new long[count];
-        var lineSum = new double[count];
-        var lineSquares = new double[count];
-        for (var i = 0; i < data.Lines.Count; i++)
-        {
-            var o = data.Lines.Order[i];
-            var g = groupOfOrder(o);
-            if (g < 0)
-            {
-                continue;
-            }
-
-            orderHasLines[o] = true;
-            var price = data.Products.Price[data.Lines.Product[i]];
-            if (!double.IsNaN(price))
-            {
-                orderRevenue[o] += price;
-                lineCount[g]++;
-                lineSum[g] += price;
-                lineSquares[g] += price * price;
-            }
-        }
-
-        var orderCount = new long[count];
-        var orderSum = new double[count];
-        var orderSquares = new double[count];
-        for (var o = 0; o < orderHasLines.Length; o++)
-        {
-            if (orderHasLines[o])
-            {
-                var g = groupOfOrder(o);
-                orderCount[g]++;
-                orderSum[g] += orderRevenue[o];
-                orderSquares[g] += orderRevenue[o] * orderRevenue[o];
-            }
-        }
-
-        var groups = Enumerable.Range(0, count)
-            .Where(g => orderCount[g] > 0)
-            .Select(g => new GroupInterval(label(g), MeanInterval.FromMoments(orderCount[g], orderSum[g], orderSquares[g]), MeanInterval.FromMoments(lineCount[g], lineSum[g], lineSquares[g]), g))
-            .OrderBy(g => g.Group, StringComparer.Ordinal)
-            .ToList();
-        return new GroupIntervals(dimension, groups);
+        // The moments are exact sums of price units, as in the partial answers (RegionGroups), so both give the same intervals.
+        return FromMoments(dimension, label, IntervalMoments.Of(data, count, groupOfOrder));
     }
 
     /// <summary>The intervals of the groups in <paramref name="moments"/> with orders, named by <paramref name="label"/> and ordered by name.</summary>

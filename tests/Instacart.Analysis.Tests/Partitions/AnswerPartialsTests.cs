@@ -111,6 +111,19 @@ public sealed class AnswerPartialsTests : IClassFixture<AnswerPartialsTests.Data
             read.Answers().Select(a => a.Sentence() + a.Suggestion().Text));
     }
 
+    [Theory]
+    [InlineData(Datasets.Sample)]
+    [InlineData(Datasets.Quirky)]
+    public void Answers_MergedRegions_HaveTheWholeDatasIntervalsExactly(string dataset)
+    {
+        var regions = AnswerPartials.Merge(sets.Partials(dataset, 6)).Answers().OfType<Instacart.Analysis.Questions.RegionGroups>().Single();
+
+        var whole = Instacart.Analysis.Statistics.GroupIntervals.Compute(sets.Whole(dataset), Instacart.Analysis.Statistics.GroupingDimension.Region);
+
+        Assert.Equal(whole.Groups, regions.Intervals.Groups);
+        Assert.Equal(Instacart.Analysis.Questions.RegionGroups.Compute(sets.Whole(dataset)).Sentence(), regions.Sentence());
+    }
+
     [Fact]
     public void FromBytes_TruncatedBytes_AreRejected()
     {
