@@ -90,6 +90,7 @@ public sealed class AnswerPartialsTests : IClassFixture<AnswerPartialsTests.Data
         Assert.Equal(expected, AnswerPartials.Merge([.. partials, emptyPartial, emptyPartial]).ToBytes());
         Assert.Equal(AnswerPartials.FromBytes(expected).ToBytes(), AnswerPartials.Merge(AnswerPartials.Merge(partials), emptyPartial).ToBytes());
         Assert.NotEmpty(emptyPartial.Finish()["questions"]!.AsObject());
+        Assert.All(emptyPartial.Answers(), answer => Assert.NotEmpty(answer.Sentence() + answer.Suggestion().Text + answer.Method()));
     }
 
     [Theory]
