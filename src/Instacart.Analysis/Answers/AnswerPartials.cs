@@ -274,7 +274,7 @@ public sealed class AnswerPartials
                 GroupStats.Read(reader));
             return stream.Position == stream.Length ? partials : throw new InvalidDataException("The partial answers are followed by stray bytes.");
         }
-        catch (Exception e) when (e is EndOfStreamException or JsonException or FormatException or ArgumentException or OverflowException or IndexOutOfRangeException)
+        catch (Exception e) when (e is EndOfStreamException or JsonException or NotSupportedException or FormatException or ArgumentException or OverflowException or IndexOutOfRangeException)
         {
             throw new InvalidDataException($"The partial answers are truncated or damaged: {e.Message}", e);
         }
