@@ -38,6 +38,12 @@ public static class AnswersDocument
     public static JsonObject Build(InstacartData data, IEnumerable<IQuestionAnswer> answers)
     {
         ArgumentNullException.ThrowIfNull(data);
+        return Build(data.Options, data.Reconciliation, answers);
+    }
+
+    /// <summary>The document of <paramref name="answers"/> computed with <paramref name="options"/> on data reconciled as <paramref name="reconciliation"/>.</summary>
+    internal static JsonObject Build(AnalysisOptions options, Instacart.Data.Cleaning.Reconciliation reconciliation, IEnumerable<IQuestionAnswer> answers)
+    {
         ArgumentNullException.ThrowIfNull(answers);
         var questions = new JsonObject();
         foreach (var answer in answers)
@@ -45,17 +51,17 @@ public static class AnswersDocument
             questions[answer.Key] = answer.ToJson();
         }
 
-        var reconciliation = new JsonObject();
-        foreach (var (key, value) in data.Reconciliation.Entries)
+        var counts = new JsonObject();
+        foreach (var (key, value) in reconciliation.Entries)
         {
-            reconciliation[key] = value;
+            counts[key] = value;
         }
 
         var document = new JsonObject
         {
             ["format"] = Format,
-            ["options"] = new JsonObject { ["day_convention"] = DayConventionName(data.Options.DayConvention) },
-            ["reconciliation"] = reconciliation,
+            ["options"] = new JsonObject { ["day_convention"] = DayConventionName(options.DayConvention) },
+            ["reconciliation"] = counts,
             ["questions"] = questions,
         };
         return (JsonObject)Canonical(document)!;
@@ -70,7 +76,8 @@ public static class AnswersDocument
     {
         ArgumentNullException.ThrowIfNull(session);
         var data = session.Data;
-        IReadOnlyList<IQuestionAnswer> cheap = [.. CoreQuestions.Compute(data), .. StakeholderExtras.Compute(data)];
+        // The cheap answers are the finish of one partial state: the whole data as a single part.
+        var cheap = AnswerPartials.Compute(data, deferIntervals: true).Answers();
         return scope == AnswerScope.Cheap
             ? cheap
             : [.. cheap, BasketAffinity.Compute(session), CustomerSegments.Compute(session), ReorderPrediction.Compute(session)];

@@ -16,8 +16,8 @@ public sealed record AgeFamilyRow(AgeGroup AgeGroup, Household Household, long C
 /// <summary>Age and family status (SPEC §5 <c>age_family</c>).</summary>
 public sealed class AgeFamily : QuestionAnswer<AgeFamilyRow>
 {
-    private AgeFamily(IReadOnlyList<AgeFamilyRow> rows, InstacartData data)
-        : base(rows, data)
+    private AgeFamily(IReadOnlyList<AgeFamilyRow> rows, AnalysisOptions options)
+        : base(rows, options)
     {
     }
 
@@ -28,17 +28,25 @@ public sealed class AgeFamily : QuestionAnswer<AgeFamilyRow>
     public override string Question => "Do age and family status change how people shop?";
 
     /// <summary>Customers, orders per customer and prices per age group × household of active customers.</summary>
-    public static AgeFamily Compute(InstacartData data)
+    public static AgeFamily Compute(InstacartData data) => Finish(data.Options, Partial(data));
+
+    /// <summary>The partial state: totals and customers per age group × household.</summary>
+    internal static GroupStats Partial(InstacartData data)
     {
         var facts = data.Customers;
-        var stats = GroupStats.ByCustomer(data, 6, Population.ActiveCustomerGroups(data, c => ((int)facts.AgeGroup[c] * 2) + (int)facts.Household[c]), GroupNeeds.Customers);
+        return GroupStats.ByCustomer(data, 6, Population.ActiveCustomerGroups(data, c => ((int)facts.AgeGroup[c] * 2) + (int)facts.Household[c]), GroupNeeds.Customers);
+    }
+
+    /// <summary>The rows from the cells' totals.</summary>
+    internal static AgeFamily Finish(AnalysisOptions options, GroupStats stats)
+    {
         var rows = Enumerable.Range(0, 6)
             .Where(g => stats.Lines[g] > 0)
             .Select(g => new AgeFamilyRow((AgeGroup)(g / 2), (Household)(g % 2), stats.Customers[g], (double)stats.Orders[g] / stats.Customers[g], stats.MeanItemPrice(g), stats.MeanOrderValue(g)))
             .OrderBy(r => Labels.Of(r.AgeGroup), StringComparer.Ordinal)
             .ThenBy(r => Labels.Of(r.Household), StringComparer.Ordinal)
             .ToList();
-        return new AgeFamily(rows, data);
+        return new AgeFamily(rows, options);
     }
 
     /// <inheritdoc />

@@ -15,8 +15,8 @@ public sealed record BabyHouseholdsRow(Profile Profile, [property: TableColumn("
 /// <summary>Profiles split by baby household (stakeholder extra <c>baby_households</c>).</summary>
 public sealed class BabyHouseholds : QuestionAnswer<BabyHouseholdsRow>
 {
-    private BabyHouseholds(IReadOnlyList<BabyHouseholdsRow> rows, InstacartData data)
-        : base(rows, data)
+    private BabyHouseholds(IReadOnlyList<BabyHouseholdsRow> rows, AnalysisOptions options)
+        : base(rows, options)
     {
     }
 
@@ -27,17 +27,25 @@ public sealed class BabyHouseholds : QuestionAnswer<BabyHouseholdsRow>
     public override string Question => "Do households that buy baby products shop differently?";
 
     /// <summary>Customers, orders per customer and mean order value per profile × baby household.</summary>
-    public static BabyHouseholds Compute(InstacartData data)
+    public static BabyHouseholds Compute(InstacartData data) => Finish(data.Options, Partial(data));
+
+    /// <summary>The partial state: totals and customers per profile × baby household.</summary>
+    internal static GroupStats Partial(InstacartData data)
     {
         var facts = data.Customers;
-        var stats = GroupStats.ByCustomer(data, 12, Population.ActiveCustomerGroups(data, c => ((int)facts.Profile[c] * 2) + (facts.BabyHousehold[c] ? 1 : 0)), GroupNeeds.Customers);
+        return GroupStats.ByCustomer(data, 12, Population.ActiveCustomerGroups(data, c => ((int)facts.Profile[c] * 2) + (facts.BabyHousehold[c] ? 1 : 0)), GroupNeeds.Customers);
+    }
+
+    /// <summary>The rows from the cells' totals.</summary>
+    internal static BabyHouseholds Finish(AnalysisOptions options, GroupStats stats)
+    {
         var rows = Enumerable.Range(0, 12)
             .Where(g => stats.Lines[g] > 0)
             .Select(g => new BabyHouseholdsRow((Profile)(g / 2), g % 2 == 1, stats.Customers[g], (double)stats.Orders[g] / stats.Customers[g], stats.MeanOrderValue(g)))
             .OrderBy(r => Labels.Of(r.Profile), StringComparer.Ordinal)
             .ThenBy(r => r.BabyHousehold)
             .ToList();
-        return new BabyHouseholds(rows, data);
+        return new BabyHouseholds(rows, options);
     }
 
     /// <inheritdoc />

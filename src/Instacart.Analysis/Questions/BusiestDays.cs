@@ -15,8 +15,8 @@ public sealed record BusiestDaysRow([property: FrameColumn("orders_day_of_week")
 /// <summary>Which days of the week are busiest (SPEC §5 <c>busiest_days</c>).</summary>
 public sealed class BusiestDays : QuestionAnswer<BusiestDaysRow>
 {
-    private BusiestDays(IReadOnlyList<BusiestDaysRow> rows, InstacartData data)
-        : base(rows, data)
+    private BusiestDays(IReadOnlyList<BusiestDaysRow> rows, AnalysisOptions options)
+        : base(rows, options)
     {
     }
 
@@ -27,14 +27,19 @@ public sealed class BusiestDays : QuestionAnswer<BusiestDaysRow>
     public override string Question => "Which days of the week are busiest?";
 
     /// <summary>Counts lines and orders per day (all seven, zero when empty) and flags them by rank.</summary>
-    public static BusiestDays Compute(InstacartData data)
+    public static BusiestDays Compute(InstacartData data) => Finish(data.Options, Partial(data));
+
+    /// <summary>The partial state: lines and orders per day.</summary>
+    internal static GroupStats Partial(InstacartData data) => GroupStats.ByDayAndHour(data, 7, (day, _) => day);
+
+    /// <summary>The rows from the days' totals: all seven, flagged by rank.</summary>
+    internal static BusiestDays Finish(AnalysisOptions options, GroupStats stats)
     {
-        var stats = GroupStats.ByDayAndHour(data, 7, (day, _) => day);
-        var flags = Ranking.Flags(stats.Lines, data.Options.FlaggedDays);
+        var flags = Ranking.Flags(stats.Lines, options.FlaggedDays);
         var rows = Enumerable.Range(0, 7)
-            .Select(d => new BusiestDaysRow(d, Labels.Day(d, data.Options.DayConvention), stats.Orders[d], stats.Lines[d], (DayFlag)flags[d]))
+            .Select(d => new BusiestDaysRow(d, Labels.Day(d, options.DayConvention), stats.Orders[d], stats.Lines[d], (DayFlag)flags[d]))
             .ToList();
-        return new BusiestDays(rows, data);
+        return new BusiestDays(rows, options);
     }
 
     /// <inheritdoc />

@@ -14,8 +14,8 @@ public sealed record BusiestHoursRow(int Hour, long Orders, [property: TableColu
 /// <summary>Which hours of the day are busiest (SPEC §5 <c>busiest_hours</c>).</summary>
 public sealed class BusiestHours : QuestionAnswer<BusiestHoursRow>
 {
-    private BusiestHours(IReadOnlyList<BusiestHoursRow> rows, InstacartData data)
-        : base(rows, data)
+    private BusiestHours(IReadOnlyList<BusiestHoursRow> rows, AnalysisOptions options)
+        : base(rows, options)
     {
     }
 
@@ -26,14 +26,19 @@ public sealed class BusiestHours : QuestionAnswer<BusiestHoursRow>
     public override string Question => "Which hours of the day are busiest?";
 
     /// <summary>Counts lines and orders per hour (all 24) and flags them by rank.</summary>
-    public static BusiestHours Compute(InstacartData data)
+    public static BusiestHours Compute(InstacartData data) => Finish(data.Options, Partial(data));
+
+    /// <summary>The partial state: lines, orders and revenue per hour (shared with <see cref="SpendByHour"/> and <see cref="HourQuadrants"/>).</summary>
+    internal static GroupStats Partial(InstacartData data) => GroupStats.ByDayAndHour(data, 24, (_, hour) => hour);
+
+    /// <summary>The rows from the hours' totals: all 24, flagged by rank.</summary>
+    internal static BusiestHours Finish(AnalysisOptions options, GroupStats stats)
     {
-        var stats = GroupStats.ByDayAndHour(data, 24, (_, hour) => hour);
-        var flags = Ranking.Flags(stats.Lines, data.Options.FlaggedHours);
+        var flags = Ranking.Flags(stats.Lines, options.FlaggedHours);
         var rows = Enumerable.Range(0, 24)
             .Select(h => new BusiestHoursRow(h, stats.Orders[h], stats.Lines[h], (HourFlag)flags[h]))
             .ToList();
-        return new BusiestHours(rows, data);
+        return new BusiestHours(rows, options);
     }
 
     /// <inheritdoc />

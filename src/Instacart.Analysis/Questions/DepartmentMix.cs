@@ -1,3 +1,4 @@
+using Instacart.Data.Input;
 using Instacart.Analysis.Writing;
 using Instacart.Data.Derivation;
 using Instacart.Data;
@@ -19,8 +20,8 @@ public sealed record DepartmentMixRow([property: TableColumn] CustomerDimension 
 /// <summary>Department mix by customer group (stakeholder extra <c>department_mix</c>).</summary>
 public sealed class DepartmentMix : QuestionAnswer<DepartmentMixRow>
 {
-    private DepartmentMix(IReadOnlyList<DepartmentMixRow> rows, InstacartData data)
-        : base(rows, data)
+    private DepartmentMix(IReadOnlyList<DepartmentMixRow> rows, AnalysisOptions options)
+        : base(rows, options)
     {
     }
 
@@ -31,18 +32,13 @@ public sealed class DepartmentMix : QuestionAnswer<DepartmentMixRow>
     public override string Question => "Do customer groups fill their baskets differently?";
 
     /// <summary>Every department's share and reorder rate per age group, income group, household and region of active customers.</summary>
-    public static DepartmentMix Compute(InstacartData data)
-    {
-        var facts = data.Customers;
-        var departments = data.Input.Departments;
-        var dimensions = new (CustomerDimension Name, int Groups, Func<int, int> Of, Func<int, Enum> Group)[]
-        {
-            (CustomerDimension.AgeGroup, 3, c => (int)facts.AgeGroup[c], g => (AgeGroup)g),
-            (CustomerDimension.Household, 2, c => (int)facts.Household[c], g => (Household)g),
-            (CustomerDimension.IncomeGroup, 3, c => (int)facts.IncomeGroup[c], g => (IncomeGroup)g),
-            (CustomerDimension.Region, 5, c => (int)facts.Region[c], g => (Region)g),
-        };
+    public static DepartmentMix Compute(InstacartData data) => Finish(data.Options, data.Input.Departments, Partial(data));
 
+    /// <summary>The partial state: lines per department of all active customers, and lines and reorders per group × department cell of each dimension.</summary>
+    internal static DepartmentMixPartial Partial(InstacartData data)
+    {
+        var departments = data.Input.Departments;
+        var dimensions = Dimensions(data.Customers);
         var overall = GroupStats.ByCustomer(data, 1, Population.ActiveCustomerGroups(data, _ => 0), GroupNeeds.Departments);
         // Department × group cells per dimension (reorders need the department too), the dimensions in parallel.
         var width = departments.MaxId + 1;
@@ -53,7 +49,15 @@ public sealed class DepartmentMix : QuestionAnswer<DepartmentMixRow>
             counted[k] = (new long[groups * width], new long[groups * width], new long[groups]);
             Count(data, Population.ActiveCustomerGroups(data, of), width, counted[k].Cells, counted[k].Reorders, counted[k].GroupLines);
         });
+        return new DepartmentMixPartial(overall, width, counted);
+    }
 
+    /// <summary>The rows from the cells' counts.</summary>
+    internal static DepartmentMix Finish(AnalysisOptions options, NamedIds departments, DepartmentMixPartial partial)
+    {
+        // The finish reads the dimensions' names, group counts and labels only, never a customer's facts.
+        var dimensions = Dimensions(facts: null!);
+        var (overall, width, counted) = (partial.Overall, partial.Width, partial.Counted);
         var rows = new List<DepartmentMixRow>();
         for (var k = 0; k < dimensions.Length; k++)
         {
@@ -78,7 +82,19 @@ public sealed class DepartmentMix : QuestionAnswer<DepartmentMixRow>
 
         // Keyed as answers.json writes them: the dimension's key, then the group's label (alphabetical), then the department.
         var ordered = rows.OrderBy(r => r.Dimension).ThenBy(r => EnumLabels.Of(r.Group), StringComparer.Ordinal).ThenBy(r => r.DepartmentId).ToList();
-        return new DepartmentMix(ordered, data);
+        return new DepartmentMix(ordered, options);
+    }
+
+    /// <summary>The four customer dimensions: name, number of groups, a customer's group and a group's value.</summary>
+    private static (CustomerDimension Name, int Groups, Func<int, int> Of, Func<int, Enum> Group)[] Dimensions(CustomerFacts facts)
+    {
+        return new (CustomerDimension Name, int Groups, Func<int, int> Of, Func<int, Enum> Group)[]
+        {
+            (CustomerDimension.AgeGroup, 3, c => (int)facts.AgeGroup[c], g => (AgeGroup)g),
+            (CustomerDimension.Household, 2, c => (int)facts.Household[c], g => (Household)g),
+            (CustomerDimension.IncomeGroup, 3, c => (int)facts.IncomeGroup[c], g => (IncomeGroup)g),
+            (CustomerDimension.Region, 5, c => (int)facts.Region[c], g => (Region)g),
+        };
     }
 
     /// <summary>
@@ -185,4 +201,61 @@ public sealed class DepartmentMix : QuestionAnswer<DepartmentMixRow>
     public override string Method() =>
         $"Population: {Population.ActiveDescription(Options)}. For each group of a dimension, a department's share is its lines over the group's lines; "
         + "the difference is against the department's share of all active lines, so a positive difference means the group buys relatively more there. Reorder rate is over the group's lines in the department.";
+}
+
+/// <summary>The partial state of <see cref="DepartmentMix"/>.</summary>
+/// <param name="Overall">Lines per department of all active customers (one group).</param>
+/// <param name="Width">The department ids counted per group (largest id + 1).</param>
+/// <param name="Counted">Per dimension: lines and reorders per group × department cell, and lines per group.</param>
+internal sealed record DepartmentMixPartial(GroupStats Overall, int Width, (long[] Cells, long[] Reorders, long[] GroupLines)[] Counted)
+{
+    /// <summary>The state of both parts.</summary>
+    public static DepartmentMixPartial Sum(DepartmentMixPartial a, DepartmentMixPartial b)
+    {
+        if (a.Width != b.Width || a.Counted.Length != b.Counted.Length)
+        {
+            throw new InvalidDataException("The partial answers count different departments and cannot be merged.");
+        }
+
+        var counted = a.Counted.Zip(b.Counted, (x, y) => (Add(x.Cells, y.Cells), Add(x.Reorders, y.Reorders), Add(x.GroupLines, y.GroupLines))).ToArray();
+        return new DepartmentMixPartial(GroupStats.Sum(a.Overall, b.Overall), a.Width, counted);
+    }
+
+    /// <summary>Writes the state.</summary>
+    public void Write(BinaryWriter writer)
+    {
+        Overall.Write(writer);
+        writer.Write7BitEncodedInt(Width);
+        writer.Write7BitEncodedInt(Counted.Length);
+        foreach (var (cells, reorders, groupLines) in Counted)
+        {
+            Instacart.Analysis.Answers.PartialFormat.WriteCounts(writer, cells);
+            Instacart.Analysis.Answers.PartialFormat.WriteCounts(writer, reorders);
+            Instacart.Analysis.Answers.PartialFormat.WriteCounts(writer, groupLines);
+        }
+    }
+
+    /// <summary>Reads what <see cref="Write"/> wrote.</summary>
+    public static DepartmentMixPartial Read(BinaryReader reader)
+    {
+        var overall = GroupStats.Read(reader);
+        var width = Instacart.Analysis.Answers.PartialFormat.Count(reader, Instacart.Analysis.Answers.AnswerPartials.MaxDepartments);
+        var counted = new (long[], long[], long[])[Instacart.Analysis.Answers.PartialFormat.Count(reader, 64)];
+        for (var k = 0; k < counted.Length; k++)
+        {
+            var cells = Instacart.Analysis.Answers.PartialFormat.ReadCounts(reader);
+            var reorders = Instacart.Analysis.Answers.PartialFormat.ReadCounts(reader);
+            var groupLines = Instacart.Analysis.Answers.PartialFormat.ReadCounts(reader);
+            if (cells.Length != reorders.Length || cells.Length != groupLines.Length * width)
+            {
+                throw new InvalidDataException("The department mix cells do not match their groups.");
+            }
+
+            counted[k] = (cells, reorders, groupLines);
+        }
+
+        return new DepartmentMixPartial(overall, width, counted);
+    }
+
+    private static long[] Add(long[] x, long[] y) => Instacart.Analysis.Answers.PartialFormat.Add(x, y);
 }

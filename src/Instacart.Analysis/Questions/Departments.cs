@@ -1,3 +1,5 @@
+using Instacart.Data.Input;
+using Instacart.Data.Derivation;
 using Instacart.Analysis.Writing;
 using Instacart.Data;
 namespace Instacart.Analysis.Questions;
@@ -15,8 +17,8 @@ public sealed record DepartmentsRow([property: TableColumn] int DepartmentId, st
 /// <summary>The most popular departments (SPEC §5 <c>departments</c>).</summary>
 public sealed class Departments : QuestionAnswer<DepartmentsRow>
 {
-    private Departments(IReadOnlyList<DepartmentsRow> rows, InstacartData data)
-        : base(rows, data)
+    private Departments(IReadOnlyList<DepartmentsRow> rows, AnalysisOptions options)
+        : base(rows, options)
     {
     }
 
@@ -27,15 +29,20 @@ public sealed class Departments : QuestionAnswer<DepartmentsRow>
     public override string Question => "Which departments are most popular?";
 
     /// <summary>Lines, orders, revenue and reorder rate per department present among the lines.</summary>
-    public static Departments Compute(InstacartData data)
+    public static Departments Compute(InstacartData data) => Finish(data.Options, data.Input.Departments, Partial(data));
+
+    /// <summary>The partial state: lines, orders, revenue and reorders per department id.</summary>
+    internal static GroupStats Partial(InstacartData data) =>
+        GroupStats.ByProduct(data, data.Input.Departments.MaxId + 1, data.Products.DepartmentId, GroupNeeds.Orders);
+
+    /// <summary>The rows from the departments' totals.</summary>
+    internal static Departments Finish(AnalysisOptions options, NamedIds departments, GroupStats stats)
     {
-        var departments = data.Input.Departments;
-        var stats = GroupStats.ByProduct(data, departments.MaxId + 1, data.Products.DepartmentId, GroupNeeds.Orders);
         var rows = departments.Ids
             .Where(d => stats.Lines[d] > 0)
             .Select(d => new DepartmentsRow(d, departments[d], stats.Lines[d], stats.Orders[d], stats.Revenue[d], stats.MeanOrderValue(d), (double)stats.Reordered[d] / stats.Lines[d]))
             .ToList();
-        return new Departments(rows, data);
+        return new Departments(rows, options);
     }
 
     /// <inheritdoc />

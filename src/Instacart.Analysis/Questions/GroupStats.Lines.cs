@@ -13,7 +13,7 @@ internal sealed partial class GroupStats
         var departments = data.Input.Departments.MaxId + 1;
         var wantCustomers = (needs & GroupNeeds.Customers) != 0;
         var wantDepartments = (needs & GroupNeeds.Departments) != 0;
-        var stats = new GroupStats(groups, wantDepartments ? departments : 0, data.Products.PriceScale);
+        var stats = new GroupStats(groups, wantDepartments ? departments : 0, data.Products.PriceScale, (needs & GroupNeeds.MedianDays) != 0);
         var lines = data.Lines;
         var ranges = data.Parallelism.Ranges(lines.Count);
         var first = stats.Merge(data.Parallelism.ForRanges(
@@ -30,7 +30,7 @@ internal sealed partial class GroupStats
         if ((needs & GroupNeeds.MedianDays) != 0)
         {
             var days = data.Orders.DaysSincePrior;
-            data.Parallelism.For(groups, g => stats.MedianDays[g] = MedianOver(orderBits[g], days));
+            data.Parallelism.For(groups, g => stats.SetDays(g, DayHistogram.Over(orderBits[g], days)));
         }
 
         return stats.Finish();

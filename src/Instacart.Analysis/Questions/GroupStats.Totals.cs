@@ -39,7 +39,7 @@ internal sealed partial class GroupStats
     {
         var totals = data.Totals;
         var wantDepartments = (needs & GroupNeeds.Departments) != 0;
-        var stats = new GroupStats(groups, wantDepartments ? totals.Departments : 0, totals.PriceScale);
+        var stats = new GroupStats(groups, wantDepartments ? totals.Departments : 0, totals.PriceScale, (needs & GroupNeeds.MedianDays) != 0);
         var wantMedian = (needs & GroupNeeds.MedianDays) != 0;
         // Whole days (as in the files) are counted per group and day; any other value needs the orders' bit sets.
         var days = data.Orders.DaysSincePrior;
@@ -69,12 +69,12 @@ internal sealed partial class GroupStats
         {
             for (var g = 0; g < groups; g++)
             {
-                stats.MedianDays[g] = MedianOfCounts(first.DayCounts.AsSpan(g * HistogramDays, HistogramDays));
+                stats.SetDays(g, DayHistogram.FromWholeDays(first.DayCounts.AsSpan(g * HistogramDays, HistogramDays)));
             }
         }
         else if (wantOrderBits)
         {
-            data.Parallelism.For(groups, g => stats.MedianDays[g] = MedianOver(first.OrderBits[g], days));
+            data.Parallelism.For(groups, g => stats.SetDays(g, DayHistogram.Over(first.OrderBits[g], days)));
         }
 
         return stats.Finish();

@@ -43,7 +43,7 @@ internal enum GroupPath
 /// </remarks>
 internal sealed partial class GroupStats
 {
-    private GroupStats(int groups, int departments, long priceScale)
+    private GroupStats(int groups, int departments, long priceScale, bool days = false)
     {
         Lines = new long[groups];
         KnownPriceLines = new long[groups];
@@ -56,6 +56,14 @@ internal sealed partial class GroupStats
         Array.Fill(MedianDays, double.NaN);
         DepartmentLines = new long[groups, departments];
         PriceScale = priceScale;
+        Days = days ? new DayHistogram[groups] : null;
+        if (Days is not null)
+        {
+            for (var g = 0; g < groups; g++)
+            {
+                Days[g] = new DayHistogram();
+            }
+        }
     }
 
     public long[] Lines { get; }
@@ -74,15 +82,19 @@ internal sealed partial class GroupStats
 
     public double[] MedianDays { get; }
 
+    /// <summary>Each group's days between orders (one value per order), when <see cref="GroupNeeds.MedianDays"/> was asked; else null.</summary>
+    public DayHistogram[]? Days { get; private set; }
+
     /// <summary>Lines per group and department id.</summary>
     public long[,] DepartmentLines { get; }
 
     public int Count => Lines.Length;
 
     /// <summary>Revenue in exact price units of 1 / <see cref="PriceScale"/>.</summary>
-    private Int128[] RevenueUnits { get; }
+    public Int128[] RevenueUnits { get; }
 
-    private long PriceScale { get; }
+    /// <summary>The number of price units in 1.</summary>
+    public long PriceScale { get; }
 
     /// <summary>Revenue / lines with a known price, or null.</summary>
     public double? MeanItemPrice(int g) => KnownPriceLines[g] == 0 ? null : Revenue[g] / KnownPriceLines[g];

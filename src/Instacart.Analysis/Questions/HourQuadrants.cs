@@ -1,3 +1,4 @@
+using Instacart.Data.Derivation;
 using Instacart.Analysis.Writing;
 using Instacart.Data;
 namespace Instacart.Analysis.Questions;
@@ -26,8 +27,8 @@ public sealed class HourQuadrants : QuestionAnswer<HourQuadrantsRow>
     /// <summary>Quiet and cheaper.</summary>
     public const string SlowHours = "Slow hours";
 
-    private HourQuadrants(IReadOnlyList<HourQuadrantsRow> rows, InstacartData data, double medianOrders, double? medianValue)
-        : base(rows, data)
+    private HourQuadrants(IReadOnlyList<HourQuadrantsRow> rows, AnalysisOptions options, double medianOrders, double? medianValue)
+        : base(rows, options)
     {
         MedianOrders = medianOrders;
         MedianOrderValue = medianValue;
@@ -46,10 +47,13 @@ public sealed class HourQuadrants : QuestionAnswer<HourQuadrantsRow>
     public override string Question => "Which hours combine heavy traffic with valuable baskets?";
 
     /// <summary>Classifies each hour against the median hour's orders and mean order value.</summary>
-    public static HourQuadrants Compute(InstacartData data)
+    public static HourQuadrants Compute(InstacartData data) => Finish(data.Options, BusiestHours.Partial(data));
+
+    /// <summary>The rows from the hours' totals (<see cref="BusiestHours.Partial"/>).</summary>
+    internal static HourQuadrants Finish(AnalysisOptions options, GroupStats hours)
     {
-        var spend = SpendByHour.Compute(data).Rows;
-        var orders = BusiestHours.Compute(data).Rows.Select(r => r.Orders).ToArray();
+        var spend = SpendByHour.Finish(options, hours).Rows;
+        var orders = BusiestHours.Finish(options, hours).Rows.Select(r => r.Orders).ToArray();
         var medianOrders = Instacart.Data.Derivation.Rules.Median(orders.Select(o => (float)o).ToArray());
         var values = spend.Where(r => r.MeanOrderValue is not null).Select(r => (float)r.MeanOrderValue!.Value).ToArray();
         double? medianValue = values.Length == 0 ? null : Instacart.Data.Derivation.Rules.Median(values);
@@ -66,7 +70,7 @@ public sealed class HourQuadrants : QuestionAnswer<HourQuadrantsRow>
             };
             return new HourQuadrantsRow(r.Hour, orders[r.Hour], r.MeanOrderValue, busy, pricey, quadrant);
         }).ToList();
-        return new HourQuadrants(rows, data, medianOrders, medianValue);
+        return new HourQuadrants(rows, options, medianOrders, medianValue);
     }
 
     /// <inheritdoc />

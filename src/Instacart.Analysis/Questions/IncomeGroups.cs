@@ -16,8 +16,8 @@ public sealed record IncomeRow(IncomeGroup IncomeGroup, long Customers, double? 
 /// <summary>Habits by income group (SPEC §5 <c>income</c>).</summary>
 public sealed class IncomeGroups : QuestionAnswer<IncomeRow>
 {
-    private IncomeGroups(IReadOnlyList<IncomeRow> rows, InstacartData data)
-        : base(rows, data)
+    private IncomeGroups(IReadOnlyList<IncomeRow> rows, AnalysisOptions options)
+        : base(rows, options)
     {
     }
 
@@ -28,17 +28,24 @@ public sealed class IncomeGroups : QuestionAnswer<IncomeRow>
     public override string Question => "Does income change what and how much people buy?";
 
     /// <summary>Customers, orders per customer, prices and top department per income group of active customers.</summary>
-    public static IncomeGroups Compute(InstacartData data)
+    public static IncomeGroups Compute(InstacartData data) => Finish(data.Options, data.Input.Departments, Partial(data));
+
+    /// <summary>The partial state: totals, customers and department lines per income group.</summary>
+    internal static GroupStats Partial(InstacartData data)
     {
         var facts = data.Customers;
-        var stats = GroupStats.ByCustomer(data, 3, Population.ActiveCustomerGroups(data, c => (int)facts.IncomeGroup[c]), GroupNeeds.Customers | GroupNeeds.Departments);
-        var departments = data.Input.Departments;
+        return GroupStats.ByCustomer(data, 3, Population.ActiveCustomerGroups(data, c => (int)facts.IncomeGroup[c]), GroupNeeds.Customers | GroupNeeds.Departments);
+    }
+
+    /// <summary>The rows from the groups' totals.</summary>
+    internal static IncomeGroups Finish(AnalysisOptions options, Instacart.Data.Input.NamedIds departments, GroupStats stats)
+    {
         var rows = Enumerable.Range(0, 3)
             .Where(g => stats.Lines[g] > 0)
             .Select(g => new IncomeRow((IncomeGroup)g, stats.Customers[g], (double)stats.Orders[g] / stats.Customers[g], stats.MeanItemPrice(g), stats.MeanOrderValue(g), departments.NameOrNull(stats.TopDepartment(g))))
             .OrderBy(r => Labels.Of(r.IncomeGroup), StringComparer.Ordinal)
             .ToList();
-        return new IncomeGroups(rows, data);
+        return new IncomeGroups(rows, options);
     }
 
     /// <inheritdoc />

@@ -17,8 +17,8 @@ public sealed record LoyaltyRow(Loyalty Loyalty, long Customers, long Orders, [p
 /// <summary>Loyalty distribution and habits (SPEC §5 <c>loyalty</c>).</summary>
 public sealed class LoyaltyGroups : QuestionAnswer<LoyaltyRow>
 {
-    private LoyaltyGroups(IReadOnlyList<LoyaltyRow> rows, InstacartData data)
-        : base(rows, data)
+    private LoyaltyGroups(IReadOnlyList<LoyaltyRow> rows, AnalysisOptions options)
+        : base(rows, options)
     {
     }
 
@@ -29,16 +29,24 @@ public sealed class LoyaltyGroups : QuestionAnswer<LoyaltyRow>
     public override string Question => "How loyal are customers, and do loyal customers shop differently?";
 
     /// <summary>Customers, orders, lines, prices and median days per loyalty group of active customers.</summary>
-    public static LoyaltyGroups Compute(InstacartData data)
+    public static LoyaltyGroups Compute(InstacartData data) => Finish(data.Options, Partial(data));
+
+    /// <summary>The partial state: totals, customers and days between orders per loyalty group.</summary>
+    internal static GroupStats Partial(InstacartData data)
     {
         var loyalty = data.Customers.Loyalty;
-        var stats = GroupStats.ByCustomer(data, 3, Population.ActiveCustomerGroups(data, c => (int)loyalty[c]), GroupNeeds.Customers | GroupNeeds.MedianDays);
+        return GroupStats.ByCustomer(data, 3, Population.ActiveCustomerGroups(data, c => (int)loyalty[c]), GroupNeeds.Customers | GroupNeeds.MedianDays);
+    }
+
+    /// <summary>The rows from the groups' totals.</summary>
+    internal static LoyaltyGroups Finish(AnalysisOptions options, GroupStats stats)
+    {
         var rows = Enumerable.Range(0, 3)
             .Where(g => stats.Lines[g] > 0)
             .Select(g => new LoyaltyRow((Loyalty)g, stats.Customers[g], stats.Orders[g], stats.Lines[g], stats.MeanItemPrice(g), stats.MeanOrderValue(g), stats.Median(g)))
             .OrderBy(r => Labels.Of(r.Loyalty), StringComparer.Ordinal)
             .ToList();
-        return new LoyaltyGroups(rows, data);
+        return new LoyaltyGroups(rows, options);
     }
 
     /// <inheritdoc />

@@ -14,8 +14,8 @@ public sealed record PriceRangesRow(PriceRange PriceRange, long Products, [prope
 /// <summary>Simpler price groupings (SPEC §5 <c>price_ranges</c>).</summary>
 public sealed class PriceRanges : QuestionAnswer<PriceRangesRow>
 {
-    private PriceRanges(IReadOnlyList<PriceRangesRow> rows, InstacartData data)
-        : base(rows, data)
+    private PriceRanges(IReadOnlyList<PriceRangesRow> rows, AnalysisOptions options)
+        : base(rows, options)
     {
     }
 
@@ -26,7 +26,10 @@ public sealed class PriceRanges : QuestionAnswer<PriceRangesRow>
     public override string Question => "How do sales split across simple price ranges?";
 
     /// <summary>Products, lines and revenue per price range present among the lines.</summary>
-    public static PriceRanges Compute(InstacartData data)
+    public static PriceRanges Compute(InstacartData data) => Finish(data.Options, Partial(data));
+
+    /// <summary>The partial state: lines and revenue per price range, and which catalog rows have lines in each.</summary>
+    internal static PriceRangesPartial Partial(InstacartData data)
     {
         var products = data.Products;
         var rangeOfProduct = new int[products.Count];
@@ -36,19 +39,36 @@ public sealed class PriceRanges : QuestionAnswer<PriceRangesRow>
         }
 
         var stats = GroupStats.ByProduct(data, 4, rangeOfProduct, GroupNeeds.None);
-        var distinct = new long[4];
+        // A product has lines in many parts, so distinct products are kept as sets of catalog rows, not counts.
+        var sets = new ulong[4][];
+        for (var g = 0; g < sets.Length; g++)
+        {
+            sets[g] = new ulong[(products.Count + 63) / 64];
+        }
+
         var productLines = data.Totals.ProductLines;
         for (var p = 0; p < products.Count; p++)
         {
-            distinct[rangeOfProduct[p]] += productLines[p] > 0 ? 1 : 0;
+            if (productLines[p] > 0)
+            {
+                sets[rangeOfProduct[p]][p >> 6] |= 1UL << p;
+            }
         }
 
+        return new PriceRangesPartial(stats, sets);
+    }
+
+    /// <summary>The rows from the ranges' totals and product sets.</summary>
+    internal static PriceRanges Finish(AnalysisOptions options, PriceRangesPartial partial)
+    {
+        var stats = partial.Stats;
+        var distinct = partial.Products.Select(set => set.Sum(word => (long)System.Numerics.BitOperations.PopCount(word))).ToArray();
         var rows = Enumerable.Range(0, 4)
             .Where(g => stats.Lines[g] > 0)
             .Select(g => new PriceRangesRow((PriceRange)g, distinct[g], stats.Lines[g], stats.Revenue[g]))
             .OrderBy(r => Labels.Of(r.PriceRange), StringComparer.Ordinal)
             .ToList();
-        return new PriceRanges(rows, data);
+        return new PriceRanges(rows, options);
     }
 
     /// <inheritdoc />
@@ -96,4 +116,40 @@ public sealed class PriceRanges : QuestionAnswer<PriceRangesRow>
         $"Population: {Population.LinesDescription}. Price range of a product: Low if price ≤ {Options.LowPriceMax:0}, Mid if {Options.LowPriceMax:0} < price ≤ {Options.MidPriceMax:0}, High above {Options.MidPriceMax:0}, Unknown when the price is missing "
         + $"(prices above {Options.PriceOutlierAbove:0} are data-entry errors and become missing before ranges are assigned). Products counts distinct products among the lines. "
         + "The sentence says a range dominates only when it holds more than half of the lines.";
+}
+
+/// <summary>The partial state of <see cref="PriceRanges"/>: totals per range and, per range, the catalog rows with lines.</summary>
+/// <param name="Stats">Lines and revenue per price range.</param>
+/// <param name="Products">Per range, a bit set of the catalog rows with lines (every part has the same catalog).</param>
+internal sealed record PriceRangesPartial(GroupStats Stats, ulong[][] Products)
+{
+    /// <summary>The state of both parts.</summary>
+    public static PriceRangesPartial Sum(PriceRangesPartial a, PriceRangesPartial b) =>
+        a.Products.Length != b.Products.Length
+            ? throw new InvalidDataException("The partial answers hold different price ranges and cannot be merged.")
+            : new(GroupStats.Sum(a.Stats, b.Stats), a.Products.Zip(b.Products, Instacart.Analysis.Answers.PartialFormat.Or).ToArray());
+
+    /// <summary>Writes the state.</summary>
+    public void Write(BinaryWriter writer)
+    {
+        Stats.Write(writer);
+        writer.Write7BitEncodedInt(Products.Length);
+        foreach (var set in Products)
+        {
+            Instacart.Analysis.Answers.PartialFormat.WriteBits(writer, set);
+        }
+    }
+
+    /// <summary>Reads what <see cref="Write"/> wrote.</summary>
+    public static PriceRangesPartial Read(BinaryReader reader)
+    {
+        var stats = GroupStats.Read(reader);
+        var sets = new ulong[Instacart.Analysis.Answers.PartialFormat.Count(reader, 64)][];
+        for (var g = 0; g < sets.Length; g++)
+        {
+            sets[g] = Instacart.Analysis.Answers.PartialFormat.ReadBits(reader);
+        }
+
+        return new PriceRangesPartial(stats, sets);
+    }
 }

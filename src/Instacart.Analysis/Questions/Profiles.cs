@@ -17,8 +17,8 @@ public sealed record ProfilesRow(Profile Profile, long Customers, double? Orders
 /// <summary>Customer profiles (SPEC §5 <c>profiles</c>).</summary>
 public sealed class Profiles : QuestionAnswer<ProfilesRow>
 {
-    private Profiles(IReadOnlyList<ProfilesRow> rows, InstacartData data)
-        : base(rows, data)
+    private Profiles(IReadOnlyList<ProfilesRow> rows, AnalysisOptions options)
+        : base(rows, options)
     {
     }
 
@@ -29,17 +29,24 @@ public sealed class Profiles : QuestionAnswer<ProfilesRow>
     public override string Question => "Which customer profiles are there, and how do they shop?";
 
     /// <summary>Customers, orders per customer, prices, median days and top department per profile of active customers.</summary>
-    public static Profiles Compute(InstacartData data)
+    public static Profiles Compute(InstacartData data) => Finish(data.Options, data.Input.Departments, Partial(data));
+
+    /// <summary>The partial state: totals, customers, department lines and days between orders per profile.</summary>
+    internal static GroupStats Partial(InstacartData data)
     {
         var facts = data.Customers;
-        var stats = GroupStats.ByCustomer(data, 6, Population.ActiveCustomerGroups(data, c => (int)facts.Profile[c]), GroupNeeds.Customers | GroupNeeds.Departments | GroupNeeds.MedianDays);
-        var departments = data.Input.Departments;
+        return GroupStats.ByCustomer(data, 6, Population.ActiveCustomerGroups(data, c => (int)facts.Profile[c]), GroupNeeds.Customers | GroupNeeds.Departments | GroupNeeds.MedianDays);
+    }
+
+    /// <summary>The rows from the profiles' totals.</summary>
+    internal static Profiles Finish(AnalysisOptions options, Instacart.Data.Input.NamedIds departments, GroupStats stats)
+    {
         var rows = Enumerable.Range(0, 6)
             .Where(g => stats.Lines[g] > 0)
             .Select(g => new ProfilesRow((Profile)g, stats.Customers[g], (double)stats.Orders[g] / stats.Customers[g], stats.MeanItemPrice(g), stats.MeanOrderValue(g), stats.Median(g), departments.NameOrNull(stats.TopDepartment(g))))
             .OrderBy(r => Labels.Of(r.Profile), StringComparer.Ordinal)
             .ToList();
-        return new Profiles(rows, data);
+        return new Profiles(rows, options);
     }
 
     /// <inheritdoc />

@@ -24,6 +24,13 @@ public abstract class QuestionAnswer<TRow> : IQuestionAnswer
         Options = data.Options;
     }
 
+    /// <summary>Wraps the rows, already ordered by key, computed with <paramref name="options"/>.</summary>
+    private protected QuestionAnswer(IReadOnlyList<TRow> rows, Instacart.Data.Derivation.AnalysisOptions options)
+    {
+        Rows = rows;
+        Options = options;
+    }
+
     /// <summary>The rows, ordered by key ascending.</summary>
     public IReadOnlyList<TRow> Rows { get; }
 

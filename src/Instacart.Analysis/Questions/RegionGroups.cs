@@ -21,11 +21,11 @@ public sealed class RegionGroups : QuestionAnswer<RegionsRow>
     private readonly IReadOnlyList<(string Region, MeanInterval Share)> shares;
     private readonly Lazy<GroupIntervals> intervals;
 
-    private RegionGroups(IReadOnlyList<RegionsRow> rows, IReadOnlyList<(string Region, MeanInterval Share)> shares, InstacartData data)
-        : base(rows, data)
+    private RegionGroups(IReadOnlyList<RegionsRow> rows, IReadOnlyList<(string Region, MeanInterval Share)> shares, AnalysisOptions options, Lazy<IntervalMoments> moments)
+        : base(rows, options)
     {
         this.shares = shares;
-        intervals = new Lazy<GroupIntervals>(() => GroupIntervals.Compute(data, GroupingDimension.Region));
+        intervals = new Lazy<GroupIntervals>(() => GroupIntervals.FromMoments(GroupingDimension.Region, g => Labels.Of((Region)g), moments.Value));
     }
 
     /// <summary>
@@ -41,12 +41,26 @@ public sealed class RegionGroups : QuestionAnswer<RegionsRow>
     public override string Question => "Do spending habits differ between US regions?";
 
     /// <summary>Customers, orders, lines, revenue, mean item price and high-spender share per region of active customers.</summary>
-    public static RegionGroups Compute(InstacartData data)
+    public static RegionGroups Compute(InstacartData data) => Finish(data.Options, Partial(data));
+
+    /// <summary>
+    /// The partial state: totals, customers and high spenders per region, and the moments of the intervals (a pass over
+    /// the lines, made only when the sentence or the bytes need them).
+    /// </summary>
+    internal static RegionsPartial Partial(InstacartData data)
     {
         var facts = data.Customers;
         var groups = Population.ActiveCustomerGroups(data, c => (int)facts.Region[c]);
         var stats = GroupStats.ByCustomer(data, 5, groups, GroupNeeds.Customers);
         var highSpenders = CustomerCounts.HighSpenders(data, groups, 5);
+        var moments = new Lazy<IntervalMoments>(() => IntervalMoments.Of(data, 5, GroupIntervals.ActiveCustomer(data, c => (int)facts.Region[c])));
+        return new RegionsPartial(stats, highSpenders, moments);
+    }
+
+    /// <summary>The rows from the regions' totals.</summary>
+    internal static RegionGroups Finish(AnalysisOptions options, RegionsPartial partial)
+    {
+        var (stats, highSpenders) = (partial.Stats, partial.HighSpenders);
         var present = Enumerable.Range(0, 5)
             .Where(g => stats.Lines[g] > 0)
             .OrderBy(g => Labels.Of((Region)g), StringComparer.Ordinal)
@@ -58,7 +72,7 @@ public sealed class RegionGroups : QuestionAnswer<RegionsRow>
         var shares = present
             .Select(g => (Labels.Of((Region)g), MeanInterval.FromMoments(stats.Customers[g], highSpenders[g], highSpenders[g])))
             .ToList();
-        return new RegionGroups(rows, shares, data);
+        return new RegionGroups(rows, shares, options, partial.Moments);
     }
 
     /// <inheritdoc />
@@ -137,4 +151,32 @@ public sealed class RegionGroups : QuestionAnswer<RegionsRow>
         { BeyondNoise: true } => ", a gap beyond the noise",
         _ => ", a gap within the noise",
     };
+}
+
+/// <summary>The partial state of <see cref="RegionGroups"/>.</summary>
+/// <param name="Stats">Totals and customers per region.</param>
+/// <param name="HighSpenders">High spenders per region.</param>
+/// <param name="Moments">The moments of the regions' intervals, computed on first use.</param>
+internal sealed record RegionsPartial(GroupStats Stats, long[] HighSpenders, Lazy<IntervalMoments> Moments)
+{
+    /// <summary>The state of both parts (the moments are summed when first used).</summary>
+    public static RegionsPartial Sum(RegionsPartial a, RegionsPartial b) =>
+        new(GroupStats.Sum(a.Stats, b.Stats), Instacart.Analysis.Answers.PartialFormat.Add(a.HighSpenders, b.HighSpenders), new Lazy<IntervalMoments>(() => IntervalMoments.Sum(a.Moments.Value, b.Moments.Value)));
+
+    /// <summary>Writes the state, the moments computed.</summary>
+    public void Write(BinaryWriter writer)
+    {
+        Stats.Write(writer);
+        Instacart.Analysis.Answers.PartialFormat.WriteCounts(writer, HighSpenders);
+        Moments.Value.Write(writer);
+    }
+
+    /// <summary>Reads what <see cref="Write"/> wrote.</summary>
+    public static RegionsPartial Read(BinaryReader reader)
+    {
+        var stats = GroupStats.Read(reader);
+        var high = Instacart.Analysis.Answers.PartialFormat.ReadCounts(reader);
+        var moments = IntervalMoments.Read(reader);
+        return new RegionsPartial(stats, high, new Lazy<IntervalMoments>(moments));
+    }
 }

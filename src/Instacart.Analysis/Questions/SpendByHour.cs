@@ -1,3 +1,4 @@
+using Instacart.Data.Derivation;
 using Instacart.Analysis.Statistics;
 using Instacart.Analysis.Writing;
 using Instacart.Data;
@@ -15,8 +16,8 @@ public sealed class SpendByHour : QuestionAnswer<SpendByHourRow>
 {
     private readonly IReadOnlyList<long> orders;
 
-    private SpendByHour(IReadOnlyList<SpendByHourRow> rows, IReadOnlyList<long> orders, InstacartData data)
-        : base(rows, data)
+    private SpendByHour(IReadOnlyList<SpendByHourRow> rows, IReadOnlyList<long> orders, AnalysisOptions options)
+        : base(rows, options)
     {
         this.orders = orders;
     }
@@ -28,13 +29,15 @@ public sealed class SpendByHour : QuestionAnswer<SpendByHourRow>
     public override string Question => "At what time of day do people spend the most?";
 
     /// <summary>Revenue, mean item price and mean order value per hour (all 24).</summary>
-    public static SpendByHour Compute(InstacartData data)
+    public static SpendByHour Compute(InstacartData data) => Finish(data.Options, BusiestHours.Partial(data));
+
+    /// <summary>The rows from the hours' totals (<see cref="BusiestHours.Partial"/>).</summary>
+    internal static SpendByHour Finish(AnalysisOptions options, GroupStats stats)
     {
-        var stats = GroupStats.ByDayAndHour(data, 24, (_, hour) => hour);
         var rows = Enumerable.Range(0, 24)
             .Select(h => new SpendByHourRow(h, stats.Revenue[h], stats.MeanItemPrice(h), stats.MeanOrderValue(h)))
             .ToList();
-        return new SpendByHour(rows, stats.Orders.ToArray(), data);
+        return new SpendByHour(rows, stats.Orders.ToArray(), options);
     }
 
     /// <inheritdoc />

@@ -17,8 +17,8 @@ public sealed record SpenderFrequencyRow(Spending Spending, Frequency Frequency,
 /// <summary>Spending flag × frequency flag (stakeholder extra <c>spender_frequency</c>).</summary>
 public sealed class SpenderFrequency : QuestionAnswer<SpenderFrequencyRow>
 {
-    private SpenderFrequency(IReadOnlyList<SpenderFrequencyRow> rows, InstacartData data)
-        : base(rows, data)
+    private SpenderFrequency(IReadOnlyList<SpenderFrequencyRow> rows, AnalysisOptions options)
+        : base(rows, options)
     {
     }
 
@@ -29,11 +29,22 @@ public sealed class SpenderFrequency : QuestionAnswer<SpenderFrequencyRow>
     public override string Question => "Which mix of spending and shopping frequency brings the most revenue?";
 
     /// <summary>Customers, orders and revenue per spending × frequency cell of active customers.</summary>
-    public static SpenderFrequency Compute(InstacartData data)
+    public static SpenderFrequency Compute(InstacartData data) => Finish(data.Options, Partial(data));
+
+    /// <summary>The number of frequency flags: the cells are spending × this + frequency.</summary>
+    private const int Frequencies = 4;
+
+    /// <summary>The partial state: totals and customers per spending × frequency cell.</summary>
+    internal static GroupStats Partial(InstacartData data)
     {
         var facts = data.Customers;
-        const int frequencies = 4;
-        var stats = GroupStats.ByCustomer(data, 2 * frequencies, Population.ActiveCustomerGroups(data, c => ((int)facts.Spending[c] * frequencies) + (int)facts.Frequency[c]), GroupNeeds.Customers);
+        return GroupStats.ByCustomer(data, 2 * Frequencies, Population.ActiveCustomerGroups(data, c => ((int)facts.Spending[c] * Frequencies) + (int)facts.Frequency[c]), GroupNeeds.Customers);
+    }
+
+    /// <summary>The rows from the cells' totals.</summary>
+    internal static SpenderFrequency Finish(AnalysisOptions options, GroupStats stats)
+    {
+        const int frequencies = Frequencies;
         var total = stats.Revenue.Sum();
         var rows = Enumerable.Range(0, 2 * frequencies)
             .Where(g => stats.Lines[g] > 0)
@@ -48,7 +59,7 @@ public sealed class SpenderFrequency : QuestionAnswer<SpenderFrequencyRow>
             .OrderBy(r => Labels.Of(r.Spending), StringComparer.Ordinal)
             .ThenBy(r => Labels.Of(r.Frequency), StringComparer.Ordinal)
             .ToList();
-        return new SpenderFrequency(rows, data);
+        return new SpenderFrequency(rows, options);
     }
 
     /// <inheritdoc />

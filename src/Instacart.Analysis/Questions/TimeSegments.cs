@@ -15,8 +15,8 @@ public sealed record TimeSegmentsRow([property: TableColumn("Time of day")] Time
 /// <summary>Shopping-time segments (SPEC §5 <c>time_segments</c>).</summary>
 public sealed class TimeSegments : QuestionAnswer<TimeSegmentsRow>
 {
-    private TimeSegments(IReadOnlyList<TimeSegmentsRow> rows, InstacartData data)
-        : base(rows, data)
+    private TimeSegments(IReadOnlyList<TimeSegmentsRow> rows, AnalysisOptions options)
+        : base(rows, options)
     {
     }
 
@@ -27,15 +27,20 @@ public sealed class TimeSegments : QuestionAnswer<TimeSegmentsRow>
     public override string Question => "How do early birds, midday, evening and night-owl shoppers differ?";
 
     /// <summary>Orders, lines, revenue and mean order value per time segment present.</summary>
-    public static TimeSegments Compute(InstacartData data)
+    public static TimeSegments Compute(InstacartData data) => Finish(data.Options, Partial(data));
+
+    /// <summary>The partial state: orders, lines and revenue per time segment.</summary>
+    internal static GroupStats Partial(InstacartData data) => GroupStats.ByDayAndHour(data, 4, (_, hour) => (int)Rules.TimeSegmentOf(hour));
+
+    /// <summary>The rows from the segments' totals.</summary>
+    internal static TimeSegments Finish(AnalysisOptions options, GroupStats stats)
     {
-        var stats = GroupStats.ByDayAndHour(data, 4, (_, hour) => (int)Rules.TimeSegmentOf(hour));
         var rows = Enumerable.Range(0, 4)
             .Where(g => stats.Lines[g] > 0)
             .Select(g => new TimeSegmentsRow((TimeSegment)g, stats.Orders[g], stats.Lines[g], stats.Revenue[g], stats.MeanOrderValue(g)))
             .OrderBy(r => Labels.Of(r.TimeSegment), StringComparer.Ordinal)
             .ToList();
-        return new TimeSegments(rows, data);
+        return new TimeSegments(rows, options);
     }
 
     /// <inheritdoc />

@@ -67,48 +67,16 @@ public sealed class GroupIntervals
             _ => (6, g => Labels.Of((Profile)g), ActiveCustomer(data, c => (int)facts.Profile[c])),
         };
 
-        var orderRevenue = new double[data.Orders.Count];
-        var orderHasLines = new bool[data.Orders.Count];
-        var lineCount = new long[count];
-        var lineSum = new double[count];
-        var lineSquares = new double[count];
-        for (var i = 0; i < data.Lines.Count; i++)
-        {
-            var o = data.Lines.Order[i];
-            var g = groupOfOrder(o);
-            if (g < 0)
-            {
-                continue;
-            }
+        // The moments are exact sums of price units, as in the partial answers (RegionGroups), so both give the same intervals.
+        return FromMoments(dimension, label, IntervalMoments.Of(data, count, groupOfOrder));
+    }
 
-            orderHasLines[o] = true;
-            var price = data.Products.Price[data.Lines.Product[i]];
-            if (!double.IsNaN(price))
-            {
-                orderRevenue[o] += price;
-                lineCount[g]++;
-                lineSum[g] += price;
-                lineSquares[g] += price * price;
-            }
-        }
-
-        var orderCount = new long[count];
-        var orderSum = new double[count];
-        var orderSquares = new double[count];
-        for (var o = 0; o < orderHasLines.Length; o++)
-        {
-            if (orderHasLines[o])
-            {
-                var g = groupOfOrder(o);
-                orderCount[g]++;
-                orderSum[g] += orderRevenue[o];
-                orderSquares[g] += orderRevenue[o] * orderRevenue[o];
-            }
-        }
-
-        var groups = Enumerable.Range(0, count)
-            .Where(g => orderCount[g] > 0)
-            .Select(g => new GroupInterval(label(g), MeanInterval.FromMoments(orderCount[g], orderSum[g], orderSquares[g]), MeanInterval.FromMoments(lineCount[g], lineSum[g], lineSquares[g]), g))
+    /// <summary>The intervals of the groups in <paramref name="moments"/> with orders, named by <paramref name="label"/> and ordered by name.</summary>
+    internal static GroupIntervals FromMoments(GroupingDimension dimension, Func<int, string> label, IntervalMoments moments)
+    {
+        var groups = Enumerable.Range(0, moments.Count)
+            .Where(g => moments.Orders[g] > 0)
+            .Select(g => new GroupInterval(label(g), moments.OrderValue(g), moments.ItemPrice(g), g))
             .OrderBy(g => g.Group, StringComparer.Ordinal)
             .ToList();
         return new GroupIntervals(dimension, groups);
@@ -154,7 +122,8 @@ public sealed class GroupIntervals
     private static string Interval(MeanInterval m) =>
         $"{Wording.Money(m.Mean)}, 95% CI {Wording.Money(m.Low)}–{Wording.Money(m.High)}";
 
-    private static Func<int, int> ActiveCustomer(InstacartData data, Func<int, int> groupOfCustomer)
+    /// <summary>The group of each order's active customer (-1: no customer, or not active).</summary>
+    internal static Func<int, int> ActiveCustomer(InstacartData data, Func<int, int> groupOfCustomer)
     {
         var groups = new int[data.Customers.Count];
         for (var c = 0; c < groups.Length; c++)
