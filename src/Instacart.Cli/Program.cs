@@ -6,6 +6,7 @@ var root = new RootCommand(
     + ExitCodes.Summary)
 {
     AnswersCommand.Create(),
+    PartitionCommand.Create(),
     RunCommand.Create(),
     GenerateCommand.Create(),
     BenchCommand.Create(),

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Instacart.Data.Input;
+using Instacart.Data.Partitions;
 using Instacart.Notebooks.Publishing;
 
 namespace Instacart.Cli.Commands;
@@ -19,6 +20,10 @@ internal static class Failures
             return await ErrorAsync(e.Message);
         }
         catch (ReportRefusedException e)
+        {
+            return await ErrorAsync(e.Message);
+        }
+        catch (DatasetException e)
         {
             return await ErrorAsync(e.Message);
         }

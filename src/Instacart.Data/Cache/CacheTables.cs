@@ -22,12 +22,13 @@ internal static class CacheTables
         c.Float("days_since_prior_order", t => t.DaysSincePrior)));
 
     /// <summary><c>order_products__train.csv</c> as read.</summary>
-    public static readonly ArrowTable<OrderLinesTable, OrderLinesTable> Train = new("train", c => new OrderLinesTable(
-        InputFiles.TrainLines,
-        c.Int32("order_id", t => t.OrderId),
-        c.Int32("product_id", t => t.ProductId),
-        c.Int32("add_to_cart_order", t => t.AddToCartOrder),
-        c.UInt8("reordered", t => t.Reordered)));
+    public static readonly ArrowTable<OrderLinesTable, OrderLinesTable> Train = OrderLines("train", InputFiles.TrainLines);
+
+    /// <summary>
+    /// <c>order_products__prior.csv</c> as read: not kept in a cache entry (its merged lines stand in for it), but in
+    /// each part of a partitioned dataset (<see cref="Partitions.PartitionedDataset"/>).
+    /// </summary>
+    public static readonly ArrowTable<OrderLinesTable, OrderLinesTable> Prior = OrderLines("prior", InputFiles.PriorLines);
 
     /// <summary>The merged lines (rows of the orders table and the catalog); their rows are checked by the reader.</summary>
     public static readonly ArrowTable<LineTable, LineTable> Merged = new("merged", c => new LineTable(
@@ -89,6 +90,13 @@ internal static class CacheTables
     public static readonly ArrowTable<LineTotals, (int[] Lines, int[] Reordered)> CellTotals = new("cell_totals", c => (
         c.Int32("lines", t => t.CustomerDepartmentLines ?? []),
         c.Int32("reordered", t => t.CustomerDepartmentReordered ?? [])));
+
+    private static ArrowTable<OrderLinesTable, OrderLinesTable> OrderLines(string table, string fileName) => new(table, c => new OrderLinesTable(
+        fileName,
+        c.Int32("order_id", t => t.OrderId),
+        c.Int32("product_id", t => t.ProductId),
+        c.Int32("add_to_cart_order", t => t.AddToCartOrder),
+        c.UInt8("reordered", t => t.Reordered)));
 
     private static ArrowTable<NamedIds, NamedIds> Named(string table, string fileName) => new(table, c => NamedRows(
         fileName,
