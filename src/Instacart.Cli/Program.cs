@@ -7,6 +7,7 @@ var root = new RootCommand(
 {
     AnswersCommand.Create(),
     PartitionCommand.Create(),
+    SiloCommand.Create(),
     RunCommand.Create(),
     GenerateCommand.Create(),
     BenchCommand.Create(),

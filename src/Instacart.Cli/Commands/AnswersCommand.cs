@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Instacart.Analysis.Answers;
 using Instacart.Data;
+using Instacart.Data.Partitions;
 using Spectre.Console;
 
 namespace Instacart.Cli.Commands;
@@ -20,14 +21,30 @@ internal static class AnswersCommand
             Description = "Where to write answers.json (written to a temporary name, then renamed). Default: artifacts/answers.json.",
             DefaultValueFactory = _ => new FileInfo(Path.Combine("artifacts", AnswersDocument.FileName)),
         };
-        var command = new Command("answers", "Load, clean and merge the data folder, answer the eleven questions, write answers.json and print the reconciliation. " + ExitCodes.Summary)
+        var cluster = SiloCommand.ClusterOption("Answer a partitioned dataset (--data, made by 'partition') on the Orleans cluster at redis://HOST:PORT (or localhost[:GATEWAY]): one call per part, merged as they arrive, failed calls retried.");
+        var partTimeout = new Option<double>("--part-timeout")
         {
-            data, output, dayConvention, onBadRows, cache, noCache,
+            Description = "With --cluster: seconds a part's call may take before it counts as failed and is retried (default 300).",
+            DefaultValueFactory = _ => 300,
         };
-        command.SetAction((parse, _) => Failures.Guard(() =>
+        var command = new Command("answers", "Load, clean and merge the data folder, answer the eleven questions, write answers.json and print the reconciliation. --data may also be a partitioned dataset (see 'partition'): its parts are answered one by one here, or on a cluster with --cluster. " + ExitCodes.Summary)
+        {
+            data, output, dayConvention, onBadRows, cache, noCache, cluster, partTimeout,
+        };
+        command.SetAction((parse, cancellation) => Failures.Guard(() =>
         {
             var folder = parse.GetValue(data)!.FullName;
             var target = parse.GetValue(output)!.FullName;
+            if (parse.GetValue(cluster) is { } address)
+            {
+                return PartitionedAnswers.RunAsync(folder, target, address, TimeSpan.FromSeconds(parse.GetValue(partTimeout)), cancellation);
+            }
+
+            if (PartitionedDataset.IsDataset(folder))
+            {
+                return PartitionedAnswers.RunAsync(folder, target, null, TimeSpan.Zero, cancellation);
+            }
+
             OutputPlacement.EnsureWritable(folder, target, "--out", OutputPlacement.IsAnswers);
             using var loaded = InstacartData.Load(folder, CommonOptions.ToOptions(parse.GetValue(dayConvention)!, parse.GetValue(onBadRows)!), CommonOptions.ToCache(parse.GetValue(cache), parse.GetValue(noCache)));
             var document = AnswersDocument.Compute(loaded);

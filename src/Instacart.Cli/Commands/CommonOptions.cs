@@ -15,7 +15,7 @@ internal static class CommonOptions
     {
         var option = new Option<DirectoryInfo>("--data")
         {
-            Description = "The folder holding orders.csv, order_products__prior.csv, products.csv, departments.csv and customers.csv (optional: order_products__train.csv, aisles.csv).",
+            Description = "The folder holding orders.csv, order_products__prior.csv, products.csv, departments.csv and customers.csv (optional: order_products__train.csv, aisles.csv); for answers, also a partitioned dataset made by partition.",
             DefaultValueFactory = _ => new DirectoryInfo(InstacartData.DefaultFolderName),
             CustomParser = result => NonEmptyPath(result, "--data", text => new DirectoryInfo(text)),
         };

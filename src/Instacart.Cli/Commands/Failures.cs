@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Instacart.Cluster.Client;
 using Instacart.Data.Input;
 using Instacart.Data.Partitions;
 using Instacart.Notebooks.Publishing;
@@ -26,6 +27,10 @@ internal static class Failures
         catch (DatasetException e)
         {
             return await ErrorAsync(e.Message);
+        }
+        catch (ClusterException e)
+        {
+            return await ErrorAsync(OneLine(e.Message));
         }
         catch (OperationCanceledException)
         {
