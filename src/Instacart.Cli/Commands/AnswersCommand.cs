@@ -24,8 +24,8 @@ internal static class AnswersCommand
         var cluster = SiloCommand.ClusterOption("Answer a partitioned dataset (--data, made by 'partition') on the Orleans cluster at redis://HOST:PORT (or localhost[:GATEWAY]): one call per part, merged as they arrive, failed calls retried.");
         var partTimeout = new Option<double>("--part-timeout")
         {
-            Description = "With --cluster: seconds a part's call may take before it counts as failed and is retried (default 300).",
-            DefaultValueFactory = _ => 300,
+            Description = "With --cluster: seconds a part's call may take before it counts as failed and is retried (default 60).",
+            DefaultValueFactory = _ => 60,
         };
         var command = new Command("answers", "Load, clean and merge the data folder, answer the eleven questions, write answers.json and print the reconciliation. --data may also be a partitioned dataset (see 'partition'): its parts are answered one by one here, or on a cluster with --cluster. " + ExitCodes.Summary)
         {
