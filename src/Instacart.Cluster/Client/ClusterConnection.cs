@@ -17,6 +17,9 @@ public sealed class ClusterConnection : IAsyncDisposable
         Client = host.Services.GetRequiredService<IClusterClient>();
     }
 
+    /// <summary>How long connecting may take before the cluster counts as unreachable.</summary>
+    public static TimeSpan ConnectTimeout { get; } = TimeSpan.FromSeconds(30);
+
     /// <summary>The Orleans client.</summary>
     public IClusterClient Client { get; }
 
@@ -48,15 +51,19 @@ public sealed class ClusterConnection : IAsyncDisposable
                 client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = callTimeout);
             })
             .Build();
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        limit.CancelAfter(ConnectTimeout);
         try
         {
-            await host.StartAsync(cancellation);
+            // A membership store with no live silo in it keeps the client waiting for a gateway: the wait is bounded.
+            await host.StartAsync(limit.Token).WaitAsync(ConnectTimeout + TimeSpan.FromSeconds(5), cancellation);
             return new ClusterConnection(host);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e) when (!cancellation.IsCancellationRequested)
         {
-            host.Dispose();
-            throw new ClusterException($"no silo of the cluster at {cluster} could be reached ({OneLine(e.Message)}): start silos with 'instacart silo --cluster {cluster}'", e);
+            _ = Task.Run(host.Dispose, CancellationToken.None);
+            var why = e is OperationCanceledException or TimeoutException ? $"none answered within {ConnectTimeout.TotalSeconds:0} s" : OneLine(e.Message);
+            throw new ClusterException($"no silo of the cluster at {cluster} could be reached ({why}): start silos with 'instacart silo --cluster {cluster}'", e);
         }
     }
 
