@@ -8,6 +8,11 @@ namespace Instacart.Cluster.Parts;
 /// Answers one part: opens the dataset at the key's folder, loads the part and computes its partial answers. It keeps
 /// nothing between calls, so an activation elsewhere after a silo dies answers the same bytes.
 /// </summary>
+/// <remarks>
+/// Placed at random among the live silos: the parts of a run arrive together, before any load statistic could
+/// tell the silos apart, and the default (resource-optimised) placement put them all on one silo.
+/// </remarks>
+[Orleans.Placement.RandomPlacement]
 internal sealed class PartGrain(ILocalSiloDetails silo, SiloEvents events) : Grain, IPartGrain
 {
     /// <inheritdoc />
