@@ -20,6 +20,7 @@ internal sealed class PartGrain(ILocalSiloDetails silo, SiloEvents events) : Gra
     {
         var part = (int)this.GetPrimaryKeyLong(out var folder);
         var where = silo.SiloAddress.ToString();
+        await events.Gate.WaitAsync();
         events.Report($"part {part}: answering");
         try
         {
@@ -42,6 +43,10 @@ internal sealed class PartGrain(ILocalSiloDetails silo, SiloEvents events) : Gra
         {
             events.Report($"part {part}: {e.Message}");
             return new PartAnswer(null, $"part {part}: {e.Message}", where);
+        }
+        finally
+        {
+            events.Gate.Release();
         }
     }
 }

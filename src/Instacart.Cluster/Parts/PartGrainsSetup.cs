@@ -9,7 +9,7 @@ public static class PartGrainsSetup
     public static ISiloBuilder AddPartGrains(this ISiloBuilder silo, Action<string>? report)
     {
         ArgumentNullException.ThrowIfNull(silo);
-        silo.Services.AddSingleton(new SiloEvents(report));
+        silo.Services.AddSingleton(_ => new SiloEvents(report));
         return silo;
     }
 }
