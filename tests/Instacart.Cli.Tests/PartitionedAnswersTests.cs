@@ -44,4 +44,18 @@ public sealed class PartitionedAnswersTests
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("redis://HOST:PORT", result.StandardError, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Answers_PartitionedWithAnotherDayConvention_RefusedNamingTheConventions()
+    {
+        using var sample = new SampleCopy();
+        var dataset = Path.Combine(Path.GetDirectoryName(sample.Output)!, "dataset");
+        Assert.Equal(0, CliProcess.Run("partition", "--data", sample.Folder, "--out", dataset, "--parts", "2", "--no-cache").ExitCode);
+
+        var result = CliProcess.Run("answers", "--data", dataset, "--out", sample.Output, "--day-convention", "sunday-first");
+
+        var line = CliAssert.OneLineError(result, dataset);
+        Assert.Contains("partitioned with --day-convention saturday-first", line, StringComparison.Ordinal);
+        Assert.False(File.Exists(sample.Output));
+    }
 }

@@ -35,6 +35,17 @@ internal static class AnswersCommand
         {
             var folder = parse.GetValue(data)!.FullName;
             var target = parse.GetValue(output)!.FullName;
+            if ((parse.GetValue(cluster) is not null || PartitionedDataset.IsDataset(folder)) && parse.GetResult(dayConvention) is { Implicit: false })
+            {
+                // A partitioned dataset was checked with its own convention, which its parts keep: another one is not a choice here.
+                var asked = AnswersDocument.DayConventionOf(parse.GetValue(dayConvention)!);
+                var kept = PartitionedDataset.Open(folder).DayConvention;
+                if (asked != kept)
+                {
+                    throw new DatasetException($"{folder} was partitioned with --day-convention {AnswersDocument.DayConventionName(kept)}: partition the data again with --day-convention {AnswersDocument.DayConventionName(asked)}");
+                }
+            }
+
             if (parse.GetValue(cluster) is { } address)
             {
                 return PartitionedAnswers.RunAsync(folder, target, address, TimeSpan.FromSeconds(parse.GetValue(partTimeout)), cancellation);

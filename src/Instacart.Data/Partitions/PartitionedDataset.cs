@@ -37,6 +37,9 @@ public sealed class PartitionedDataset
     /// <summary>The fingerprint of the data folder the dataset was made from (<see cref="InstacartData.Fingerprint"/>).</summary>
     public string Fingerprint => Manifest.Fingerprint;
 
+    /// <summary>The day convention the source folder was loaded and checked with, which every part's load uses.</summary>
+    public Derivation.DayConvention DayConvention => Manifest.DayConvention;
+
     /// <summary>The manifest as read.</summary>
     internal DatasetManifest Manifest { get; }
 
