@@ -71,13 +71,23 @@ public static class NotebookSession
     /// Prepares the kernel (<see cref="Start"/>) and returns the notebook's data: under <c>instacart run</c> the run's
     /// own session, handed to this kernel as the value <see cref="SessionValueName"/> (the run's data folder, options
     /// and cache, loaded once for every notebook); otherwise <paramref name="dataFolder"/> (relative to the kernel's
-    /// working directory, the notebook's folder in VS Code) loaded with the default options and the user's cache.
+    /// working directory, the notebook's folder in VS Code) loaded with the default options and the user's cache, or,
+    /// when it holds a partitioned dataset, opened part by part with its default customer sample
+    /// (<see cref="AnalysisSession.OpenDataset"/>).
     /// </summary>
     public static AnalysisSession Open(string dataFolder)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(dataFolder);
         Start();
-        return HandedIn() ?? AnalysisSession.Load(Path.GetFullPath(dataFolder), AnalysisOptions.Default, new CacheOptions(CacheOptions.DefaultDirectory));
+        if (HandedIn() is { } handed)
+        {
+            return handed;
+        }
+
+        var folder = Path.GetFullPath(dataFolder);
+        return Instacart.Data.Partitions.PartitionedDataset.IsDataset(folder)
+            ? AnalysisSession.OpenDataset(folder)
+            : AnalysisSession.Load(folder, AnalysisOptions.Default, new CacheOptions(CacheOptions.DefaultDirectory));
     }
 
     /// <summary>The session a runner set as a value of the C# kernel running the current cell, if any.</summary>

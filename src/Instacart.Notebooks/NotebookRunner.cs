@@ -308,7 +308,7 @@ public static class NotebookRunner
         try
         {
             exported = options.Parallelism > 1
-                ? await ChildProcessExecutor.RunAsync(file, dataDirectory, options.Session is null ? null : new ChildData(options.Session.Data.Options, options.Cache, options.Session.Data.Fingerprint), staging, page, OnEvent, cancellationToken)
+                ? await ChildProcessExecutor.RunAsync(file, dataDirectory, options.Session is null ? null : new ChildData(options.Session.Data.Options, options.Cache, options.Session.Data.Fingerprint, options.Session.Sample), staging, page, OnEvent, cancellationToken)
                 : await RunAndExportAsync(file, dataDirectory, options.Session, staging.Folder, staging.Report, page, e => OnEvent(e.Kind, e.Cell?.Index, e.Error), cancellationToken);
         }
         catch (Exception exception) when (exception is not (OperationCanceledException or ReportWriteException))

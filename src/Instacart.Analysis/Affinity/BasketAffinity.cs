@@ -58,6 +58,9 @@ public sealed class BasketAffinity : QuestionAnswer<ProductPairRow>
     /// <summary>The options used.</summary>
     public AffinityOptions AffinityOptions { get; }
 
+    /// <summary>On a partitioned dataset's session, the sample the model was fitted on (see <see cref="AnalysisSession.Sample"/>); else null.</summary>
+    internal string? SampleNote { get; private set; }
+
     /// <inheritdoc />
     public override string Key => "basket_affinity";
 
@@ -75,7 +78,7 @@ public sealed class BasketAffinity : QuestionAnswer<ProductPairRow>
     public static BasketAffinity Compute(AnalysisSession session, AffinityOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(session);
-        return session.Result(options ?? AffinityOptions.Default, Calculate);
+        return session.Result(options ?? AffinityOptions.Default, (data, o) => WithNote(Calculate(data, o), session.SampleNote));
     }
 
     private static BasketAffinity Calculate(InstacartData data, AffinityOptions options)
@@ -245,5 +248,12 @@ public sealed class BasketAffinity : QuestionAnswer<ProductPairRow>
         $"Population: {Population.LinesDescription}; a basket is one order's distinct products. Support = orders with both / all {Wording.Count(Orders)} orders; "
         + "confidence A→B = orders with both / orders with A; lift = support / (support A × support B), 1 meaning independent. "
         + $"Pairs are counted among the {Wording.Count(PopularProducts)} most-ordered products and reported when bought together in at least {Wording.Count(MinPairOrders)} orders "
-        + $"(minimum support {AffinityOptions.MinSupport:0.####}, at least {AffinityOptions.MinPairOrders} orders); the top {AffinityOptions.TopPairs} by lift are listed.";
+        + $"(minimum support {AffinityOptions.MinSupport:0.####}, at least {AffinityOptions.MinPairOrders} orders); the top {AffinityOptions.TopPairs} by lift are listed."
+        + SampleNote;
+
+    private static BasketAffinity WithNote(BasketAffinity answer, string? note)
+    {
+        answer.SampleNote = note;
+        return answer;
+    }
 }

@@ -62,11 +62,13 @@ public sealed class AnswerPartials
         BabyHouseholds = babyHouseholds;
     }
 
-    private AnalysisOptions Options { get; }
+    /// <summary>The options every part was loaded with.</summary>
+    internal AnalysisOptions Options { get; }
 
     private NamedIds DepartmentNames { get; }
 
-    private Reconciliation Reconciliation { get; }
+    /// <summary>The reconciliation counts, added over the parts (product counts are every part's).</summary>
+    internal Reconciliation Reconciliation { get; }
 
     private GroupStats Days { get; }
 

@@ -75,9 +75,9 @@ public static class AnswersDocument
     public static IReadOnlyList<IQuestionAnswer> Answers(AnalysisSession session, AnswerScope scope)
     {
         ArgumentNullException.ThrowIfNull(session);
-        var data = session.Data;
-        // The cheap answers are the finish of one partial state: the whole data as a single part.
-        var cheap = AnswerPartials.Compute(data, deferIntervals: true).Answers();
+        // The cheap answers are the finish of one partial state: the whole data as a single part, or on a partitioned
+        // dataset's session the parts' states merged (the models there come from the session's sample).
+        var cheap = session.Partials?.CheapAnswers ?? AnswerPartials.Compute(session.Data, deferIntervals: true).Answers();
         return scope == AnswerScope.Cheap
             ? cheap
             : [.. cheap, BasketAffinity.Compute(session), CustomerSegments.Compute(session), ReorderPrediction.Compute(session)];
@@ -87,7 +87,7 @@ public static class AnswersDocument
     public static JsonObject Compute(AnalysisSession session, AnswerScope scope)
     {
         ArgumentNullException.ThrowIfNull(session);
-        return Build(session.Data, Answers(session, scope));
+        return Build(session.Data.Options, session.Reconciliation, Answers(session, scope));
     }
 
     /// <summary>The <see cref="AnswerScope.Cheap"/> document of <paramref name="data"/> (the <c>answers</c> command's).</summary>

@@ -71,6 +71,9 @@ public sealed class ReorderPrediction : IQuestionAnswer
     /// <summary>The options used.</summary>
     public PredictionOptions Options { get; }
 
+    /// <summary>On a partitioned dataset's session, the sample the model was fitted on (see <see cref="AnalysisSession.Sample"/>); else null.</summary>
+    internal string? SampleNote { get; private set; }
+
     /// <summary>Which order is predicted: the train order, or the last prior order held out.</summary>
     public PredictionTarget Target { get; }
 
@@ -127,7 +130,7 @@ public sealed class ReorderPrediction : IQuestionAnswer
     public static ReorderPrediction Compute(AnalysisSession session, PredictionOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(session);
-        return session.Result(options ?? PredictionOptions.Default, ComputeCore);
+        return session.Result(options ?? PredictionOptions.Default, (data, o) => WithNote(ComputeCore(data, o), session.SampleNote));
     }
 
     private static ReorderPrediction ComputeCore(InstacartData data, PredictionOptions options)
@@ -323,7 +326,14 @@ public sealed class ReorderPrediction : IQuestionAnswer
             + "from ML.NET's evaluator, checked against a rank (Mann–Whitney) computation. A threshold is the score above which a product is predicted to be reordered; "
             + "F1 balances precision (the share of predicted products that are reordered) and recall (the share of reordered products predicted), and is taken at the best threshold on the test set. "
             + $"Importance: the drop in LightGBM's test AUC when one feature's column is shuffled across {Wording.Count(ImportanceRows)} test rows (seeded). "
-            + Results;
+            + Results
+            + SampleNote;
+    }
+
+    private static ReorderPrediction WithNote(ReorderPrediction answer, string? note)
+    {
+        answer.SampleNote = note;
+        return answer;
     }
 
     /// <summary>The models' metrics as a table.</summary>

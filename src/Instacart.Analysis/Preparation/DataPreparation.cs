@@ -4,6 +4,7 @@ using Instacart.Analysis.Writing;
 using Instacart.Data.Cleaning;
 using Instacart.Data.Derivation;
 using Instacart.Data;
+using Instacart.Analysis.Sessions;
 using Microsoft.Data.Analysis;
 
 namespace Instacart.Analysis.Preparation;
@@ -76,6 +77,22 @@ public sealed class DataPreparation
         var skipped = data.BadRows.Groups.Select(g => new SkippedRowsRow(g.File, g.Reason, g.Rows, string.Join(" | ", g.Examples))).ToList();
         return new DataPreparation(data.Reconciliation, data.Options, dropped, skipped);
     }
+
+    /// <summary>
+    /// Summarizes how <paramref name="session"/>'s data was prepared: on a partitioned dataset's session from the
+    /// reconciliation merged over every part (exact; the product rows are the same in every part), otherwise as
+    /// <see cref="Summarize(InstacartData)"/>.
+    /// </summary>
+    /// <param name="session">The session.</param>
+    /// <returns>The summary.</returns>
+    public static DataPreparation Summarize(AnalysisSession session)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        return session.Partials is { } merged ? merged.Preparation : Summarize(session.Data);
+    }
+
+    /// <summary>This summary with the counts of <paramref name="reconciliation"/>: the parts' products and skipped rows, the whole's counts.</summary>
+    internal DataPreparation With(Reconciliation reconciliation) => new(reconciliation, Options, DroppedProducts, SkippedRows);
 
     /// <summary>What happened to the lines and products, in two or three sentences computed from the counts.</summary>
     public string Sentence()

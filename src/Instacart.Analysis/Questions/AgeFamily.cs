@@ -1,6 +1,7 @@
 using Instacart.Analysis.Writing;
 using Instacart.Data.Derivation;
 using Instacart.Data;
+using Instacart.Analysis.Sessions;
 
 namespace Instacart.Analysis.Questions;
 
@@ -29,6 +30,12 @@ public sealed class AgeFamily : QuestionAnswer<AgeFamilyRow>
 
     /// <summary>Customers, orders per customer and prices per age group × household of active customers.</summary>
     public static AgeFamily Compute(InstacartData data) => Finish(data.Options, Partial(data));
+
+    /// <summary>
+    /// The answer for <paramref name="session"/>: on a partitioned dataset's session the finish of the partial states
+    /// merged over every part (exact, every customer), otherwise computed from its data as <see cref="Compute(InstacartData)"/> does.
+    /// </summary>
+    public static AgeFamily Compute(AnalysisSession session) => AnalysisSession.Cheap(session, Compute);
 
     /// <summary>The partial state: totals and customers per age group × household.</summary>
     internal static GroupStats Partial(InstacartData data)

@@ -1,6 +1,7 @@
 using Instacart.Analysis.Writing;
 using Instacart.Data.Derivation;
 using Instacart.Data;
+using Instacart.Analysis.Sessions;
 
 namespace Instacart.Analysis.Questions;
 
@@ -28,6 +29,12 @@ public sealed class BusiestDays : QuestionAnswer<BusiestDaysRow>
 
     /// <summary>Counts lines and orders per day (all seven, zero when empty) and flags them by rank.</summary>
     public static BusiestDays Compute(InstacartData data) => Finish(data.Options, Partial(data));
+
+    /// <summary>
+    /// The answer for <paramref name="session"/>: on a partitioned dataset's session the finish of the partial states
+    /// merged over every part (exact, every customer), otherwise computed from its data as <see cref="Compute(InstacartData)"/> does.
+    /// </summary>
+    public static BusiestDays Compute(AnalysisSession session) => AnalysisSession.Cheap(session, Compute);
 
     /// <summary>The partial state: lines and orders per day.</summary>
     internal static GroupStats Partial(InstacartData data) => GroupStats.ByDayAndHour(data, 7, (day, _) => day);

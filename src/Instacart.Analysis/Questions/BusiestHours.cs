@@ -1,6 +1,7 @@
 using Instacart.Analysis.Writing;
 using Instacart.Data.Derivation;
 using Instacart.Data;
+using Instacart.Analysis.Sessions;
 
 namespace Instacart.Analysis.Questions;
 
@@ -27,6 +28,12 @@ public sealed class BusiestHours : QuestionAnswer<BusiestHoursRow>
 
     /// <summary>Counts lines and orders per hour (all 24) and flags them by rank.</summary>
     public static BusiestHours Compute(InstacartData data) => Finish(data.Options, Partial(data));
+
+    /// <summary>
+    /// The answer for <paramref name="session"/>: on a partitioned dataset's session the finish of the partial states
+    /// merged over every part (exact, every customer), otherwise computed from its data as <see cref="Compute(InstacartData)"/> does.
+    /// </summary>
+    public static BusiestHours Compute(AnalysisSession session) => AnalysisSession.Cheap(session, Compute);
 
     /// <summary>The partial state: lines, orders and revenue per hour (shared with <see cref="SpendByHour"/> and <see cref="HourQuadrants"/>).</summary>
     internal static GroupStats Partial(InstacartData data) => GroupStats.ByDayAndHour(data, 24, (_, hour) => hour);

@@ -2,6 +2,7 @@ using Instacart.Data.Input;
 using Instacart.Analysis.Writing;
 using Instacart.Data.Derivation;
 using Instacart.Data;
+using Instacart.Analysis.Sessions;
 
 namespace Instacart.Analysis.Questions;
 
@@ -33,6 +34,12 @@ public sealed class DepartmentMix : QuestionAnswer<DepartmentMixRow>
 
     /// <summary>Every department's share and reorder rate per age group, income group, household and region of active customers.</summary>
     public static DepartmentMix Compute(InstacartData data) => Finish(data.Options, data.Input.Departments, Partial(data));
+
+    /// <summary>
+    /// The answer for <paramref name="session"/>: on a partitioned dataset's session the finish of the partial states
+    /// merged over every part (exact, every customer), otherwise computed from its data as <see cref="Compute(InstacartData)"/> does.
+    /// </summary>
+    public static DepartmentMix Compute(AnalysisSession session) => AnalysisSession.Cheap(session, Compute);
 
     /// <summary>The partial state: lines per department of all active customers, and lines and reorders per group × department cell of each dimension.</summary>
     internal static DepartmentMixPartial Partial(InstacartData data)

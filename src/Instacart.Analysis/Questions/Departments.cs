@@ -2,6 +2,7 @@ using Instacart.Data.Input;
 using Instacart.Data.Derivation;
 using Instacart.Analysis.Writing;
 using Instacart.Data;
+using Instacart.Analysis.Sessions;
 namespace Instacart.Analysis.Questions;
 
 /// <summary>A department's volume, revenue and reorders.</summary>
@@ -30,6 +31,12 @@ public sealed class Departments : QuestionAnswer<DepartmentsRow>
 
     /// <summary>Lines, orders, revenue and reorder rate per department present among the lines.</summary>
     public static Departments Compute(InstacartData data) => Finish(data.Options, data.Input.Departments, Partial(data));
+
+    /// <summary>
+    /// The answer for <paramref name="session"/>: on a partitioned dataset's session the finish of the partial states
+    /// merged over every part (exact, every customer), otherwise computed from its data as <see cref="Compute(InstacartData)"/> does.
+    /// </summary>
+    public static Departments Compute(AnalysisSession session) => AnalysisSession.Cheap(session, Compute);
 
     /// <summary>The partial state: lines, orders, revenue and reorders per department id.</summary>
     internal static GroupStats Partial(InstacartData data) =>

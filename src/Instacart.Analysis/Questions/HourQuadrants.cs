@@ -1,6 +1,7 @@
 using Instacart.Data.Derivation;
 using Instacart.Analysis.Writing;
 using Instacart.Data;
+using Instacart.Analysis.Sessions;
 namespace Instacart.Analysis.Questions;
 
 /// <summary>An hour placed by traffic and basket value.</summary>
@@ -48,6 +49,12 @@ public sealed class HourQuadrants : QuestionAnswer<HourQuadrantsRow>
 
     /// <summary>Classifies each hour against the median hour's orders and mean order value.</summary>
     public static HourQuadrants Compute(InstacartData data) => Finish(data.Options, BusiestHours.Partial(data));
+
+    /// <summary>
+    /// The answer for <paramref name="session"/>: on a partitioned dataset's session the finish of the partial states
+    /// merged over every part (exact, every customer), otherwise computed from its data as <see cref="Compute(InstacartData)"/> does.
+    /// </summary>
+    public static HourQuadrants Compute(AnalysisSession session) => AnalysisSession.Cheap(session, Compute);
 
     /// <summary>The rows from the hours' totals (<see cref="BusiestHours.Partial"/>).</summary>
     internal static HourQuadrants Finish(AnalysisOptions options, GroupStats hours)

@@ -1,6 +1,7 @@
 using Instacart.Analysis.Writing;
 using Instacart.Data.Derivation;
 using Instacart.Data;
+using Instacart.Analysis.Sessions;
 
 namespace Instacart.Analysis.Questions;
 
@@ -29,6 +30,12 @@ public sealed class IncomeGroups : QuestionAnswer<IncomeRow>
 
     /// <summary>Customers, orders per customer, prices and top department per income group of active customers.</summary>
     public static IncomeGroups Compute(InstacartData data) => Finish(data.Options, data.Input.Departments, Partial(data));
+
+    /// <summary>
+    /// The answer for <paramref name="session"/>: on a partitioned dataset's session the finish of the partial states
+    /// merged over every part (exact, every customer), otherwise computed from its data as <see cref="Compute(InstacartData)"/> does.
+    /// </summary>
+    public static IncomeGroups Compute(AnalysisSession session) => AnalysisSession.Cheap(session, Compute);
 
     /// <summary>The partial state: totals, customers and department lines per income group.</summary>
     internal static GroupStats Partial(InstacartData data)

@@ -1,6 +1,7 @@
 using Instacart.Analysis.Writing;
 using Instacart.Data.Derivation;
 using Instacart.Data;
+using Instacart.Analysis.Sessions;
 
 namespace Instacart.Analysis.Questions;
 
@@ -30,6 +31,12 @@ public sealed class LoyaltyGroups : QuestionAnswer<LoyaltyRow>
 
     /// <summary>Customers, orders, lines, prices and median days per loyalty group of active customers.</summary>
     public static LoyaltyGroups Compute(InstacartData data) => Finish(data.Options, Partial(data));
+
+    /// <summary>
+    /// The answer for <paramref name="session"/>: on a partitioned dataset's session the finish of the partial states
+    /// merged over every part (exact, every customer), otherwise computed from its data as <see cref="Compute(InstacartData)"/> does.
+    /// </summary>
+    public static LoyaltyGroups Compute(AnalysisSession session) => AnalysisSession.Cheap(session, Compute);
 
     /// <summary>The partial state: totals, customers and days between orders per loyalty group.</summary>
     internal static GroupStats Partial(InstacartData data)

@@ -1,6 +1,7 @@
 using Instacart.Analysis.Writing;
 using Instacart.Data.Derivation;
 using Instacart.Data;
+using Instacart.Analysis.Sessions;
 
 namespace Instacart.Analysis.Questions;
 
@@ -27,6 +28,12 @@ public sealed class PriceRanges : QuestionAnswer<PriceRangesRow>
 
     /// <summary>Products, lines and revenue per price range present among the lines.</summary>
     public static PriceRanges Compute(InstacartData data) => Finish(data.Options, Partial(data));
+
+    /// <summary>
+    /// The answer for <paramref name="session"/>: on a partitioned dataset's session the finish of the partial states
+    /// merged over every part (exact, every customer), otherwise computed from its data as <see cref="Compute(InstacartData)"/> does.
+    /// </summary>
+    public static PriceRanges Compute(AnalysisSession session) => AnalysisSession.Cheap(session, Compute);
 
     /// <summary>The partial state: lines and revenue per price range, and which catalog rows have lines in each.</summary>
     internal static PriceRangesPartial Partial(InstacartData data)

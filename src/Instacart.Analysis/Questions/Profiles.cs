@@ -1,6 +1,7 @@
 using Instacart.Analysis.Writing;
 using Instacart.Data.Derivation;
 using Instacart.Data;
+using Instacart.Analysis.Sessions;
 
 namespace Instacart.Analysis.Questions;
 
@@ -30,6 +31,12 @@ public sealed class Profiles : QuestionAnswer<ProfilesRow>
 
     /// <summary>Customers, orders per customer, prices, median days and top department per profile of active customers.</summary>
     public static Profiles Compute(InstacartData data) => Finish(data.Options, data.Input.Departments, Partial(data));
+
+    /// <summary>
+    /// The answer for <paramref name="session"/>: on a partitioned dataset's session the finish of the partial states
+    /// merged over every part (exact, every customer), otherwise computed from its data as <see cref="Compute(InstacartData)"/> does.
+    /// </summary>
+    public static Profiles Compute(AnalysisSession session) => AnalysisSession.Cheap(session, Compute);
 
     /// <summary>The partial state: totals, customers, department lines and days between orders per profile.</summary>
     internal static GroupStats Partial(InstacartData data)

@@ -2,6 +2,7 @@ using Instacart.Data.Derivation;
 using Instacart.Analysis.Statistics;
 using Instacart.Analysis.Writing;
 using Instacart.Data;
+using Instacart.Analysis.Sessions;
 
 namespace Instacart.Analysis.Questions;
 
@@ -42,6 +43,12 @@ public sealed class RegionGroups : QuestionAnswer<RegionsRow>
 
     /// <summary>Customers, orders, lines, revenue, mean item price and high-spender share per region of active customers.</summary>
     public static RegionGroups Compute(InstacartData data) => Finish(data.Options, Partial(data));
+
+    /// <summary>
+    /// The answer for <paramref name="session"/>: on a partitioned dataset's session the finish of the partial states
+    /// merged over every part (exact, every customer), otherwise computed from its data as <see cref="Compute(InstacartData)"/> does.
+    /// </summary>
+    public static RegionGroups Compute(AnalysisSession session) => AnalysisSession.Cheap(session, Compute);
 
     /// <summary>
     /// The partial state: totals, customers and high spenders per region, and the moments of the intervals (a pass over

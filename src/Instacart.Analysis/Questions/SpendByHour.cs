@@ -2,6 +2,7 @@ using Instacart.Data.Derivation;
 using Instacart.Analysis.Statistics;
 using Instacart.Analysis.Writing;
 using Instacart.Data;
+using Instacart.Analysis.Sessions;
 namespace Instacart.Analysis.Questions;
 
 /// <summary>An hour's spend.</summary>
@@ -30,6 +31,12 @@ public sealed class SpendByHour : QuestionAnswer<SpendByHourRow>
 
     /// <summary>Revenue, mean item price and mean order value per hour (all 24).</summary>
     public static SpendByHour Compute(InstacartData data) => Finish(data.Options, BusiestHours.Partial(data));
+
+    /// <summary>
+    /// The answer for <paramref name="session"/>: on a partitioned dataset's session the finish of the partial states
+    /// merged over every part (exact, every customer), otherwise computed from its data as <see cref="Compute(InstacartData)"/> does.
+    /// </summary>
+    public static SpendByHour Compute(AnalysisSession session) => AnalysisSession.Cheap(session, Compute);
 
     /// <summary>The rows from the hours' totals (<see cref="BusiestHours.Partial"/>).</summary>
     internal static SpendByHour Finish(AnalysisOptions options, GroupStats stats)

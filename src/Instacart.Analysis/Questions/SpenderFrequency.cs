@@ -1,6 +1,7 @@
 using Instacart.Analysis.Writing;
 using Instacart.Data.Derivation;
 using Instacart.Data;
+using Instacart.Analysis.Sessions;
 
 namespace Instacart.Analysis.Questions;
 
@@ -30,6 +31,12 @@ public sealed class SpenderFrequency : QuestionAnswer<SpenderFrequencyRow>
 
     /// <summary>Customers, orders and revenue per spending × frequency cell of active customers.</summary>
     public static SpenderFrequency Compute(InstacartData data) => Finish(data.Options, Partial(data));
+
+    /// <summary>
+    /// The answer for <paramref name="session"/>: on a partitioned dataset's session the finish of the partial states
+    /// merged over every part (exact, every customer), otherwise computed from its data as <see cref="Compute(InstacartData)"/> does.
+    /// </summary>
+    public static SpenderFrequency Compute(AnalysisSession session) => AnalysisSession.Cheap(session, Compute);
 
     /// <summary>The number of frequency flags: the cells are spending × this + frequency.</summary>
     private const int Frequencies = 4;

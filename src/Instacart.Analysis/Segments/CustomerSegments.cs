@@ -108,6 +108,10 @@ public sealed class CustomerSegments : IQuestionAnswer
     /// <summary>The share of the standardized features' total variance on PC1 and PC2.</summary>
     public IReadOnlyList<double> ExplainedVariance { get; }
 
+
+    /// <summary>On a partitioned dataset's session, the sample the model was fitted on (see <see cref="AnalysisSession.Sample"/>); else null.</summary>
+    internal string? SampleNote { get; private set; }
+
     /// <summary>Customers clustered: active customers with merged lines.</summary>
     public int CustomerCount { get; }
 
@@ -128,7 +132,7 @@ public sealed class CustomerSegments : IQuestionAnswer
     public static CustomerSegments Compute(AnalysisSession session, SegmentOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(session);
-        return session.Result(options ?? SegmentOptions.Default, Calculate);
+        return session.Result(options ?? SegmentOptions.Default, (data, o) => WithNote(Calculate(data, o), session.SampleNote));
     }
 
     /// <summary>The computation behind <see cref="Compute(InstacartData, SegmentOptions?)"/>.</summary>
@@ -313,7 +317,14 @@ public sealed class CustomerSegments : IQuestionAnswer
                 : $"computed on all {Wording.Count(CustomerCount)} customers. ")
             + "The within-cluster distance (mean squared distance of every customer to the nearest fitted centre) is shown for an elbow chart. Clusters are numbered by size. "
             + $"PCA (ML.NET, seeded{(FitSample < CustomerCount ? ", fitted on the same sample and applied to every customer" : string.Empty)}) projects the standardized features to two components carrying {Wording.Percent(ExplainedVariance[0])} and {Wording.Percent(ExplainedVariance[1])} of the variance. "
-            + $"A cluster's name comes from the one or two features whose cluster mean is furthest from the population mean in standard deviations (sd; at least {Options.NamingThreshold:0.##}).";
+            + $"A cluster's name comes from the one or two features whose cluster mean is furthest from the population mean in standard deviations (sd; at least {Options.NamingThreshold:0.##})."
+            + SampleNote;
+    }
+
+    private static CustomerSegments WithNote(CustomerSegments answer, string? note)
+    {
+        answer.SampleNote = note;
+        return answer;
     }
 
     private double BestSilhouette() => Criteria.FirstOrDefault(c => c.K == ChosenK)?.Silhouette ?? double.NaN;

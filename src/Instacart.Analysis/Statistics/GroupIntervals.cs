@@ -2,6 +2,7 @@ using Instacart.Analysis.Questions;
 using Instacart.Analysis.Writing;
 using Instacart.Data.Derivation;
 using Instacart.Data;
+using Instacart.Analysis.Sessions;
 
 namespace Instacart.Analysis.Statistics;
 
@@ -54,22 +55,50 @@ public sealed class GroupIntervals
     public IReadOnlyList<GroupInterval> Groups { get; }
 
     /// <summary>Computes the intervals of <paramref name="dimension"/> on its population.</summary>
-    public static GroupIntervals Compute(InstacartData data, GroupingDimension dimension)
+    public static GroupIntervals Compute(InstacartData data, GroupingDimension dimension) =>
+        FromMoments(dimension, Label(dimension), Moments(data, dimension));
+
+    /// <summary>
+    /// The intervals of <paramref name="dimension"/> for <paramref name="session"/>: on a partitioned dataset's session
+    /// from the moments merged over every part (exact, every customer), otherwise computed from its data as
+    /// <see cref="Compute(InstacartData, GroupingDimension)"/> does.
+    /// </summary>
+    public static GroupIntervals Compute(AnalysisSession session, GroupingDimension dimension)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        return session.Partials is { } merged
+            ? FromMoments(dimension, Label(dimension), merged.Intervals[(int)dimension])
+            : Compute(session.Data, dimension);
+    }
+
+    /// <summary>The exact moments of <paramref name="dimension"/>'s groups in <paramref name="data"/>: sums of price units, which add up across parts.</summary>
+    internal static IntervalMoments Moments(InstacartData data, GroupingDimension dimension)
     {
         var facts = data.Customers;
-        var (count, label, groupOfOrder) = dimension switch
+        var (count, groupOfOrder) = dimension switch
         {
-            GroupingDimension.TimeSegment => (4, (Func<int, string>)(g => Labels.Of((TimeSegment)g)), (Func<int, int>)(o => (int)Rules.TimeSegmentOf(data.Orders.HourOfDay[o]))),
-            GroupingDimension.Loyalty => (3, g => Labels.Of((Loyalty)g), ActiveCustomer(data, c => (int)facts.Loyalty[c])),
-            GroupingDimension.Region => (5, g => Labels.Of((Region)g), ActiveCustomer(data, c => (int)facts.Region[c])),
-            GroupingDimension.AgeFamily => (6, g => $"{Labels.Of((AgeGroup)(g / 2))}, {Labels.Of((Household)(g % 2)).ToLowerInvariant()}", ActiveCustomer(data, c => ((int)facts.AgeGroup[c] * 2) + (int)facts.Household[c])),
-            GroupingDimension.Income => (3, g => Labels.Of((IncomeGroup)g), ActiveCustomer(data, c => (int)facts.IncomeGroup[c])),
-            _ => (6, g => Labels.Of((Profile)g), ActiveCustomer(data, c => (int)facts.Profile[c])),
+            GroupingDimension.TimeSegment => (4, (Func<int, int>)(o => (int)Rules.TimeSegmentOf(data.Orders.HourOfDay[o]))),
+            GroupingDimension.Loyalty => (3, ActiveCustomer(data, c => (int)facts.Loyalty[c])),
+            GroupingDimension.Region => (5, ActiveCustomer(data, c => (int)facts.Region[c])),
+            GroupingDimension.AgeFamily => (6, ActiveCustomer(data, c => ((int)facts.AgeGroup[c] * 2) + (int)facts.Household[c])),
+            GroupingDimension.Income => (3, ActiveCustomer(data, c => (int)facts.IncomeGroup[c])),
+            _ => (6, ActiveCustomer(data, c => (int)facts.Profile[c])),
         };
 
         // The moments are exact sums of price units, as in the partial answers (RegionGroups), so both give the same intervals.
-        return FromMoments(dimension, label, IntervalMoments.Of(data, count, groupOfOrder));
+        return IntervalMoments.Of(data, count, groupOfOrder);
     }
+
+    /// <summary>The label of a group's code in <paramref name="dimension"/>.</summary>
+    internal static Func<int, string> Label(GroupingDimension dimension) => dimension switch
+    {
+        GroupingDimension.TimeSegment => g => Labels.Of((TimeSegment)g),
+        GroupingDimension.Loyalty => g => Labels.Of((Loyalty)g),
+        GroupingDimension.Region => g => Labels.Of((Region)g),
+        GroupingDimension.AgeFamily => g => $"{Labels.Of((AgeGroup)(g / 2))}, {Labels.Of((Household)(g % 2)).ToLowerInvariant()}",
+        GroupingDimension.Income => g => Labels.Of((IncomeGroup)g),
+        _ => g => Labels.Of((Profile)g),
+    };
 
     /// <summary>The intervals of the groups in <paramref name="moments"/> with orders, named by <paramref name="label"/> and ordered by name.</summary>
     internal static GroupIntervals FromMoments(GroupingDimension dimension, Func<int, string> label, IntervalMoments moments)

@@ -4,6 +4,7 @@ using Instacart.Analysis.Answers;
 using Instacart.Data.Cache;
 using Instacart.Data.Derivation;
 using Instacart.Data.Input;
+using Instacart.Data.Partitions;
 using Instacart.Analysis.Sessions;
 using Instacart.Notebooks;
 using Instacart.Notebooks.Publishing;
@@ -110,9 +111,24 @@ internal static class RunCommand
             // Load once, before any kernel starts: bad input is one clear line and exit code 2, not the same error in
             // every notebook. This one session is handed to every notebook's kernel as a value and gives answers.json,
             // so the pages and the answers come from the same bytes and share the models.
-            var cacheOptions = CommonOptions.ToCache(parse.GetValue(cache), parse.GetValue(noCache));
             var policy = CommonOptions.ToPolicy(parse.GetValue(onBadRows)!);
-            using var session = AnalysisSession.Load(folder, AnalysisOptions.Default with { OnBadRows = policy }, cacheOptions);
+            var partitioned = PartitionedDataset.IsDataset(folder);
+            if (partitioned && (parse.GetResult(cache) is { Implicit: false } || parse.GetValue(noCache)))
+            {
+                Console.WriteLine("The cache options do not apply to a partitioned dataset: its parts are Arrow tables already, read as they are.");
+            }
+
+            if (partitioned && parse.GetResult(onBadRows) is { Implicit: false })
+            {
+                Console.WriteLine("--on-bad-rows does not apply to a partitioned dataset: its rows were checked when it was partitioned.");
+            }
+
+            // A partitioned dataset is opened part by part: the cheap answers, intervals and preparation merged exactly,
+            // the models' data a seeded customer sample drawn from each part.
+            var cacheOptions = partitioned ? null : CommonOptions.ToCache(parse.GetValue(cache), parse.GetValue(noCache));
+            using var session = partitioned
+                ? OpenDataset(folder)
+                : AnalysisSession.Load(folder, AnalysisOptions.Default with { OnBadRows = policy }, cacheOptions);
             var loaded = session.Data;
             ReconciliationTable.PrintSkipped(loaded.BadRows);
 
@@ -121,6 +137,17 @@ internal static class RunCommand
             var answersText = Task.Run(() => AnswersDocument.ToText(AnswersDocument.Compute(session, AnswerScope.Report)));
             var answers = new ExtraReportFile(AnswersDocument.FileName, async (_, stream, token) =>
                 await stream.WriteAsync(new System.Text.UTF8Encoding(false).GetBytes(await answersText.WaitAsync(token)), token));
+            var recorded = new Dictionary<string, string>
+            {
+                ["on_bad_rows"] = policy == BadRowPolicy.Skip ? "skip" : "fail",
+                ["day_convention"] = AnswersDocument.DayConventionName(loaded.Options.DayConvention),
+            };
+            if (session.Sample is { } sample)
+            {
+                // The models' pages depend on the sample: a run from the source folder (same fingerprint) is another run.
+                recorded["customer_sample"] = SampleText(sample);
+            }
+
             var options = new RunOptions(notebooksFolder, target)
             {
                 DataDirectory = folder,
@@ -132,14 +159,10 @@ internal static class RunCommand
                 Pdf = parse.GetValue(pdf),
                 Force = parse.GetValue(force),
                 CompareWith = earlier,
-                Dataset = DatasetIdentity.Of(loaded, folder),
+                Dataset = DatasetIdentity.Of(session, folder),
                 RunAt = DateTimeOffset.UtcNow,
                 SelfContained = parse.GetValue(selfContained),
-                RecordedOptions = new Dictionary<string, string>
-                {
-                    ["on_bad_rows"] = policy == BadRowPolicy.Skip ? "skip" : "fail",
-                    ["day_convention"] = AnswersDocument.DayConventionName(loaded.Options.DayConvention),
-                },
+                RecordedOptions = recorded,
             };
             using var interrupted = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
             using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Interrupt);
@@ -168,4 +191,21 @@ internal static class RunCommand
         }));
         return command;
     }
+
+    /// <summary>Opens the partitioned dataset in <paramref name="folder"/> with its default sample, printing the parts done and the sample drawn.</summary>
+    private static AnalysisSession OpenDataset(string folder)
+    {
+        var session = AnalysisSession.OpenDataset(folder, partDone: (done, total) => Console.WriteLine($"parts done: {done} of {total}"));
+        var dataset = session.Dataset!;
+        var customers = session.Data.Input.Customers.Count;
+        Console.WriteLine(
+            (session.Sample!.KeepsEveryone
+                ? $"Models on every customer ({customers:N0}), gathered from the {dataset.Parts} parts ({SampleText(session.Sample)}); "
+                : $"Models on a seeded sample of {customers:N0} of {dataset.Customers:N0} customers ({SampleText(session.Sample)}), drawn from each of the {dataset.Parts} parts; ")
+            + "every other answer is exact, from all parts merged.");
+        return session;
+    }
+
+    private static string SampleText(CustomerSample sample) =>
+        $"rate {sample.Rate.ToString("0.######", System.Globalization.CultureInfo.InvariantCulture)}, seed {sample.Seed}";
 }

@@ -40,6 +40,9 @@ public sealed class PartitionedDataset
     /// <summary>The day convention the source folder was loaded and checked with, which every part's load uses.</summary>
     public Derivation.DayConvention DayConvention => Manifest.DayConvention;
 
+    /// <summary>Rows of the customers tables of every part: the dataset's customers, as the manifest records them.</summary>
+    public long Customers => Manifest.Parts.Sum(p => p.RowsOf("customers"));
+
     /// <summary>The manifest as read.</summary>
     internal DatasetManifest Manifest { get; }
 
@@ -89,7 +92,24 @@ public sealed class PartitionedDataset
     /// (<see cref="InstacartData.FromTables"/>), with the source's day convention and fingerprint.
     /// </summary>
     /// <exception cref="DatasetException">A file is missing, changed or damaged: the message names the part and the file.</exception>
-    internal InstacartData LoadPart(int part, Parallelism parallelism)
+    internal InstacartData LoadPart(int part, Parallelism parallelism) => Load(ReadPart(part, parallelism), parallelism);
+
+    /// <summary>
+    /// Cleans, merges and derives <paramref name="input"/> (a part's tables, or rows drawn from them) as a load of the
+    /// source folder would, with the source's day convention and fingerprint.
+    /// </summary>
+    internal InstacartData Load(InputTables input, Parallelism parallelism) =>
+        InstacartData.FromTables(input, Options, Manifest.Fingerprint, parallelism);
+
+    /// <summary>The options every part is loaded with: the defaults with the source's day convention.</summary>
+    internal Derivation.AnalysisOptions Options => Derivation.AnalysisOptions.Default with { DayConvention = Manifest.DayConvention };
+
+    /// <summary>
+    /// Reads part <paramref name="part"/>'s tables and the dimensions, every file checked against the manifest's hash
+    /// and the Arrow reader's checks: the input tables of its customers, nothing cleaned yet.
+    /// </summary>
+    /// <exception cref="DatasetException">A file is missing, changed or damaged: the message names the part and the file.</exception>
+    internal InputTables ReadPart(int part, Parallelism parallelism)
     {
         var index = CheckedPart(part);
         var dimensions = Manifest.Dimensions;
@@ -109,8 +129,7 @@ public sealed class PartitionedDataset
             Read(dimensions, dimensionsDir, CacheTables.Departments),
             ReadTable(index, dimensions, dimensionsDir, CacheTables.Aisles, required: false),
             Read(own, partDir, CacheTables.Customers));
-        var options = Derivation.AnalysisOptions.Default with { DayConvention = Manifest.DayConvention };
-        return InstacartData.FromTables(input, options, Manifest.Fingerprint, parallelism);
+        return input;
     }
 
     /// <summary>Writes the dataset of <paramref name="data"/> in <paramref name="parts"/> parts into <paramref name="folder"/>: see <see cref="DatasetWriter"/>.</summary>

@@ -36,4 +36,24 @@ public sealed record DatasetIdentity(string Fingerprint, string FolderName)
             Synthetic = SyntheticDataMarker.IsIn(folder),
         };
     }
+
+    /// <summary>
+    /// The identity of a session's data: as <see cref="Of(InstacartData, string)"/>, with the counts of the whole data.
+    /// On a partitioned dataset's session that is the dataset (the source's fingerprint, the counts merged over every
+    /// part), not the customer sample the session's models use.
+    /// </summary>
+    /// <param name="session">The session.</param>
+    /// <param name="folder">The data folder or dataset it was opened on.</param>
+    /// <returns>The identity.</returns>
+    public static DatasetIdentity Of(Instacart.Analysis.Sessions.AnalysisSession session, string folder)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        var whole = session.Reconciliation;
+        return Of(session.Data, folder) with
+        {
+            Customers = whole.CustomersRows,
+            Orders = whole.PriorOrders,
+            Lines = whole.LinesMerged,
+        };
+    }
 }

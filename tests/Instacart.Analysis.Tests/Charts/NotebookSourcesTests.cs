@@ -41,15 +41,15 @@ public partial class NotebookSourcesTests
     /// <summary>Sections added to a notebook after its answer: the computing cell (which ends with its sentence) and its chart.</summary>
     public static TheoryData<string, string, string> Sections => new()
     {
-        { "03-spend-by-hour", "var quadrants = HourQuadrants.Compute(data);\nquadrants.Sentence()", "HourQuadrantsChart.Scatter(quadrants)" },
-        { "07-loyalty", "var spenders = SpenderFrequency.Compute(data);\nspenders.Sentence()", "SpenderFrequencyChart.RevenueShareHeatmap(spenders)" },
-        { "11-customer-profiles", "var baby = BabyHouseholds.Compute(data);\nbaby.Sentence()", "BabyHouseholdsChart.Panels(baby)" },
-        { "06-time-segments", "var intervals = GroupIntervals.Compute(data, GroupingDimension.TimeSegment);\nintervals.Sentence()", "GroupIntervalsChart.MeansWithIntervals(intervals)" },
-        { "07-loyalty", "var intervals = GroupIntervals.Compute(data, GroupingDimension.Loyalty);\nintervals.Sentence()", "GroupIntervalsChart.MeansWithIntervals(intervals)" },
-        { "08-regions", "var intervals = GroupIntervals.Compute(data, GroupingDimension.Region);\nintervals.Sentence()", "GroupIntervalsChart.MeansWithIntervals(intervals)" },
-        { "09-age-and-family", "var intervals = GroupIntervals.Compute(data, GroupingDimension.AgeFamily);\nintervals.Sentence()", "GroupIntervalsChart.MeansWithIntervals(intervals)" },
-        { "10-income", "var intervals = GroupIntervals.Compute(data, GroupingDimension.Income);\nintervals.Sentence()", "GroupIntervalsChart.MeansWithIntervals(intervals)" },
-        { "11-customer-profiles", "var intervals = GroupIntervals.Compute(data, GroupingDimension.Profile);\nintervals.Sentence()", "GroupIntervalsChart.MeansWithIntervals(intervals)" },
+        { "03-spend-by-hour", "var quadrants = HourQuadrants.Compute(session);\nquadrants.Sentence()", "HourQuadrantsChart.Scatter(quadrants)" },
+        { "07-loyalty", "var spenders = SpenderFrequency.Compute(session);\nspenders.Sentence()", "SpenderFrequencyChart.RevenueShareHeatmap(spenders)" },
+        { "11-customer-profiles", "var baby = BabyHouseholds.Compute(session);\nbaby.Sentence()", "BabyHouseholdsChart.Panels(baby)" },
+        { "06-time-segments", "var intervals = GroupIntervals.Compute(session, GroupingDimension.TimeSegment);\nintervals.Sentence()", "GroupIntervalsChart.MeansWithIntervals(intervals)" },
+        { "07-loyalty", "var intervals = GroupIntervals.Compute(session, GroupingDimension.Loyalty);\nintervals.Sentence()", "GroupIntervalsChart.MeansWithIntervals(intervals)" },
+        { "08-regions", "var intervals = GroupIntervals.Compute(session, GroupingDimension.Region);\nintervals.Sentence()", "GroupIntervalsChart.MeansWithIntervals(intervals)" },
+        { "09-age-and-family", "var intervals = GroupIntervals.Compute(session, GroupingDimension.AgeFamily);\nintervals.Sentence()", "GroupIntervalsChart.MeansWithIntervals(intervals)" },
+        { "10-income", "var intervals = GroupIntervals.Compute(session, GroupingDimension.Income);\nintervals.Sentence()", "GroupIntervalsChart.MeansWithIntervals(intervals)" },
+        { "11-customer-profiles", "var intervals = GroupIntervals.Compute(session, GroupingDimension.Profile);\nintervals.Sentence()", "GroupIntervalsChart.MeansWithIntervals(intervals)" },
     };
 
     [Theory]
