@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Cost against size for benchmarks/RESULTS.md: generates 1/8, 1/4, 1/2 and full-scale data (seed 1) under WORK, then
 # times instacart answers from CSV (--no-cache) and from a fresh cache, and the DuckDB peer, warm page cache, best of
-# RUNS (process start to exit), with each run's peak resident set. Deletes what it generated.
+# RUNS (process start to exit), with each run's peak resident set. Each scale is timed again on a shuffled copy (the
+# data rows of orders.csv and both line files in a fixed random order, as an unsorted export is), whose answers.json
+# must be byte-identical to the sorted one's. Deletes what it generated.
 # Usage: benchmarks/scaling.sh WORK [RUNS]   (build first: dotnet build -c Release)
 set -euo pipefail
 WORK=$1; RUNS=${2:-3}
@@ -10,6 +12,15 @@ CLI="$ROOT/artifacts/bin/Instacart.Cli/release/instacart"
 PEER="$ROOT/artifacts/bin/Instacart.Benchmarks/release/Instacart.Benchmarks"
 mkdir -p "$WORK"
 trap 'rm -rf "$WORK"/scale-*' EXIT
+
+shuffled_copy() { # sorted-folder shuffled-folder: the same files, the data rows of the three big ones shuffled
+  mkdir -p "$2"
+  cp "$1"/*.csv "$2"/
+  for f in orders.csv order_products__prior.csv order_products__train.csv; do
+    [[ -f "$1/$f" ]] || continue
+    (head -n 1 "$1/$f"; tail -n +2 "$1/$f" | shuf --random-source=<(yes)) > "$2/$f"
+  done
+}
 
 best() { # command... -> "seconds MiB" of the fastest of RUNS runs
   local best_s="" best_kb=""
@@ -21,7 +32,7 @@ best() { # command... -> "seconds MiB" of the fastest of RUNS runs
   echo "$best_s $((best_kb / 1024))"
 }
 
-printf '%-8s %12s %14s %14s %14s\n' users "prior lines" "CSV s/MiB" "cache s/MiB" "duckdb s/MiB"
+printf '%-8s %12s %14s %14s %14s %16s %16s\n' users "prior lines" "CSV s/MiB" "cache s/MiB" "duckdb s/MiB" "shuffled CSV" "shuffled cache"
 for users in 25776 51552 103104 206209; do
   data="$WORK/scale-$users"
   "$CLI" generate --out "$data" --users "$users" --seed 1 > /dev/null
@@ -30,6 +41,13 @@ for users in 25776 51552 103104 206209; do
   "$CLI" answers --data "$data" --out "$WORK/a.json" --cache "$WORK/scale-cache" > /dev/null
   cached=$(best "$CLI" answers --data "$data" --out "$WORK/a.json" --cache "$WORK/scale-cache")
   duck=$(RUNS=1 best "$PEER" duckdb "$data")
-  printf '%-8s %12s %14s %14s %14s\n' "$users" "$lines" "$csv" "$cached" "$duck"
-  rm -rf "$data" "$WORK/scale-cache"
+  shuffled="$WORK/scale-$users-shuffled"
+  shuffled_copy "$data" "$shuffled"
+  shuffled_csv=$(best "$CLI" answers --data "$shuffled" --out "$WORK/shuffled.json" --no-cache)
+  cmp -s "$WORK/a.json" "$WORK/shuffled.json" || { echo "shuffled answers differ at $users users" >&2; exit 1; }
+  "$CLI" answers --data "$shuffled" --out "$WORK/shuffled.json" --cache "$WORK/scale-cache" > /dev/null
+  shuffled_cached=$(best "$CLI" answers --data "$shuffled" --out "$WORK/shuffled.json" --cache "$WORK/scale-cache")
+  cmp -s "$WORK/a.json" "$WORK/shuffled.json" || { echo "shuffled answers from the cache differ at $users users" >&2; exit 1; }
+  printf '%-8s %12s %14s %14s %14s %16s %16s\n' "$users" "$lines" "$csv" "$cached" "$duck" "$shuffled_csv" "$shuffled_cached"
+  rm -rf "$data" "$shuffled" "$WORK/scale-cache"
 done

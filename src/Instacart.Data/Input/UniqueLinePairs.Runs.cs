@@ -21,11 +21,10 @@ internal static partial class UniqueLinePairs
         public List<RangeScan> Scans { get; } = [];
 
         /// <summary>
-        /// Looks through the runs of <c>[start, end)</c>, leaving out the orders in <paramref name="split"/>, and
-        /// adds what it found to <see cref="Scans"/>; with <paramref name="all"/> false it stops looking for repeats
-        /// after the first.
+        /// Looks through the runs of <c>[start, end)</c> and adds what it found to <see cref="Scans"/>; with
+        /// <paramref name="all"/> false it stops looking for repeats after the first.
         /// </summary>
-        public RangeScan Scan(int start, int end, bool all, Dictionary<int, int>? split)
+        public RangeScan Scan(int start, int end, bool all)
         {
             var orders = new ColumnBuilder<int>(Math.Max(16, (end - start) / 8));
             var repeats = new List<Repeat>();
@@ -33,12 +32,12 @@ internal static partial class UniqueLinePairs
             // One pass, line by line: a new order id starts a run. Within a run a product seen before (its mark is
             // the run's) or a cart position other than 1, 2, 3, ... calls for a closer look when the run ends.
             int runStart = start, position = 0, mark = 0;
-            bool productSeen = false, productsUnmarked = false, cartsOff = false, skipRun = false;
+            bool productSeen = false, productsUnmarked = false, cartsOff = false;
             for (var i = start; i <= end; i++)
             {
                 if (i == end || i == start || orderId[i] != orderId[i - 1])
                 {
-                    if (i > start && !skipRun && (all || repeats.Count == 0)
+                    if (i > start && (all || repeats.Count == 0)
                         && (productSeen
                             || (productsUnmarked && HasDuplicate(productId.AsSpan(runStart, i - runStart)))
                             || (cartsOff && HasDuplicate(cartOrder.AsSpan(runStart, i - runStart)))))
@@ -52,7 +51,6 @@ internal static partial class UniqueLinePairs
                     }
 
                     orders.Add(orderId[i]);
-                    skipRun = split is not null && split.ContainsKey(orderId[i]);
                     (runStart, position, mark) = (i, 0, NextMark());
                     (productSeen, productsUnmarked, cartsOff) = (false, false, false);
                 }

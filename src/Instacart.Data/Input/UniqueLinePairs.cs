@@ -16,12 +16,14 @@ namespace Instacart.Data.Input;
 /// reaches the table, so it is in no count of SPEC §3 (not <c>order_lines_rows</c>, not <c>lines_joined_orders</c>,
 /// not <c>lines_merged</c>), the identity still holds exactly, and the bad-row log counts it once; the answers are
 /// those of the file without it.</para>
-/// <para>Cost: real files keep each order's lines together, so the lines are cut into runs of one order and each run
-/// (about ten lines) is checked on its own in one pass, in ranges on every core: a product is marked with its run's
-/// number in a table by product id, and cart positions are compared with 1, 2, 3, ...; only a run that fails this
-/// is searched for its repeats. An order whose lines come in more than one run (seen in a bitmap by order id, or by
-/// sorting the runs' ids when the ids are too large for one) is checked again as a whole, its lines gathered order
-/// by order with a counting sort. No table keyed by every line is built.</para>
+/// <para>Cost: files that keep each order's lines together are cut into runs of one order and each run (about ten
+/// lines) is checked on its own in one pass, in ranges on every core: a product is marked with its run's number in a
+/// table by product id, and cart positions are compared with 1, 2, 3, ...; only a run that fails this is searched
+/// for its repeats. When the lines are not together (runs of a line or two: a shuffled export), or some order's lines
+/// come in more than one run (seen in a bitmap by order id, or by sorting the runs' ids when the ids are too large
+/// for one), the lines are grouped by order with a counting sort (<see cref="RowGroups"/>) and each order checked
+/// whole the same way, on every core, its cart positions marked like its products. No table keyed by every line and
+/// no hash map of orders is built.</para>
 /// </remarks>
 internal static partial class UniqueLinePairs
 {
@@ -84,32 +86,27 @@ internal static partial class UniqueLinePairs
     /// <summary>As <see cref="Find(int[], int[], int[], bool)"/>, on up to <paramref name="parallelism"/>'s threads and its ranges.</summary>
     internal static List<Repeat> Find(int[] orderId, int[] productId, int[] cartOrder, bool all, Parallelism parallelism)
     {
+        // Lines not kept together by order (a shuffled export: runs of about one line) are grouped by order first.
+        var ranges = RunAlignedRanges(orderId, parallelism);
+        if (!MostlyInRuns(orderId, ranges, parallelism))
+        {
+            return FindInGroups(orderId, productId, cartOrder, all, parallelism);
+        }
+
         // One pass over the ranges: each range's runs and the repeats inside its runs (in a range, only the first
         // when that is all that is wanted).
-        var ranges = RunAlignedRanges(orderId, parallelism);
-        var scans = parallelism.ForRanges(ranges, () => new RunCheck(orderId, productId, cartOrder), (check, start, end) => check.Scan(start, end, all, split: null))
+        var scans = parallelism.ForRanges(ranges, () => new RunCheck(orderId, productId, cartOrder), (check, start, end) => check.Scan(start, end, all))
             .SelectMany(check => check.Scans).OrderBy(scan => scan.Start).ToList();
-        var split = SplitOrders(scans.Select(scan => scan.RunOrders));
-        if (split is null)
+
+        // An order whose lines come in more than one run is not checked whole by the runs: then every order is
+        // checked whole, its lines grouped by order.
+        if (AnySplitOrder(scans.Select(scan => scan.RunOrders)))
         {
-            var repeats = scans.SelectMany(scan => scan.Repeats).ToList();
-            return all || repeats.Count <= 1 ? repeats : [repeats[0]];
+            return FindInGroups(orderId, productId, cartOrder, all, parallelism);
         }
 
-        // An order whose lines come in more than one run is checked whole instead of run by run. A range whose
-        // first repeat was of such an order, when only its first was kept, is looked through again without them.
-        var result = new List<Repeat>();
-        var again = new RunCheck(orderId, productId, cartOrder);
-        foreach (var scan in scans)
-        {
-            var kept = scan.Repeats.Where(repeat => !split.ContainsKey(orderId[repeat.Row])).ToList();
-            result.AddRange(all || kept.Count > 0 || scan.Repeats.Count == 0 ? kept : again.Scan(scan.Start, scan.End, all, split).Repeats);
-        }
-
-        result.AddRange(FindInSplitOrders(orderId, productId, cartOrder, split, all));
-        var sorted = result.ToArray();
-        Array.Sort(sorted.Select(repeat => repeat.Row).ToArray(), sorted);
-        return all || sorted.Length <= 1 ? [.. sorted] : [sorted[0]];
+        var repeats = scans.SelectMany(scan => scan.Repeats).ToList();
+        return all || repeats.Count <= 1 ? repeats : [repeats[0]];
     }
 
     /// <summary>The error (or, under skip, the log entry) for one repeat, with file lines for both lines.</summary>
@@ -143,19 +140,6 @@ internal static partial class UniqueLinePairs
         return [.. Enumerable.Range(0, ranges.Length).Select(r => (starts[r], starts[r + 1]))];
     }
 
-    /// <summary>The end of the run of one order that starts at <paramref name="start"/>, at most <paramref name="end"/>.</summary>
-    private static int RunEnd(int[] orderId, int start, int end)
-    {
-        var order = orderId[start];
-        var runEnd = start + 1;
-        while (runEnd < end && orderId[runEnd] == order)
-        {
-            runEnd++;
-        }
-
-        return runEnd;
-    }
-
     private static int[] Rows(int start, int end)
     {
         var rows = new int[end - start];
@@ -169,7 +153,7 @@ internal static partial class UniqueLinePairs
 
     /// <summary>
     /// The repeats among one order's lines <paramref name="rows"/> (in file order), each judged against the lines
-    /// of the order kept before it. Only runs with a repeat and split orders come here.
+    /// of the order kept before it. Only orders whose quick look found a possible repeat come here.
     /// </summary>
     private static void FindInOrder(ReadOnlySpan<int> rows, int[] productId, int[] cartOrder, List<Repeat> into)
     {

@@ -129,21 +129,8 @@ internal sealed class LineTotals
     public static LineTotals Compute(LineTable lines, int[] orderCustomer, ProductCatalog products, OrdersTable ordersTable, int customers, int departments, Parallelism parallelism)
     {
         var orders = ordersTable.Count;
-        // Ranges end where an order ends, so each order's consecutive lines are totalled by one worker, which writes
-        // the order's cells alone. That holds when every order's lines are consecutive (as in the files); if some
-        // order's lines are split (more runs than orders with lines), the pass is redone on one thread.
-        var ranges = OrderAlignedRanges(lines.Order, parallelism);
-        var totals = Pass(lines, orderCustomer, products, orders, customers, departments, ranges, parallelism, out var runs);
-        var ordersWithLines = 0;
-        foreach (var n in totals.OrderLines)
-        {
-            ordersWithLines += n > 0 ? 1 : 0;
-        }
-
-        if (runs != ordersWithLines && ranges.Length > 1)
-        {
-            totals = Pass(lines, orderCustomer, products, orders, customers, departments, [(0, lines.Count)], parallelism, out _);
-        }
+        var totals = InFileOrder(lines, orderCustomer, products, orders, customers, departments, parallelism)
+            ?? Grouped(lines, orderCustomer, products, orders, customers, departments, parallelism);
 
         // Customers from their orders (an order with lines always has a customer).
         for (var o = 0; o < orders; o++)
@@ -167,15 +154,68 @@ internal sealed class LineTotals
         return totals;
     }
 
+    /// <summary>
+    /// The pass over the lines in file order, when every order's lines are consecutive (as the files from the shop
+    /// are): ranges end where an order ends, so each order's lines are totalled by one worker, which writes the
+    /// order's cells alone. Null when the lines are not in runs of one order (a shuffled export), or some order's
+    /// lines are split (more runs than orders with lines) and more than one range ran.
+    /// </summary>
+    private static LineTotals? InFileOrder(LineTable lines, int[] orderCustomer, ProductCatalog products, int orders, int customers, int departments, Parallelism parallelism)
+    {
+        var ranges = OrderAlignedRanges(lines.Order, parallelism);
+        if (ranges.Length > 1 && !MostlyInRuns(lines.Order, ranges, parallelism))
+        {
+            return null;
+        }
+
+        var totals = Pass(products, orders, customers, departments, ranges, parallelism, (info, totals, partial, start, end) => Accumulate(lines, orderCustomer, info, totals, partial, start, end), out var runs);
+        var ordersWithLines = 0;
+        foreach (var n in totals.OrderLines)
+        {
+            ordersWithLines += n > 0 ? 1 : 0;
+        }
+
+        return runs == ordersWithLines || ranges.Length <= 1 ? totals : null;
+    }
+
+    /// <summary>
+    /// The pass over the lines grouped by order (a counting sort, <see cref="RowGroups"/>): what the file-order pass
+    /// does for sorted files, for lines in any order, on every core. The grouping keeps each line's product and
+    /// reordered flag, so the pass reads one array straight through; the totals are integers, so the order of
+    /// addition changes nothing.
+    /// </summary>
+    private static LineTotals Grouped(LineTable lines, int[] orderCustomer, ProductCatalog products, int orders, int customers, int departments, Parallelism parallelism)
+    {
+        var groups = RowGroups.ByKey(lines.Order, orders, new ProductAndReordered(lines.Product, lines.Reordered), parallelism);
+        return Pass(products, orders, customers, departments, groups.Ranges(parallelism), parallelism, (info, totals, partial, start, end) => AccumulateGroups(groups, orderCustomer, info, totals, partial, start, end), out _);
+    }
+
+    private static bool MostlyInRuns(int[] lineOrder, (int Start, int End)[] ranges, Parallelism parallelism)
+    {
+        var runs = new long[ranges.Length];
+        parallelism.For(ranges.Length, r =>
+        {
+            var (start, end) = ranges[r];
+            long count = start < end ? 1 : 0;
+            for (var i = start + 1; i < end; i++)
+            {
+                count += lineOrder[i] != lineOrder[i - 1] ? 1 : 0;
+            }
+
+            runs[r] = count;
+        });
+        return runs.Sum() * 2 <= lineOrder.Length;
+    }
+
+    /// <summary>Runs <paramref name="accumulate"/> over <paramref name="ranges"/> on the workers, then adds up the workers' product and cell counts.</summary>
     private static LineTotals Pass(
-        LineTable lines,
-        int[] orderCustomer,
         ProductCatalog products,
         int orders,
         int customers,
         int departments,
         (int Start, int End)[] ranges,
         Parallelism parallelism,
+        Func<ProductInfo[], LineTotals, WorkerTotals, int, int, long> accumulate,
         out long runs)
     {
         var totals = new LineTotals(orders, products.Count, customers, departments, products.PriceScale);
@@ -189,7 +229,7 @@ internal sealed class LineTotals
         var partials = parallelism.ForRanges(
             ranges,
             () => new WorkerTotals(products.Count, totals.CustomerDepartmentLines?.Length ?? 0),
-            (partial, start, end) => partial.Runs += Accumulate(lines, orderCustomer, productInfo, totals, partial, start, end));
+            (partial, start, end) => partial.Runs += accumulate(productInfo, totals, partial, start, end));
 
         runs = 0;
         foreach (var partial in partials)
@@ -205,60 +245,54 @@ internal sealed class LineTotals
         return totals;
     }
 
-    /// <summary>Totals lines <c>[start, end)</c>; returns the number of runs of one order's consecutive lines.</summary>
+    /// <summary>Totals lines <c>[start, end)</c> in file order; returns the number of runs of one order's consecutive lines.</summary>
     private static long Accumulate(LineTable lines, int[] orderCustomer, ProductInfo[] productInfo, LineTotals totals, WorkerTotals partial, int start, int end)
     {
         var lineOrder = lines.Order;
         var lineProduct = lines.Product;
         var lineReordered = lines.Reordered;
-        var productPairs = partial.Products;
         var cells = totals.CustomerDepartmentLines is null ? null : partial.Cells;
-        var masks = totals.OrderDepartments;
-        var departments = totals.Departments;
         long runs = 0;
         var i = start;
         while (i < end)
         {
             // One run: the consecutive lines of one order, totalled in locals and written once.
             var o = lineOrder[i];
-            var cellBase = cells is null ? 0 : orderCustomer[o] * departments;
-            int n = 0, reordered = 0, known = 0;
-            long revenue = 0;
-            ulong mask = 0;
+            var sum = new OrderSum(partial.Products, cells, cells is null ? 0 : orderCustomer[o] * totals.Departments);
             for (; i < end && lineOrder[i] == o; i++)
             {
-                var p = lineProduct[i];
-                int again = lineReordered[i];
-                n++;
-                reordered += again;
-                productPairs[2 * p]++;
-                productPairs[(2 * p) + 1] += again;
-                var info = productInfo[p];
-                if (info.Units >= 0)
-                {
-                    known++;
-                    revenue += info.Units;
-                }
-
-                var d = info.Department;
-                mask |= 1UL << d;
-                if (cells is not null)
-                {
-                    var cell = 2 * (cellBase + d);
-                    cells[cell]++;
-                    cells[cell + 1] += again;
-                }
+                sum.Add(productInfo, lineProduct[i], lineReordered[i]);
             }
 
-            totals.OrderLines[o] += n;
-            totals.OrderReordered[o] += reordered;
-            totals.OrderKnownPriceLines[o] += known;
-            totals.OrderRevenueUnits[o] += revenue;
-            if (masks is not null)
+            sum.WriteTo(totals, o);
+            runs++;
+        }
+
+        return runs;
+    }
+
+    /// <summary>Totals the orders (groups, by order row) <c>[start, end)</c> of <paramref name="groups"/>; returns the orders with lines.</summary>
+    private static long AccumulateGroups(RowGroups groups, int[] orderCustomer, ProductInfo[] productInfo, LineTotals totals, WorkerTotals partial, int start, int end)
+    {
+        var kept = groups.Rows;
+        var starts = groups.Starts;
+        var cells = totals.CustomerDepartmentLines is null ? null : partial.Cells;
+        long runs = 0;
+        for (var g = start; g < end; g++)
+        {
+            if (starts[g] == starts[g + 1])
             {
-                masks[o] |= mask;
+                continue;
             }
 
+            var o = g;
+            var sum = new OrderSum(partial.Products, cells, cells is null ? 0 : orderCustomer[o] * totals.Departments);
+            for (var i = starts[g]; i < starts[g + 1]; i++)
+            {
+                sum.Add(productInfo, ProductAndReordered.Product(kept[i]), ProductAndReordered.Reordered(kept[i]));
+            }
+
+            sum.WriteTo(totals, o);
             runs++;
         }
 
@@ -301,6 +335,62 @@ internal sealed class LineTotals
 
     /// <summary>A product's price units (-1: missing) and department id.</summary>
     private readonly record struct ProductInfo(long Units, int Department);
+
+    /// <summary>One order's totals in locals while its lines are added (the worker's product and cell counts directly), written to the order once.</summary>
+    private struct OrderSum(int[] productPairs, int[]? cells, int cellBase)
+    {
+        private int lines;
+        private int reordered;
+        private int known;
+        private long revenue;
+        private ulong mask;
+
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public void Add(ProductInfo[] productInfo, int p, int again)
+        {
+            lines++;
+            reordered += again;
+            productPairs[2 * p]++;
+            productPairs[(2 * p) + 1] += again;
+            var info = productInfo[p];
+            if (info.Units >= 0)
+            {
+                known++;
+                revenue += info.Units;
+            }
+
+            var d = info.Department;
+            mask |= 1UL << d;
+            if (cells is not null)
+            {
+                var cell = 2 * (cellBase + d);
+                cells[cell]++;
+                cells[cell + 1] += again;
+            }
+        }
+
+        public readonly void WriteTo(LineTotals totals, int o)
+        {
+            totals.OrderLines[o] += lines;
+            totals.OrderReordered[o] += reordered;
+            totals.OrderKnownPriceLines[o] += known;
+            totals.OrderRevenueUnits[o] += revenue;
+            if (totals.OrderDepartments is { } masks)
+            {
+                masks[o] |= mask;
+            }
+        }
+    }
+
+    /// <summary>What the grouped pass keeps of a line: its product row and reordered flag in one int.</summary>
+    private readonly struct ProductAndReordered(int[] product, byte[] reordered) : RowGroups.IRowValue
+    {
+        public static int Product(int kept) => kept >> 1;
+
+        public static int Reordered(int kept) => kept & 1;
+
+        public int Of(int row) => (product[row] << 1) | reordered[row];
+    }
 
     /// <summary>One worker's product and customer × department counts as interleaved (lines, reordered) pairs (orders are owned per range, so shared).</summary>
     private sealed class WorkerTotals(int products, int cells)

@@ -1,0 +1,281 @@
+using Instacart.Analysis.Answers;
+using Instacart.Analysis.Tests.Fixtures;
+using Instacart.Analysis.Tests.References;
+using Instacart.Data;
+using Instacart.Data.Cache;
+using Instacart.Data.Derivation;
+using Instacart.Data.Input;
+using Instacart.Data.Lines;
+using Instacart.Synthetic;
+
+namespace Instacart.Analysis.Tests.Performance;
+
+/// <summary>
+/// Real exports are not always sorted. The same data with the data rows of <c>orders.csv</c> and both line files
+/// shuffled (neither orders grouped by customer nor lines by order) takes the grouped paths (<see cref="RowGroups"/>:
+/// the pair check and the totals); it answers with the same bytes as the sorted files, from CSV and from the cache,
+/// every path equals the plain reference, and a repeated pair is reported as the rule says, by file order.
+/// </summary>
+public sealed class ShuffledInputTests : IClassFixture<ShuffledInputTests.SortedAndShuffled>
+{
+    private readonly SortedAndShuffled data;
+
+    public ShuffledInputTests(SortedAndShuffled data) => this.data = data;
+
+    /// <summary>Generated data with every quirk (sorted, as the generator writes it) and a copy with its rows shuffled.</summary>
+    public sealed class SortedAndShuffled : IDisposable
+    {
+        public SortedAndShuffled()
+        {
+            SyntheticGenerator.Write(Sorted.Path, new SyntheticOptions(3_000, 11));
+            foreach (var file in Directory.GetFiles(Sorted.Path))
+            {
+                var name = Path.GetFileName(file);
+                var shuffle = name is InputFiles.Orders or InputFiles.PriorLines or InputFiles.TrainLines;
+                File.WriteAllBytes(Shuffled.File(name), shuffle ? ShuffleRows(File.ReadAllBytes(file), seed: name.Length) : File.ReadAllBytes(file));
+            }
+        }
+
+        public TempFolder Sorted { get; } = new();
+
+        public TempFolder Shuffled { get; } = new();
+
+        public void Dispose()
+        {
+            Sorted.Dispose();
+            Shuffled.Dispose();
+        }
+    }
+
+    /// <summary>The header line first, then the data lines (each with its line break) in a seeded random order.</summary>
+    internal static byte[] ShuffleRows(byte[] file, int seed)
+    {
+        var text = System.Text.Encoding.UTF8.GetString(file);
+        var header = text.IndexOf('\n', StringComparison.Ordinal) + 1;
+        var rows = text[header..].Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        new Random(seed).Shuffle(rows);
+        return System.Text.Encoding.UTF8.GetBytes(text[..header] + string.Concat(rows.Select(row => row + "\n")));
+    }
+
+    private static string Answers(InstacartData loaded) => AnswersDocument.ToText(AnswersDocument.Compute(loaded));
+
+    private static string Answers(string folder, Parallelism parallelism, AnalysisOptions? options = null)
+    {
+        using var loaded = InstacartData.Load(folder, options, cache: null, parallelism);
+        return Answers(loaded);
+    }
+
+    [Fact]
+    public void Files_AreShuffled_NeitherOrdersByCustomerNorLinesByOrder()
+    {
+        var sorted = OrderLinesLoader.Load(data.Sorted.File(InputFiles.PriorLines));
+        var shuffled = OrderLinesLoader.Load(data.Shuffled.File(InputFiles.PriorLines));
+        static int Runs(int[] ids) => 1 + Enumerable.Range(1, ids.Length - 1).Count(i => ids[i] != ids[i - 1]);
+        Assert.Equal(sorted.Count, shuffled.Count);
+        Assert.True(Runs(shuffled.OrderId) * 2 > shuffled.Count, "lines not in runs of one order");
+        Assert.True(Runs(sorted.OrderId) * 2 <= sorted.Count, "the generator writes each order's lines together");
+    }
+
+    [Theory]
+    [InlineData(1, Parallelism.DefaultMinPerRange)]
+    [InlineData(2, 20_000)]
+    [InlineData(5, 7_000)]
+    public void Answers_ShuffledFromCsv_AreTheSortedBytes(int degree, int minPerRange)
+    {
+        var parallelism = new Parallelism(degree, minPerRange);
+        var sorted = Answers(data.Sorted.Path, new Parallelism(1));
+        Assert.Equal(sorted, Answers(data.Shuffled.Path, parallelism));
+        Assert.Equal(sorted, Answers(data.Sorted.Path, parallelism));
+    }
+
+    [Fact]
+    public void Answers_ShuffledFromAFreshAndAReadCacheEntry_AreTheSortedBytes()
+    {
+        using var cacheRoot = new TempFolder();
+        var cache = new CacheOptions(cacheRoot.Path);
+        var sorted = Answers(data.Sorted.Path, new Parallelism(1));
+
+        using (var written = InstacartData.Load(data.Shuffled.Path, null, cache))
+        {
+            Assert.Equal(CacheUse.Written, written.Cache.Use);
+            Assert.Equal(sorted, Answers(written));
+        }
+
+        using (var read = InstacartData.Load(data.Shuffled.Path, null, cache))
+        {
+            Assert.Equal(CacheUse.Hit, read.Cache.Use);
+            Assert.Equal(sorted, Answers(read));
+        }
+
+        // Another price limit totals the cached (shuffled) merged lines anew: the grouped totals from the cache.
+        var cheap = AnalysisOptions.Default with { PriceOutlierAbove = 12 };
+        using var anew = InstacartData.Load(data.Shuffled.Path, cheap, cache);
+        Assert.Equal(Answers(data.Sorted.Path, new Parallelism(1), cheap), Answers(anew));
+    }
+
+    [Theory]
+    [InlineData(1, Parallelism.DefaultMinPerRange)]
+    [InlineData(3, 9_000)]
+    public void GroupBys_Shuffled_EqualTheReference(int degree, int minPerRange)
+    {
+        using var loaded = InstacartData.Load(data.Shuffled.Path, options: null, cache: null, new Parallelism(degree, minPerRange));
+        Assert.Empty(GroupByCases.Differences(loaded));
+    }
+
+    [Fact]
+    public void Totals_Shuffled_EqualTheSortedTotalsOrderByOrder()
+    {
+        using var sorted = InstacartData.Load(data.Sorted.Path, options: null, cache: null, new Parallelism(1));
+        using var shuffled = InstacartData.Load(data.Shuffled.Path, options: null, cache: null, new Parallelism(3, 9_000));
+
+        // The orders table rows differ: compare by order id.
+        var rowOf = shuffled.Orders.OrderId.Select((id, row) => (id, row)).ToDictionary(p => p.id, p => p.row);
+        for (var o = 0; o < sorted.Orders.Count; o++)
+        {
+            var s = rowOf[sorted.Orders.OrderId[o]];
+            Assert.Equal(sorted.Totals.OrderLines[o], shuffled.Totals.OrderLines[s]);
+            Assert.Equal(sorted.Totals.OrderRevenueUnits[o], shuffled.Totals.OrderRevenueUnits[s]);
+            Assert.Equal(sorted.Totals.OrderDepartments![o], shuffled.Totals.OrderDepartments![s]);
+        }
+
+        Assert.Equal(sorted.Totals.ProductLines, shuffled.Totals.ProductLines);
+        Assert.Equal(sorted.Totals.CustomerDepartmentLines, shuffled.Totals.CustomerDepartmentLines);
+        Assert.Equal(sorted.Totals.CustomerMedianDays, shuffled.Totals.CustomerMedianDays);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    public void Load_RepeatedPairInShuffledLines_NamesTheFirstRepeatInFileOrderAndTheLineItRepeats(int degree)
+    {
+        // Two repeats: line 2's product again near the end, and a cart position of a later line again after it.
+        var text = File.ReadAllText(data.Shuffled.File(InputFiles.PriorLines));
+        var lines = text.Split('\n', StringSplitOptions.RemoveEmptyEntries).ToList();
+        var first = lines[1].Split(',');
+        var other = lines[1000].Split(',');
+        var repeatAt = lines.Count - 10;
+        lines.Insert(repeatAt, $"{first[0]},{first[1]},999,0");
+        lines.Insert(lines.Count - 5, $"{other[0]},999999,{other[2]},0");
+        using var folder = new TempFolder();
+        foreach (var file in Directory.GetFiles(data.Shuffled.Path))
+        {
+            File.Copy(file, folder.File(Path.GetFileName(file)));
+        }
+
+        File.WriteAllText(folder.File(InputFiles.PriorLines), string.Join('\n', lines) + "\n");
+        var error = Assert.Throws<InputException>(() => InstacartData.Load(folder.Path, AnalysisOptions.Default, cache: null, new Parallelism(degree, 9_000)));
+
+        Assert.Equal(
+            $"order_products__prior.csv: line {repeatAt + 1}, column 2 (product_id): expected a unique (order_id, product_id), found order_id {first[0]} with product_id {first[1]}, already on line 2",
+            error.Message);
+    }
+
+    [Theory]
+    [InlineData(1, 1 << 20)]
+    [InlineData(2, 5_000)]
+    [InlineData(5, 3_000)]
+    public void Find_ShuffledLines_MatchesAPlainSetOfKeptPairs(int degree, int minPerRange)
+    {
+        var random = new Random(61);
+        foreach (var (repeats, sparseIds, bigValues) in new[] { (false, false, false), (true, false, false), (false, true, false), (true, true, true), (false, false, true) })
+        {
+            // Orders of one to twenty lines, products distinct within an order, carts 1..n, then every line shuffled;
+            // with repeats, a few lines of an order copy another line's product or cart position.
+            var orderId = new List<int>();
+            var productId = new List<int>();
+            var cartOrder = new List<int>();
+            for (var order = 0; order < 3_000; order++)
+            {
+                var n = random.Next(1, 21);
+                var products = Enumerable.Range(0, 5_000).OrderBy(_ => random.Next()).Take(n).ToArray();
+                for (var k = 0; k < n; k++)
+                {
+                    orderId.Add(sparseIds ? (order * 500_000) - 1_000_000_000 : order + 1);
+                    productId.Add(bigValues ? products[k] * 1_000 : products[k]);
+                    cartOrder.Add(bigValues ? (k + 1) * 2_000 : k + 1);
+                }
+            }
+
+            var rows = Enumerable.Range(0, orderId.Count).OrderBy(_ => random.Next()).ToArray();
+            int[] ids = [.. rows.Select(r => orderId[r])], products2 = [.. rows.Select(r => productId[r])], carts = [.. rows.Select(r => cartOrder[r])];
+            if (repeats)
+            {
+                for (var k = 0; k < 20; k++)
+                {
+                    var a = random.Next(ids.Length);
+                    var b = Array.FindIndex(ids, a + 1, id => id == ids[a]);
+                    if (b > 0)
+                    {
+                        (k % 2 == 0 ? products2 : carts)[b] = (k % 2 == 0 ? products2 : carts)[a];
+                    }
+                }
+            }
+
+            var parallelism = new Parallelism(degree, minPerRange);
+            var expected = Reference(ids, products2, carts);
+            Assert.Equal(repeats, expected.Count > 0);
+            Assert.Equal(expected, UniqueLinePairs.Find(ids, products2, carts, all: true, parallelism));
+            Assert.Equal(expected.Take(1), UniqueLinePairs.Find(ids, products2, carts, all: false, parallelism));
+        }
+    }
+
+    [Theory]
+    [InlineData(1, 1 << 20)]
+    [InlineData(4, 500)]
+    public void RowGroups_AnyKeys_AreAStableSortByKey(int degree, int minPerRange)
+    {
+        var random = new Random(3);
+        var parallelism = new Parallelism(degree, minPerRange);
+        foreach (var (count, spread, offset) in new[] { (0, 1, 0), (1, 1, 5), (70_000, 1_000, 0), (200_000, 150_000, -7), (50_000, 3_000_000, 100), (90_000, int.MaxValue, int.MinValue) })
+        {
+            var keys = new int[count];
+            for (var i = 0; i < count; i++)
+            {
+                keys[i] = (int)(offset + (random.NextInt64(spread) * (spread == int.MaxValue ? 2 : 1)));
+            }
+
+            var groups = RowGroups.ByKey(keys, parallelism);
+            var expected = Enumerable.Range(0, count).OrderBy(i => keys[i]).ToArray();
+            Assert.Equal(expected, groups.Rows);
+            long last = long.MinValue;
+            for (var g = 0; g < groups.Count; g++)
+            {
+                var group = groups[g].ToArray();
+                if (group.Length > 0)
+                {
+                    Assert.True(group.All(row => keys[row] == keys[group[0]]), "one key per group");
+                    Assert.True(keys[group[0]] > last, "groups in key order");
+                    last = keys[group[0]];
+                }
+            }
+
+            Assert.Equal(groups.Count, groups.Ranges(parallelism).Sum(range => range.End - range.Start));
+        }
+    }
+
+    /// <summary>The rule itself: in file order, a line repeating a pair of a kept line goes (a product first).</summary>
+    private static List<UniqueLinePairs.Repeat> Reference(int[] orderId, int[] productId, int[] cartOrder)
+    {
+        var products = new Dictionary<(int, int), int>();
+        var carts = new Dictionary<(int, int), int>();
+        var repeats = new List<UniqueLinePairs.Repeat>();
+        for (var row = 0; row < orderId.Length; row++)
+        {
+            if (products.TryGetValue((orderId[row], productId[row]), out var first))
+            {
+                repeats.Add(new UniqueLinePairs.Repeat(row, first, Product: true));
+            }
+            else if (carts.TryGetValue((orderId[row], cartOrder[row]), out first))
+            {
+                repeats.Add(new UniqueLinePairs.Repeat(row, first, Product: false));
+            }
+            else
+            {
+                products[(orderId[row], productId[row])] = row;
+                carts[(orderId[row], cartOrder[row])] = row;
+            }
+        }
+
+        return repeats;
+    }
+}
