@@ -176,7 +176,9 @@ public sealed class ReportFolderTests(GoodDataFixture fixture) : IClassFixture<G
         var output = Path.Combine(workspace.Reports, "report");
         AssertRan(Run(workspace, output, "--only", "01-*"));
         var before = FolderSnapshot.Of(output);
-        using (var killed = Start("run", "--notebooks", RepoNotebooks, "--data", workspace.Data, "--out", output, "--only", "01-*,02-*", "--no-cache"))
+        // --force: 01 runs again rather than keeping its unchanged page, so a page is staged while 02 still has to run;
+        // without it only 02 ran, and its page could be staged and published between two looks.
+        using (var killed = Start("run", "--notebooks", RepoNotebooks, "--data", workspace.Data, "--out", output, "--only", "01-*,02-*", "--no-cache", "--force"))
         {
             await WaitForAsync(() => Directory.GetFiles(output, "*", SearchOption.AllDirectories).Any(f => f.Contains(".instacart-staging-") && f.EndsWith(".html", StringComparison.Ordinal)));
             killed.Kill(entireProcessTree: true);

@@ -29,7 +29,7 @@ public sealed class RunCommandTests(GoodDataFixture fixture) : IClassFixture<Goo
         }
     }
 
-    [Fact]
+    [InterruptibleFact]
     public async Task Run_InterruptedWithCtrlC_LeavesThePreviousReportIntact()
     {
         var output = Path.Combine(Path.GetTempPath(), "instacart-run-interrupted-" + Guid.NewGuid().ToString("N"));
