@@ -49,6 +49,20 @@ public sealed class OrderLinesTable
     /// <summary><c>reordered</c>, 0 or 1.</summary>
     public byte[] Reordered => columns.Value.Reordered;
 
+    /// <summary>
+    /// The lines grouped by <c>order_id</c>, made by the pair check when the file does not keep each order's lines
+    /// together (<see cref="UniqueLinePairs"/>), each line's <c>product_id &lt;&lt; 1 | reordered</c> in
+    /// <see cref="Lines.RowGroups.Also"/>: the merge reads them instead of grouping the lines again. Null when the
+    /// lines were not grouped; taken once (<see cref="TakeByOrder"/>) so that the grouping does not outlive the merge.
+    /// </summary>
+    private Lines.RowGroups? byOrder;
+
+    /// <summary>Keeps <paramref name="groups"/> (<see cref="byOrder"/>) for the merge.</summary>
+    internal void KeepByOrder(Lines.RowGroups groups) => byOrder = groups;
+
+    /// <summary>The grouping the pair check kept, once: later calls (and tables it did not group) give null.</summary>
+    internal Lines.RowGroups? TakeByOrder() => Interlocked.Exchange(ref byOrder, null);
+
     /// <summary>Whether the columns are in memory (false until a lazily read table is first used).</summary>
     internal bool IsRead => columns.IsValueCreated;
 

@@ -88,9 +88,9 @@ internal static partial class UniqueLinePairs
     /// The repeats (all, or only the first in file order) found by checking every order whole: the lines grouped
     /// by order (each order's lines in file order), the orders checked in ranges on every core.
     /// </summary>
-    private static List<Repeat> FindInGroups(int[] orderId, int[] productId, int[] cartOrder, bool all, Parallelism parallelism)
+    private static List<Repeat> FindInGroups(int[] orderId, int[] productId, int[] cartOrder, byte[]? reordered, bool all, Parallelism parallelism, out RowGroups? byOrder)
     {
-        if (NoRepeatInPackedGroups(orderId, productId, cartOrder, parallelism))
+        if (NoRepeatInPackedGroups(orderId, productId, cartOrder, reordered, parallelism, out byOrder))
         {
             return [];
         }
@@ -112,8 +112,14 @@ internal static partial class UniqueLinePairs
     /// holds a product or cart position twice; false (look again with the lines' numbers, which name the lines) when
     /// one may, or the values do not fit.
     /// </summary>
-    private static bool NoRepeatInPackedGroups(int[] orderId, int[] productId, int[] cartOrder, Parallelism parallelism)
+    /// <remarks>
+    /// Given <paramref name="reordered"/> (0 or 1 each), the same counting sort places each line's
+    /// <c>product_id &lt;&lt; 1 | reordered</c> too: when no order holds a pair twice, <paramref name="byOrder"/> is the
+    /// grouping with those values as its rows, for the merge (else null).
+    /// </remarks>
+    private static bool NoRepeatInPackedGroups(int[] orderId, int[] productId, int[] cartOrder, byte[]? reordered, Parallelism parallelism, out RowGroups? byOrder)
     {
+        byOrder = null;
         var ranges = parallelism.Ranges(orderId.Length);
         var fits = new bool[ranges.Length];
         parallelism.For(ranges.Length, r =>
@@ -125,6 +131,14 @@ internal static partial class UniqueLinePairs
                 ok &= (uint)productId[i] < 1u << (32 - PackedCartBits) && (uint)cartOrder[i] < 1u << PackedCartBits;
             }
 
+            if (reordered is not null)
+            {
+                for (var i = start; i < end; i++)
+                {
+                    ok &= reordered[i] <= 1;
+                }
+            }
+
             fits[r] = ok;
         });
         if (fits.Contains(false))
@@ -132,9 +146,18 @@ internal static partial class UniqueLinePairs
             return false;
         }
 
-        var groups = RowGroups.ByKey(orderId, new ProductAndCart(productId, cartOrder), parallelism);
-        var clean = parallelism.ForRanges(groups.Ranges(parallelism), () => new PackedCheck(), (check, start, end) => check.Scan(groups, start, end));
-        return clean.All(check => !check.Suspect);
+        var groups = reordered is null
+            ? RowGroups.ByKey(orderId, new ProductAndCart(productId, cartOrder), parallelism)
+            : RowGroups.ByKey(orderId, new ProductAndCart(productId, cartOrder), new ProductAndReordered(productId, reordered), parallelism);
+        var clean = parallelism.ForRanges(groups.Ranges(parallelism), () => new PackedCheck(), (check, start, end) => check.Scan(groups, start, end)).All(check => !check.Suspect);
+        byOrder = clean ? groups.AlsoAsRows() : null;
+        return clean;
+    }
+
+    /// <summary>A line's product id and reordered flag in one int: what the merge keeps of it (<see cref="OrderLinesTable.TakeByOrder"/>).</summary>
+    private readonly struct ProductAndReordered(int[] productId, byte[] reordered) : RowGroups.IRowValue
+    {
+        public int Of(int row) => (productId[row] << 1) | reordered[row];
     }
 
     /// <summary>Bits of the packed value of <see cref="NoRepeatInPackedGroups"/> that hold the cart position.</summary>

@@ -19,9 +19,19 @@ public sealed record LineMerge(LineTable Lines, int[] OrderCustomer, long LinesJ
         Build(orders, priorLines, products, customers, orderIndex, Parallelism.Default);
 
     /// <summary>As <see cref="Build(OrdersTable, OrderLinesTable, ProductCatalog, CustomersTable, UniqueIndex)"/>, in <paramref name="parallelism"/>'s ranges and threads.</summary>
-    internal static LineMerge Build(OrdersTable orders, OrderLinesTable priorLines, ProductCatalog products, CustomersTable customers, UniqueIndex orderIndex, Parallelism parallelism)
+    /// <remarks>
+    /// Given <paramref name="byOrder"/>, the prior lines grouped by <c>order_id</c> as the pair check left them
+    /// (<see cref="OrderLinesTable.TakeByOrder"/>), the lines are merged in that grouping: each order looked up once,
+    /// its lines read straight through, and the merged lines come out grouped by order (what the totals read in one
+    /// pass). Otherwise they come out in file order.
+    /// </remarks>
+    internal static LineMerge Build(OrdersTable orders, OrderLinesTable priorLines, ProductCatalog products, CustomersTable customers, UniqueIndex orderIndex, Parallelism parallelism, RowGroups? byOrder = null)
     {
         var orderCustomer = OrderCustomers(orders, customers);
+        if (byOrder is not null && Grouped(orders, byOrder, products, orderCustomer, orderIndex, parallelism) is { } grouped)
+        {
+            return grouped;
+        }
 
         // Fixed line ranges joined concurrently, each compacting its kept lines into the front of its own slice of
         // scratch columns; the slices are then copied, in file order, into columns of the exact length.
@@ -112,6 +122,107 @@ public sealed record LineMerge(LineTable Lines, int[] OrderCustomer, long LinesJ
         long joined = joinedBy.Sum(), withoutProduct = withoutProductBy.Sum(), withoutCustomer = withoutCustomerBy.Sum();
         var lines = new LineTable(lineOrder, lineProduct, lineReordered);
         return new LineMerge(lines, orderCustomer, joined, withoutProduct, withoutCustomer);
+    }
+
+    /// <summary>
+    /// The merge of lines grouped by <c>order_id</c> (each line's <c>product_id &lt;&lt; 1 | reordered</c>), in ranges of
+    /// orders on the workers; null when some order is not in <c>orders.csv</c> (the file-order merge names its first line).
+    /// </summary>
+    private static LineMerge? Grouped(OrdersTable orders, RowGroups byOrder, ProductCatalog products, int[] orderCustomer, UniqueIndex orderIndex, Parallelism parallelism)
+    {
+        var count = byOrder.Rows.Length;
+        var values = byOrder.Rows;
+        var starts = byOrder.Starts;
+        var ranges = byOrder.Ranges(parallelism);
+        var scratchOrder = new int[count];
+        var scratchProduct = new int[count];
+        var scratchReordered = new byte[count];
+        var kept = new int[ranges.Length];
+        var joinedBy = new long[ranges.Length];
+        var withoutProductBy = new long[ranges.Length];
+        var withoutCustomerBy = new long[ranges.Length];
+        var unknown = new bool[ranges.Length];
+        var evalSet = orders.EvalSet;
+        parallelism.For(ranges.Length, r =>
+        {
+            var (first, last) = ranges[r];
+            var write = starts[first];
+            long joined = 0, withoutProduct = 0, withoutCustomer = 0;
+            for (var g = first; g < last && !unknown[r]; g++)
+            {
+                int start = starts[g], end = starts[g + 1];
+                if (start == end)
+                {
+                    continue;
+                }
+
+                var order = orderIndex.RowOf(byOrder.KeyOf(g));
+                if (order < 0)
+                {
+                    unknown[r] = true;
+                    break;
+                }
+
+                if (evalSet[order] != EvalSet.Prior)
+                {
+                    continue;
+                }
+
+                joined += end - start;
+                var hasCustomer = orderCustomer[order] >= 0;
+                for (var i = start; i < end; i++)
+                {
+                    var value = values[i];
+                    var product = products.IndexOf(value >> 1);
+                    if (product < 0)
+                    {
+                        withoutProduct++;
+                        continue;
+                    }
+
+                    if (!hasCustomer)
+                    {
+                        withoutCustomer++;
+                        continue;
+                    }
+
+                    scratchOrder[write] = order;
+                    scratchProduct[write] = product;
+                    scratchReordered[write] = (byte)(value & 1);
+                    write++;
+                }
+            }
+
+            kept[r] = write - starts[first];
+            joinedBy[r] = joined;
+            withoutProductBy[r] = withoutProduct;
+            withoutCustomerBy[r] = withoutCustomer;
+        });
+
+        if (unknown.Contains(true))
+        {
+            return null;
+        }
+
+        var at = new int[ranges.Length + 1];
+        for (var r = 0; r < ranges.Length; r++)
+        {
+            at[r + 1] = at[r] + kept[r];
+        }
+
+        var lineOrder = new int[at[^1]];
+        var lineProduct = new int[at[^1]];
+        var lineReordered = new byte[at[^1]];
+        parallelism.For(ranges.Length, r =>
+        {
+            var from = starts[ranges[r].Start];
+            Array.Copy(scratchOrder, from, lineOrder, at[r], kept[r]);
+            Array.Copy(scratchProduct, from, lineProduct, at[r], kept[r]);
+            Array.Copy(scratchReordered, from, lineReordered, at[r], kept[r]);
+        });
+
+        var lines = new LineTable(lineOrder, lineProduct, lineReordered);
+        return new LineMerge(lines, orderCustomer, joinedBy.Sum(), withoutProductBy.Sum(), withoutCustomerBy.Sum());
     }
 
     /// <summary>For each row of the orders table, the row of its user in the customers table, or -1.</summary>

@@ -22,7 +22,7 @@ internal sealed class LineStages(Parallelism parallelism) : ILineStages
 {
     /// <inheritdoc />
     public LineMerge Merge(InputTables input, ProductCatalog catalog, UniqueIndex orderIndex) =>
-        LineMerge.Build(input.Orders, input.PriorLines, catalog, input.Customers, orderIndex, parallelism);
+        LineMerge.Build(input.Orders, input.PriorLines, catalog, input.Customers, orderIndex, parallelism, input.PriorLines.TakeByOrder());
 
     /// <inheritdoc />
     public LineTotals Total(InputTables input, ProductCatalog catalog, LineMerge merge, int departments) =>

@@ -144,6 +144,65 @@ public sealed class ShuffledInputTests : IClassFixture<ShuffledInputTests.Sorted
     }
 
     [Theory]
+    [InlineData(1, Parallelism.DefaultMinPerRange)]
+    [InlineData(3, 9_000)]
+    public void Merge_ShuffledLinesInTheChecksGrouping_EqualsTheFileOrderMergeGroupedByOrder(int degree, int minPerRange)
+    {
+        // The pair check keeps its grouping of shuffled lines for the merge; the merge in it makes the same lines
+        // and counts as the merge in file order, each order's lines together in file order, orders by order_id.
+        var parallelism = new Parallelism(degree, minPerRange);
+        using var loaded = InstacartData.Load(data.Shuffled.Path, options: null, cache: null, parallelism);
+        var input = loaded.Input;
+        var prior = OrderLinesLoader.Load(data.Shuffled.File(InputFiles.PriorLines), degree, 1, parallelism);
+        Assert.Null(loaded.Input.PriorLines.TakeByOrder());
+        var byOrder = prior.TakeByOrder();
+        Assert.NotNull(byOrder);
+        Assert.Null(prior.TakeByOrder());
+        var orderIndex = LineMerge.OrderIndex(input.Orders);
+        var grouped = LineMerge.Build(input.Orders, prior, loaded.Products, input.Customers, orderIndex, parallelism, byOrder);
+        var fileOrder = LineMerge.Build(input.Orders, prior, loaded.Products, input.Customers, orderIndex, parallelism);
+
+        Assert.Equal((fileOrder.LinesJoinedOrders, fileOrder.LinesWithoutProduct, fileOrder.LinesWithoutCustomer), (grouped.LinesJoinedOrders, grouped.LinesWithoutProduct, grouped.LinesWithoutCustomer));
+        Assert.Equal(fileOrder.OrderCustomer, grouped.OrderCustomer);
+        var expected = Enumerable.Range(0, fileOrder.Lines.Count)
+            .Select(i => (Order: fileOrder.Lines.Order[i], Product: fileOrder.Lines.Product[i], Reordered: fileOrder.Lines.Reordered[i]))
+            .OrderBy(line => input.Orders.OrderId[line.Order])
+            .ToArray();
+        var actual = Enumerable.Range(0, grouped.Lines.Count).Select(i => (grouped.Lines.Order[i], grouped.Lines.Product[i], grouped.Lines.Reordered[i])).ToArray();
+        Assert.Equal(expected, actual);
+        Assert.Equal(loaded.Lines.Order, grouped.Lines.Order);
+
+        // The lines in file order (shuffled) take the totals' own grouping, and total the same.
+        var totals = LineTotals.Compute(fileOrder.Lines, fileOrder.OrderCustomer, loaded.Products, input.Orders, input.Customers.Count, loaded.Totals.Departments, parallelism);
+        Assert.Equal(loaded.Totals.OrderLines, totals.OrderLines);
+        Assert.Equal(loaded.Totals.OrderRevenueUnits, totals.OrderRevenueUnits);
+        Assert.Equal(loaded.Totals.ProductReordered, totals.ProductReordered);
+        Assert.Equal(loaded.Totals.CustomerDepartmentLines, totals.CustomerDepartmentLines);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    public void Load_UnknownOrdersInShuffledLines_NamesTheFirstInFileOrder(int degree)
+    {
+        // Two lines of orders not in orders.csv, the one with the larger id first: the error names the first line.
+        var lines = File.ReadAllText(data.Shuffled.File(InputFiles.PriorLines)).Split('\n', StringSplitOptions.RemoveEmptyEntries).ToList();
+        var at = lines.Count - 20;
+        lines.Insert(at, "99999999,1,1,0");
+        lines.Insert(lines.Count - 5, "99999998,1,1,0");
+        using var folder = new TempFolder();
+        foreach (var file in Directory.GetFiles(data.Shuffled.Path))
+        {
+            File.Copy(file, folder.File(Path.GetFileName(file)));
+        }
+
+        File.WriteAllText(folder.File(InputFiles.PriorLines), string.Join('\n', lines) + "\n");
+        var error = Assert.Throws<InputException>(() => InstacartData.Load(folder.Path, AnalysisOptions.Default, cache: null, new Parallelism(degree, 9_000)));
+
+        Assert.Equal($"order_products__prior.csv: line {at + 1}, column 1 (order_id): expected an order_id of orders.csv, found '99999999'", error.Message);
+    }
+
+    [Theory]
     [InlineData(1)]
     [InlineData(3)]
     public void Load_RepeatedPairInShuffledLines_NamesTheFirstRepeatInFileOrderAndTheLineItRepeats(int degree)
@@ -250,7 +309,23 @@ public sealed class ShuffledInputTests : IClassFixture<ShuffledInputTests.Sorted
             }
 
             Assert.Equal(groups.Count, groups.Ranges(parallelism).Sum(range => range.End - range.Start));
+
+            // A second value kept beside each row lands in the row's place; each group's key is named.
+            var both = RowGroups.ByKey(keys, new Times(1), new Times(3), parallelism);
+            Assert.Equal(expected, both.Rows);
+            Assert.Equal(expected.Select(row => row * 3), both.Also!);
+            Assert.Equal(expected, both.AlsoAsRows()!.Rows.Select(value => value / 3));
+            for (var g = 0; g < both.Count; g++)
+            {
+                Assert.All(both[g].ToArray(), row => Assert.Equal(keys[row], both.KeyOf(g)));
+            }
         }
+    }
+
+    /// <summary>A row's number times a factor.</summary>
+    private readonly struct Times(int factor) : RowGroups.IRowValue
+    {
+        public int Of(int row) => row * factor;
     }
 
     /// <summary>The rule itself: in file order, a line repeating a pair of a kept line goes (a product first).</summary>
