@@ -80,65 +80,11 @@ internal static class CustomerParts
         return part;
     }
 
-    private static OrderLinesTable Lines(OrderLinesTable lines, int[] partOf, int p)
-    {
-        var keep = Keep(partOf, p, out var count);
-        var picked = lines.Where(keep, count);
-        // The part is a table of its own: its rows are numbered from the start, not by the whole file's lines.
-        return new OrderLinesTable(picked.FileName, picked.OrderId, picked.ProductId, picked.AddToCartOrder, picked.Reordered);
-    }
+    private static OrderLinesTable Lines(OrderLinesTable lines, int[] partOf, int p) => PartTables.Lines(lines, Keep(partOf, p));
 
-    private static OrdersTable Orders(OrdersTable orders, int[] partOf, int p)
-    {
-        var keep = Keep(partOf, p, out var count);
-        return new OrdersTable(
-            Pick(orders.OrderId, keep, count),
-            Pick(orders.UserId, keep, count),
-            Pick(orders.EvalSet, keep, count),
-            Pick(orders.OrderNumber, keep, count),
-            Pick(orders.DayOfWeek, keep, count),
-            Pick(orders.HourOfDay, keep, count),
-            Pick(orders.DaysSincePrior, keep, count));
-    }
+    private static OrdersTable Orders(OrdersTable orders, int[] partOf, int p) => PartTables.Orders(orders, Keep(partOf, p));
 
-    private static CustomersTable Customers(CustomersTable customers, int[] partOf, int p)
-    {
-        var keep = Keep(partOf, p, out var count);
-        return new CustomersTable(
-            Pick(customers.UserId, keep, count),
-            Pick(customers.Gender, keep, count),
-            Pick(customers.State, keep, count),
-            Pick(customers.Age, keep, count),
-            Pick(customers.DateJoined, keep, count),
-            Pick(customers.Dependants, keep, count),
-            Pick(customers.FamilyStatus, keep, count),
-            Pick(customers.Income, keep, count));
-    }
+    private static CustomersTable Customers(CustomersTable customers, int[] partOf, int p) => PartTables.Customers(customers, Keep(partOf, p));
 
-    private static bool[] Keep(int[] partOf, int p, out int count)
-    {
-        var keep = new bool[partOf.Length];
-        count = 0;
-        for (var i = 0; i < keep.Length; i++)
-        {
-            keep[i] = partOf[i] == p;
-            count += keep[i] ? 1 : 0;
-        }
-
-        return keep;
-    }
-
-    private static T[] Pick<T>(T[] values, bool[] keep, int count)
-    {
-        var picked = new T[count];
-        for (int i = 0, k = 0; i < values.Length; i++)
-        {
-            if (keep[i])
-            {
-                picked[k++] = values[i];
-            }
-        }
-
-        return picked;
-    }
+    private static bool[] Keep(int[] partOf, int p) => [.. partOf.Select(part => part == p)];
 }

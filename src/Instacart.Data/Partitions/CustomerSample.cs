@@ -97,10 +97,10 @@ public sealed class CustomerSample : IEquatable<CustomerSample>
         var index = LineMerge.OrderIndex(orders);
         return part with
         {
-            Orders = PickOrders(orders, keepOrder),
+            Orders = PartTables.Orders(orders, keepOrder),
             PriorLines = PickLines(part.PriorLines, index, keepOrder),
             TrainLines = part.TrainLines is { } train ? PickLines(train, index, keepOrder) : null,
-            Customers = PickCustomers(part.Customers, [.. part.Customers.UserId.Select(Keeps)]),
+            Customers = PartTables.Customers(part.Customers, [.. part.Customers.UserId.Select(Keeps)]),
         };
     }
 
@@ -178,49 +178,13 @@ public sealed class CustomerSample : IEquatable<CustomerSample>
     {
         var orderId = lines.OrderId;
         var keep = new bool[lines.Count];
-        var count = 0;
         for (var i = 0; i < keep.Length; i++)
         {
             var row = orderIndex.RowOf(orderId[i]);
             keep[i] = row >= 0 ? keepOrder[row] : Keeps(orderId[i]);
-            count += keep[i] ? 1 : 0;
         }
 
-        var picked = lines.Where(keep, count);
-        return new OrderLinesTable(picked.FileName, picked.OrderId, picked.ProductId, picked.AddToCartOrder, picked.Reordered);
-    }
-
-    private static OrdersTable PickOrders(OrdersTable orders, bool[] keep) => new(
-        Pick(orders.OrderId, keep),
-        Pick(orders.UserId, keep),
-        Pick(orders.EvalSet, keep),
-        Pick(orders.OrderNumber, keep),
-        Pick(orders.DayOfWeek, keep),
-        Pick(orders.HourOfDay, keep),
-        Pick(orders.DaysSincePrior, keep));
-
-    private static CustomersTable PickCustomers(CustomersTable customers, bool[] keep) => new(
-        Pick(customers.UserId, keep),
-        Pick(customers.Gender, keep),
-        Pick(customers.State, keep),
-        Pick(customers.Age, keep),
-        Pick(customers.DateJoined, keep),
-        Pick(customers.Dependants, keep),
-        Pick(customers.FamilyStatus, keep),
-        Pick(customers.Income, keep));
-
-    private static T[] Pick<T>(T[] values, bool[] keep)
-    {
-        var picked = new List<T>();
-        for (var i = 0; i < values.Length; i++)
-        {
-            if (keep[i])
-            {
-                picked.Add(values[i]);
-            }
-        }
-
-        return [.. picked];
+        return PartTables.Lines(lines, keep);
     }
 
     private static T[] Concat<TPart, T>(IReadOnlyList<TPart> parts, Func<TPart, T[]> column)
