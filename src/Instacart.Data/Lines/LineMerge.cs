@@ -103,25 +103,8 @@ public sealed record LineMerge(LineTable Lines, int[] OrderCustomer, long LinesJ
             }
         }
 
-        var at = new int[ranges.Length + 1];
-        for (var r = 0; r < ranges.Length; r++)
-        {
-            at[r + 1] = at[r] + kept[r];
-        }
-
-        var lineOrder = new int[at[^1]];
-        var lineProduct = new int[at[^1]];
-        var lineReordered = new byte[at[^1]];
-        parallelism.For(ranges.Length, r =>
-        {
-            Array.Copy(scratchOrder, ranges[r].Start, lineOrder, at[r], kept[r]);
-            Array.Copy(scratchProduct, ranges[r].Start, lineProduct, at[r], kept[r]);
-            Array.Copy(scratchReordered, ranges[r].Start, lineReordered, at[r], kept[r]);
-        });
-
-        long joined = joinedBy.Sum(), withoutProduct = withoutProductBy.Sum(), withoutCustomer = withoutCustomerBy.Sum();
-        var lines = new LineTable(lineOrder, lineProduct, lineReordered);
-        return new LineMerge(lines, orderCustomer, joined, withoutProduct, withoutCustomer);
+        var lines = Compact(scratchOrder, scratchProduct, scratchReordered, [.. ranges.Select(range => range.Start)], kept, parallelism);
+        return new LineMerge(lines, orderCustomer, joinedBy.Sum(), withoutProductBy.Sum(), withoutCustomerBy.Sum());
     }
 
     /// <summary>
@@ -204,8 +187,18 @@ public sealed record LineMerge(LineTable Lines, int[] OrderCustomer, long LinesJ
             return null;
         }
 
-        var at = new int[ranges.Length + 1];
-        for (var r = 0; r < ranges.Length; r++)
+        var lines = Compact(scratchOrder, scratchProduct, scratchReordered, [.. ranges.Select(range => starts[range.Start])], kept, parallelism);
+        return new LineMerge(lines, orderCustomer, joinedBy.Sum(), withoutProductBy.Sum(), withoutCustomerBy.Sum());
+    }
+
+    /// <summary>
+    /// The merged lines in columns of the exact length: each worker's kept lines (<paramref name="kept"/>[r] of them, from
+    /// <paramref name="from"/>[r] in the scratch columns) copied side by side, in the workers' order.
+    /// </summary>
+    private static LineTable Compact(int[] scratchOrder, int[] scratchProduct, byte[] scratchReordered, int[] from, int[] kept, Parallelism parallelism)
+    {
+        var at = new int[kept.Length + 1];
+        for (var r = 0; r < kept.Length; r++)
         {
             at[r + 1] = at[r] + kept[r];
         }
@@ -213,16 +206,14 @@ public sealed record LineMerge(LineTable Lines, int[] OrderCustomer, long LinesJ
         var lineOrder = new int[at[^1]];
         var lineProduct = new int[at[^1]];
         var lineReordered = new byte[at[^1]];
-        parallelism.For(ranges.Length, r =>
+        parallelism.For(kept.Length, r =>
         {
-            var from = starts[ranges[r].Start];
-            Array.Copy(scratchOrder, from, lineOrder, at[r], kept[r]);
-            Array.Copy(scratchProduct, from, lineProduct, at[r], kept[r]);
-            Array.Copy(scratchReordered, from, lineReordered, at[r], kept[r]);
+            Array.Copy(scratchOrder, from[r], lineOrder, at[r], kept[r]);
+            Array.Copy(scratchProduct, from[r], lineProduct, at[r], kept[r]);
+            Array.Copy(scratchReordered, from[r], lineReordered, at[r], kept[r]);
         });
 
-        var lines = new LineTable(lineOrder, lineProduct, lineReordered);
-        return new LineMerge(lines, orderCustomer, joinedBy.Sum(), withoutProductBy.Sum(), withoutCustomerBy.Sum());
+        return new LineTable(lineOrder, lineProduct, lineReordered);
     }
 
     /// <summary>For each row of the orders table, the row of its user in the customers table, or -1.</summary>
