@@ -17,6 +17,14 @@ if (args.Length > 2 && args[0] == "core")
     return 0;
 }
 
+// "parsers [FILE]" checks that every parser benchmark's columns equal the loader's on FILE (default: the bench
+// data's order_products__prior.csv) and that the strict ones report bad rows alike; the benchmark runs it first too.
+if (args.Length > 0 && args[0] == "parsers")
+{
+    ParserAgreement.Check(args.Length > 1 ? Path.GetFullPath(args[1]) : BenchData.PriorLines, Console.WriteLine);
+    return 0;
+}
+
 // "duckdb" runs the DuckDB peer once in this process and prints each step (for cold end-to-end timing);
 // anything else goes to BenchmarkDotNet, e.g. --filter '*Parser*'.
 if (args.Length > 0 && args[0] == "duckdb")
