@@ -60,6 +60,7 @@ internal static class ParserAgreement
         var candidates = new List<(string Name, Func<(int[] A, int[] B, int[] C, byte[] D)?> Read)>
         {
             ("LoaderRanges", () => OrderLinesLoader.TryLoadRanges(path, Math.Max(2, Parallelism.Default.Degree)) is { } t ? (t.OrderId, t.ProductId, t.AddToCartOrder, t.Reordered) : null),
+            ("LoaderRangesOneThread", () => OrderLinesLoader.TryLoadRanges(path, 2, new Parallelism(1)) is { } t ? (t.OrderId, t.ProductId, t.AddToCartOrder, t.Reordered) : null),
             ("LibraryLoader", () => OrderLinesLoader.Load(path) is var t ? (t.OrderId, t.ProductId, t.AddToCartOrder, t.Reordered) : null),
             ("CsvHelperSequential", () => Arrays(ParserBenchmarks.ReadCsvHelper(path))),
             ("CsvHelperParallelEnumerate2", () => Arrays(ParserBenchmarks.ReadCsvHelperParallel(path))),

@@ -67,6 +67,13 @@ public class ParserBenchmarks
     [Benchmark]
     public int LoaderRanges() => (OrderLinesLoader.TryLoadRanges(path, Parallelism.Default.Degree) ?? throw new InvalidOperationException("the range parser gave up")).Count;
 
+    /// <summary>
+    /// The same range parser on one thread (its ranges one after another): CsvHelper's tokenizer under the loader's
+    /// checks, per thread, to set beside <see cref="SepSequential"/>.
+    /// </summary>
+    [Benchmark]
+    public int LoaderRangesOneThread() => (OrderLinesLoader.TryLoadRanges(path, 2, new Parallelism(1)) ?? throw new InvalidOperationException("the range parser gave up")).Count;
+
     /// <summary>The loader's plain path (<c>OrderLinesLoader.LoadSequential</c>): one strict reader, exact file/line/column errors.</summary>
     [Benchmark]
     public int LoaderSequential() => OrderLinesLoader.LoadSequential(path).Count;

@@ -61,33 +61,52 @@ internal static class SepLines
 
     /// <summary>
     /// Sep's <c>ParallelEnumerate</c> on <paramref name="degree"/> threads: one thread splits the text into rows, the
-    /// workers parse batches of rows; results come back in input order. A bad row becomes a value, not an exception,
-    /// so the error reported is the first bad line of the file whatever the threads' timing (as the loader's).
+    /// workers parse batches of rows; results come back in input order. The workers return plain values (a bad row is
+    /// a flag, no exception and no reference in the value); at the first flagged row the file is read again on one
+    /// thread, which throws the first bad line's error (the loader's way: its fast path gives up, its plain path reports).
     /// </summary>
     public static LineColumns ReadParallel(string path, int degree)
     {
-        var file = Path.GetFileName(path);
-        using var reader = Open(path);
         var capacity = (int)Math.Min(Array.MaxLength, new FileInfo(path).Length / 16);
         var orderId = new List<int>(capacity);
         var productId = new List<int>(capacity);
         var cartOrder = new List<int>(capacity);
         var reordered = new List<byte>(capacity);
-        foreach (var line in reader.ParallelEnumerate(row => Parse(row, file), degree))
+        var bad = false;
+        using (var reader = Open(path))
         {
-            if (line.Error is { } error)
+            foreach (var line in reader.ParallelEnumerate(row => TryParse(row), degree))
             {
-                throw error;
-            }
+                if (!line.Ok)
+                {
+                    bad = true;
+                    break;
+                }
 
-            orderId.Add(line.OrderId);
-            productId.Add(line.ProductId);
-            cartOrder.Add(line.CartOrder);
-            reordered.Add(line.Reordered);
+                orderId.Add(line.OrderId);
+                productId.Add(line.ProductId);
+                cartOrder.Add(line.CartOrder);
+                reordered.Add(line.Reordered);
+            }
+        }
+
+        if (bad)
+        {
+            Read(path);
+            throw new InvalidOperationException($"{Path.GetFileName(path)}: the parallel read flagged a row the sequential read accepts");
         }
 
         return new LineColumns(orderId.ToArray(), productId.ToArray(), cartOrder.ToArray(), reordered.ToArray());
     }
+
+    private static Values TryParse(SepReader.Row row) =>
+        row.ColCount == Header.Length
+        && TryParseInt(row[0].Span, out var order)
+        && TryParseInt(row[1].Span, out var product)
+        && TryParseInt(row[2].Span, out var cart) && cart >= 1
+        && TryParseInt(row[3].Span, out var again) && again <= 1
+            ? new Values(order, product, cart, (byte)again, true)
+            : default;
 
     private static Line Parse(SepReader.Row row, string file)
     {
@@ -154,6 +173,8 @@ internal static class SepLines
     }
 
     private readonly record struct Line(int OrderId, int ProductId, int CartOrder, byte Reordered, InputException? Error);
+
+    private readonly record struct Values(int OrderId, int ProductId, int CartOrder, byte Reordered, bool Ok);
 }
 
 /// <summary>Four columns of the order-lines file as a candidate parser gives them (exact length).</summary>
