@@ -32,16 +32,12 @@ internal static class SepLines
         return reader;
     }
 
-    /// <summary>One thread: <c>foreach</c> over the reader, each row parsed and checked into growing columns trimmed at the end.</summary>
+    /// <summary>One thread: <c>foreach</c> over the reader, each row parsed and checked into exact-size columns (rows counted first, as the loader does).</summary>
     public static LineColumns Read(string path)
     {
         var file = Path.GetFileName(path);
         using var reader = Open(path);
-        var capacity = (int)Math.Min(Array.MaxLength, new FileInfo(path).Length / 16);
-        var orderId = new List<int>(capacity);
-        var productId = new List<int>(capacity);
-        var cartOrder = new List<int>(capacity);
-        var reordered = new List<byte>(capacity);
+        var columns = new Columns(path);
         foreach (var row in reader)
         {
             var line = Parse(row, file);
@@ -50,13 +46,10 @@ internal static class SepLines
                 throw error;
             }
 
-            orderId.Add(line.OrderId);
-            productId.Add(line.ProductId);
-            cartOrder.Add(line.CartOrder);
-            reordered.Add(line.Reordered);
+            columns.Add(line.OrderId, line.ProductId, line.CartOrder, line.Reordered);
         }
 
-        return new LineColumns(orderId.ToArray(), productId.ToArray(), cartOrder.ToArray(), reordered.ToArray());
+        return columns.ToColumns();
     }
 
     /// <summary>
@@ -67,11 +60,7 @@ internal static class SepLines
     /// </summary>
     public static LineColumns ReadParallel(string path, int degree)
     {
-        var capacity = (int)Math.Min(Array.MaxLength, new FileInfo(path).Length / 16);
-        var orderId = new List<int>(capacity);
-        var productId = new List<int>(capacity);
-        var cartOrder = new List<int>(capacity);
-        var reordered = new List<byte>(capacity);
+        var columns = new Columns(path);
         var bad = false;
         using (var reader = Open(path))
         {
@@ -83,10 +72,7 @@ internal static class SepLines
                     break;
                 }
 
-                orderId.Add(line.OrderId);
-                productId.Add(line.ProductId);
-                cartOrder.Add(line.CartOrder);
-                reordered.Add(line.Reordered);
+                columns.Add(line.OrderId, line.ProductId, line.CartOrder, line.Reordered);
             }
         }
 
@@ -96,7 +82,7 @@ internal static class SepLines
             throw new InvalidOperationException($"{Path.GetFileName(path)}: the parallel read flagged a row the sequential read accepts");
         }
 
-        return new LineColumns(orderId.ToArray(), productId.ToArray(), cartOrder.ToArray(), reordered.ToArray());
+        return columns.ToColumns();
     }
 
     private static Values TryParse(SepReader.Row row) =>
@@ -170,6 +156,81 @@ internal static class SepLines
 
         value = (int)acc;
         return true;
+    }
+
+    /// <summary>
+    /// Columns sized as the loader's range parser sizes them: the file's line breaks are counted first (one pass over
+    /// the bytes), so a valid file fills exact-size arrays with no trimming copy; a file Sep splits into more rows
+    /// (a lone CR) grows them, one with fewer is trimmed.
+    /// </summary>
+    private sealed class Columns
+    {
+        private int[] orderId;
+        private int[] productId;
+        private int[] cartOrder;
+        private byte[] reordered;
+        private int count;
+
+        public Columns(string path)
+        {
+            var rows = CountRows(path);
+            orderId = new int[rows];
+            productId = new int[rows];
+            cartOrder = new int[rows];
+            reordered = new byte[rows];
+        }
+
+        public void Add(int order, int product, int cart, byte again)
+        {
+            if (count == orderId.Length)
+            {
+                Resize(Math.Max(16, count * 2));
+            }
+
+            orderId[count] = order;
+            productId[count] = product;
+            cartOrder[count] = cart;
+            reordered[count] = again;
+            count++;
+        }
+
+        public LineColumns ToColumns()
+        {
+            if (count != orderId.Length)
+            {
+                Resize(count);
+            }
+
+            return new LineColumns(orderId, productId, cartOrder, reordered);
+        }
+
+        private void Resize(int length)
+        {
+            Array.Resize(ref orderId, length);
+            Array.Resize(ref productId, length);
+            Array.Resize(ref cartOrder, length);
+            Array.Resize(ref reordered, length);
+        }
+
+        /// <summary>Data rows by line breaks: LF count, less the header, plus a last line without LF.</summary>
+        private static int CountRows(string path)
+        {
+            using var handle = File.OpenHandle(path);
+            var buffer = new byte[1 << 20];
+            long offset = 0;
+            long breaks = 0;
+            var last = (byte)'\n';
+            int read;
+            while ((read = RandomAccess.Read(handle, buffer, offset)) > 0)
+            {
+                breaks += buffer.AsSpan(0, read).Count((byte)'\n');
+                last = buffer[read - 1];
+                offset += read;
+            }
+
+            var rows = breaks - 1 + (offset > 0 && last != (byte)'\n' ? 1 : 0);
+            return (int)Math.Clamp(rows, 0, Array.MaxLength);
+        }
     }
 
     private readonly record struct Line(int OrderId, int ProductId, int CartOrder, byte Reordered, InputException? Error);
