@@ -17,6 +17,58 @@ if (args.Length > 2 && args[0] == "core")
     return 0;
 }
 
+// "parsers [FILE]" checks that every parser benchmark's columns equal the loader's on FILE (default: the bench
+// data's order_products__prior.csv) and that the strict ones report bad rows alike; the benchmark runs it first too.
+if (args.Length > 0 && args[0] == "parsers")
+{
+    ParserAgreement.Check(args.Length > 1 ? Path.GetFullPath(args[1]) : BenchData.PriorLines, Console.WriteLine);
+    return 0;
+}
+
+// "parsers-cpu [N]" reads the bench data's lines file with the loader's range parser and with Sep, alternating, N
+// rounds, and prints each one's processor time (all threads) beside its wall time: on a busy machine the processor
+// time is the steadier of the two.
+if (args.Length > 0 && args[0] == "parsers-cpu")
+{
+    var rounds = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5;
+    var lines = BenchData.PriorLines;
+    var cases = new (string Name, Func<int> Read)[]
+    {
+        ("LoaderRanges", () => Instacart.Data.Input.OrderLinesLoader.TryLoadRanges(lines, Environment.ProcessorCount)!.Count),
+        ("LoaderRangesOneThread", () => Instacart.Data.Input.OrderLinesLoader.TryLoadRanges(lines, 2, new Instacart.Data.Lines.Parallelism(1))!.Count),
+        ("SepSequential", () => SepLines.Read(lines).Count),
+        ("SepParallelEnumerate", () => SepLines.ReadParallel(lines, Environment.ProcessorCount).Count),
+    };
+    var times = cases.ToDictionary(c => c.Name, _ => new List<(double Cpu, double Wall)>());
+    for (var round = 0; round <= rounds; round++)
+    {
+        foreach (var (name, read) in cases)
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            var process = Process.GetCurrentProcess();
+            var cpu = process.TotalProcessorTime;
+            var wall = Stopwatch.StartNew();
+            read();
+            wall.Stop();
+            process.Refresh();
+            if (round > 0)
+            {
+                // Round 0 warms up (JIT, page cache).
+                times[name].Add(((process.TotalProcessorTime - cpu).TotalSeconds, wall.Elapsed.TotalSeconds));
+            }
+        }
+    }
+
+    static double Median(IEnumerable<double> values) => values.Order().ElementAt(values.Count() / 2);
+    foreach (var (name, list) in times)
+    {
+        Console.WriteLine($"{name,-22} cpu median {Median(list.Select(t => t.Cpu)).ToString("0.000", CultureInfo.InvariantCulture)} s  wall median {Median(list.Select(t => t.Wall)).ToString("0.000", CultureInfo.InvariantCulture)} s  ({rounds} rounds)");
+    }
+
+    return 0;
+}
+
 // "duckdb" runs the DuckDB peer once in this process and prints each step (for cold end-to-end timing);
 // anything else goes to BenchmarkDotNet, e.g. --filter '*Parser*'.
 if (args.Length > 0 && args[0] == "duckdb")
