@@ -37,7 +37,7 @@ public sealed record LineMerge(LineTable Lines, int[] OrderCustomer, long LinesJ
         // writes them straight into columns of the exact length. Joining twice costs less than the scratch columns it
         // replaces (as large as the merged lines, touched fresh and left as garbage), and halves the merge's memory.
         var ranges = parallelism.Ranges(priorLines.Count);
-        var join = new FileOrderJoin(orders.EvalSet, priorLines, products, orderCustomer, orderIndex, ranges);
+        var join = new FileOrderJoin(orders, priorLines, products, orderCustomer, orderIndex, ranges);
         parallelism.For(ranges.Length, r => join.Run(r, default));
         foreach (var row in join.FirstUnknown)
         {
@@ -97,10 +97,15 @@ public sealed record LineMerge(LineTable Lines, int[] OrderCustomer, long LinesJ
     private readonly record struct MergedColumns(int[]? Order, int[]? Product, byte[]? Reordered);
 
     /// <summary>The join of the prior lines in file order, in fixed ranges of lines.</summary>
-    private sealed class FileOrderJoin(EvalSet[] evalSet, OrderLinesTable priorLines, ProductCatalog products, int[] orderCustomer, UniqueIndex orderIndex, (int Start, int End)[] ranges)
+    private sealed class FileOrderJoin(OrdersTable orders, OrderLinesTable priorLines, ProductCatalog products, int[] orderCustomer, UniqueIndex orderIndex, (int Start, int End)[] ranges)
         : RangeJoin(orderCustomer, ranges.Length)
     {
+        private readonly EvalSet[] evalSet = orders.EvalSet;
+        private readonly int[] orderIdOfRow = orders.OrderId;
         private readonly int[] orderCustomer = orderCustomer;
+
+        /// <summary>Each range's order row of each run of one order's lines, found by the counting pass and read by the writing pass.</summary>
+        private readonly List<int>?[] runOrders = new List<int>?[ranges.Length];
 
         /// <summary>The first line of each range whose order is not in <c>orders.csv</c>, or -1 (set by the counting pass).</summary>
         public int[] FirstUnknown { get; } = new int[ranges.Length];
@@ -111,19 +116,46 @@ public sealed record LineMerge(LineTable Lines, int[] OrderCustomer, long LinesJ
             var orderIds = priorLines.OrderId;
             var productIds = priorLines.ProductId;
             var reordered = priorLines.Reordered;
+            var evalSet = this.evalSet;
+            var orderCustomer = this.orderCustomer;
             var write = at;
             long joined = 0, withoutProduct = 0, withoutCustomer = 0;
             FirstUnknown[r] = -1;
+
+            // A file lists an order's lines together: the order is looked up once per run of its lines, by the counting
+            // pass, which keeps it for the writing pass (a lookup by id reads all over the index).
+            var counting = into.Order is null;
+            var runs = counting ? new List<int>(Math.Max(16, (end - start) / 8)) : runOrders[r]!;
+            var run = 0;
+            int lastId = 0, order = -1;
+            bool prior = false, hasCustomer = false;
             for (var i = start; i < end; i++)
             {
-                var order = orderIndex.RowOf(orderIds[i]);
-                if (order < 0)
+                var id = orderIds[i];
+                if (order < 0 || id != lastId)
                 {
-                    FirstUnknown[r] = i;
-                    break;
+                    lastId = id;
+                    if (counting)
+                    {
+                        order = RowOf(id, order);
+                        if (order < 0)
+                        {
+                            FirstUnknown[r] = i;
+                            break;
+                        }
+
+                        runs.Add(order);
+                    }
+                    else
+                    {
+                        order = runs[run++];
+                    }
+
+                    prior = evalSet[order] == EvalSet.Prior;
+                    hasCustomer = orderCustomer[order] >= 0;
                 }
 
-                if (evalSet[order] != EvalSet.Prior)
+                if (!prior)
                 {
                     continue;
                 }
@@ -136,7 +168,7 @@ public sealed record LineMerge(LineTable Lines, int[] OrderCustomer, long LinesJ
                     continue;
                 }
 
-                if (orderCustomer[order] < 0)
+                if (!hasCustomer)
                 {
                     withoutCustomer++;
                     continue;
@@ -156,6 +188,27 @@ public sealed record LineMerge(LineTable Lines, int[] OrderCustomer, long LinesJ
             Joined[r] = joined;
             WithoutProduct[r] = withoutProduct;
             WithoutCustomer[r] = withoutCustomer;
+            runOrders[r] = counting ? runs : null;
+        }
+
+        /// <summary>
+        /// The row of order <paramref name="id"/>: files often list the orders in the orders table's order, so the rows
+        /// just after the <paramref name="previous"/> run's are tried first (read in sequence), then the index.
+        /// </summary>
+        private int RowOf(int id, int previous)
+        {
+            if (previous >= 0)
+            {
+                for (var next = previous + 1; next <= previous + 2 && next < orderIdOfRow.Length; next++)
+                {
+                    if (orderIdOfRow[next] == id)
+                    {
+                        return next;
+                    }
+                }
+            }
+
+            return orderIndex.RowOf(id);
         }
     }
 
