@@ -216,6 +216,11 @@ public sealed class InstacartData : IDisposable
         // The pair checks' groupings by order serve the merge alone (a cached merge needs none): not kept past it.
         _ = input.PriorLines.TakeByOrder();
         _ = input.TrainLines?.TakeByOrder();
+        // What the merge read and no stage reads again (the groupings above; on shuffled input a few hundred MB) is
+        // garbage now. Collected here, its pages are reused by the totals instead of fresh ones: the load's peak stays
+        // the input and the merged lines, and first touches of new memory, which dominate a load on a virtual machine,
+        // are fewer (benchmarks/RESULTS.md, section 0c).
+        GC.Collect();
         var departments = Math.Max(input.Departments.MaxId, products.Catalog.DepartmentId.DefaultIfEmpty(0).Max()) + 1;
         var totals = clock.Run("totals", () => stages.Total(input, products.Catalog, merge, departments), _ => merge.Lines.Count);
         var customers = clock.Run("derive", () => CustomerFacts.Derive(input.Customers, input.Departments, merge.Lines, merge.OrderCustomer, products.Catalog, totals, options, parallelism), _ => input.Orders.Count);
@@ -317,7 +322,7 @@ internal sealed class StageClock
     {
         var started = clock.Elapsed;
         var result = run();
-        timings.Add(new StageTiming(name, clock.Elapsed - started, rows(result)));
+        timings.Add(new StageTiming(name, clock.Elapsed - started, rows(result)) { WorkingSetAfter = Environment.WorkingSet });
         return result;
     }
 }
@@ -326,4 +331,8 @@ internal sealed class StageClock
 /// <param name="Stage">The stage's name.</param>
 /// <param name="Elapsed">Wall time.</param>
 /// <param name="Rows">Rows handled.</param>
-public sealed record StageTiming(string Stage, TimeSpan Elapsed, long Rows);
+public sealed record StageTiming(string Stage, TimeSpan Elapsed, long Rows)
+{
+    /// <summary>The process's working set in bytes when the stage ended (0 when not measured): where a load's memory goes.</summary>
+    public long WorkingSetAfter { get; init; }
+}

@@ -402,10 +402,17 @@ internal sealed class CandidateTable
     }
 
     /// <summary>
-    /// The add-to-cart position of every merged line. The merge keeps the prior lines that pass its joins in file
-    /// order, so walking the raw lines with the same joins meets the merged lines one by one.
+    /// The add-to-cart position of every merged line: <see cref="CartPositionsInFileOrder"/> when the merged lines are
+    /// the joined prior lines in file order (sorted files), else <see cref="CartPositionsByPair"/> (a file whose lines are
+    /// not grouped by order is merged in order groups).
     /// </summary>
-    internal static int[] CartPositions(InstacartData data)
+    internal static int[] CartPositions(InstacartData data) => CartPositionsInFileOrder(data) ?? CartPositionsByPair(data);
+
+    /// <summary>
+    /// The add-to-cart positions when the merge kept the prior lines that pass its joins in file order: walking the raw
+    /// lines with the same joins meets the merged lines one by one. Null when it does not.
+    /// </summary>
+    internal static int[]? CartPositionsInFileOrder(InstacartData data)
     {
         var raw = data.Input.PriorLines;
         var orders = data.Orders;
@@ -438,12 +445,67 @@ internal sealed class CandidateTable
 
             if (m >= cart.Length || merged[m] != o)
             {
-                throw new InvalidOperationException("The merged lines are not the joined prior lines in file order; add-to-cart positions cannot be matched.");
+                return null;
             }
 
             cart[m++] = rawCart[i];
         }
 
-        return m == cart.Length ? cart : throw new InvalidOperationException("The merged lines are not the joined prior lines in file order.");
+        return m == cart.Length ? cart : null;
+    }
+
+    /// <summary>
+    /// The add-to-cart positions whatever the order of the merged lines: a merged line's (order, product) pair is unique
+    /// (the load checks it), so its position is that of the one raw line of its order with its product. The raw lines
+    /// are grouped by order row once (a counting sort), and each merged line looks among its order's few lines.
+    /// </summary>
+    internal static int[] CartPositionsByPair(InstacartData data)
+    {
+        var raw = data.Input.PriorLines;
+        var orders = data.Orders.Count;
+        var orderIndex = LineMerge.OrderIndex(data.Orders);
+        var rawOrderId = raw.OrderId;
+        var rawProductId = raw.ProductId;
+        var rawCart = raw.AddToCartOrder;
+        var products = data.Products;
+
+        // Raw lines of an order not in the orders table (none after a strict load) go to one extra group, never read.
+        var orderOfRaw = new int[raw.Count];
+        for (var i = 0; i < orderOfRaw.Length; i++)
+        {
+            var o = orderIndex.RowOf(rawOrderId[i]);
+            orderOfRaw[i] = o < 0 ? orders : o;
+        }
+
+        var byOrder = RowGroups.ByKey(orderOfRaw, orders + 1, default(RawLineNumber), data.Parallelism);
+        var mergedOrder = data.Lines.Order;
+        var mergedProduct = data.Lines.Product;
+        var cart = new int[mergedOrder.Length];
+        for (var m = 0; m < cart.Length; m++)
+        {
+            var product = mergedProduct[m];
+            cart[m] = -1;
+            foreach (var i in byOrder[mergedOrder[m]])
+            {
+                if (products.IndexOf(rawProductId[i]) == product)
+                {
+                    cart[m] = rawCart[i];
+                    break;
+                }
+            }
+
+            if (cart[m] < 0)
+            {
+                throw new InvalidOperationException("A merged line has no prior line of its order and product; add-to-cart positions cannot be matched.");
+            }
+        }
+
+        return cart;
+    }
+
+    /// <summary>What <see cref="CartPositionsByPair"/> keeps of a raw line: its row.</summary>
+    private readonly struct RawLineNumber : RowGroups.IRowValue
+    {
+        public int Of(int row) => row;
     }
 }

@@ -45,22 +45,22 @@ internal static class BenchCommand
             var sinceStart = DateTime.Now - Process.GetCurrentProcess().StartTime;
             var total = Stopwatch.StartNew();
             using var loaded = InstacartData.Load(folder, CommonOptions.ToOptions(parse.GetValue(dayConvention)!), CommonOptions.ToCache(parse.GetValue(cache), parse.GetValue(noCache)));
-            var stages = loaded.Timings.Select(t => (t.Stage, t.Elapsed, t.Rows)).ToList();
+            var stages = loaded.Timings.Select(t => (t.Stage, t.Elapsed, t.Rows, t.WorkingSetAfter)).ToList();
 
             // The eleven core questions (the group-bys DuckDB is compared on), then the stakeholder extras; together
             // they are the document AnswersDocument.Compute builds for the answers command, each computed once.
             var clock = Stopwatch.StartNew();
             var core = CoreQuestions.Compute(loaded);
-            stages.Add(("questions (11)", clock.Elapsed, loaded.Lines.Count));
+            stages.Add(("questions (11)", clock.Elapsed, loaded.Lines.Count, Environment.WorkingSet));
 
             clock.Restart();
             var extras = StakeholderExtras.Compute(loaded);
             var document = AnswersDocument.Build(loaded, [.. core, .. extras]);
-            stages.Add(("extras + document", clock.Elapsed, loaded.Lines.Count));
+            stages.Add(("extras + document", clock.Elapsed, loaded.Lines.Count, Environment.WorkingSet));
 
             clock.Restart();
             var text = AnswersDocument.ToText(document);
-            stages.Add(("answers.json text", clock.Elapsed, text.Length));
+            stages.Add(("answers.json text", clock.Elapsed, text.Length, Environment.WorkingSet));
             var pipeline = total.Elapsed;
 
             using var process = Process.GetCurrentProcess();
@@ -80,34 +80,39 @@ internal static class BenchCommand
 
     private static double RowsPerSecond(TimeSpan elapsed, long rows) => elapsed.TotalSeconds > 0 ? rows / elapsed.TotalSeconds : 0;
 
-    private static void Print(string folder, List<(string Stage, TimeSpan Elapsed, long Rows)> stages, TimeSpan pipeline, TimeSpan startup, long peak, InstacartData loaded)
+    private static void Print(string folder, List<(string Stage, TimeSpan Elapsed, long Rows, long WorkingSet)> stages, TimeSpan pipeline, TimeSpan startup, long peak, InstacartData loaded)
     {
         var table = new Table().AddColumn("stage").AddColumn(new TableColumn("seconds").RightAligned())
-            .AddColumn(new TableColumn("rows").RightAligned()).AddColumn(new TableColumn("rows/s").RightAligned());
-        foreach (var (stage, elapsed, rows) in stages)
+            .AddColumn(new TableColumn("rows").RightAligned()).AddColumn(new TableColumn("rows/s").RightAligned())
+            .AddColumn(new TableColumn("working set after").RightAligned());
+        foreach (var (stage, elapsed, rows, workingSet) in stages)
         {
             table.AddRow(
                 stage,
                 elapsed.TotalSeconds.ToString("0.000", CultureInfo.InvariantCulture),
                 rows.ToString("N0", CultureInfo.InvariantCulture),
-                RowsPerSecond(elapsed, rows).ToString("N0", CultureInfo.InvariantCulture));
+                RowsPerSecond(elapsed, rows).ToString("N0", CultureInfo.InvariantCulture),
+                Mebibytes(workingSet));
         }
 
         table.AddRow(
             "[bold]pipeline[/]",
             $"[bold]{pipeline.TotalSeconds.ToString("0.000", CultureInfo.InvariantCulture)}[/]",
             loaded.Input.PriorLines.Count.ToString("N0", CultureInfo.InvariantCulture),
-            RowsPerSecond(pipeline, loaded.Input.PriorLines.Count).ToString("N0", CultureInfo.InvariantCulture));
+            RowsPerSecond(pipeline, loaded.Input.PriorLines.Count).ToString("N0", CultureInfo.InvariantCulture),
+            "");
         AnsiConsole.MarkupLineInterpolated($"Data: [bold]{folder}[/] ({Environment.ProcessorCount} cores, .NET {Environment.Version}), cache: {loaded.Cache}");
         AnsiConsole.Write(table);
         AnsiConsole.MarkupLineInterpolated($"Process start to first stage: {startup.TotalSeconds.ToString("0.000", CultureInfo.InvariantCulture)} s");
-        AnsiConsole.MarkupLineInterpolated($"Peak working set: [bold]{(peak / (1024.0 * 1024.0)).ToString("N0", CultureInfo.InvariantCulture)} MiB[/]");
+        AnsiConsole.MarkupLineInterpolated($"Peak working set: [bold]{Mebibytes(peak)}[/]");
     }
 
-    private static void WriteJson(string target, string folder, List<(string Stage, TimeSpan Elapsed, long Rows)> stages, TimeSpan pipeline, TimeSpan startup, long peak, InstacartData loaded)
+    private static string Mebibytes(long bytes) => $"{(bytes / (1024.0 * 1024.0)).ToString("N0", CultureInfo.InvariantCulture)} MiB";
+
+    private static void WriteJson(string target, string folder, List<(string Stage, TimeSpan Elapsed, long Rows, long WorkingSet)> stages, TimeSpan pipeline, TimeSpan startup, long peak, InstacartData loaded)
     {
         var stageArray = new JsonArray();
-        foreach (var (stage, elapsed, rows) in stages)
+        foreach (var (stage, elapsed, rows, workingSet) in stages)
         {
             stageArray.Add(new JsonObject
             {
@@ -115,6 +120,7 @@ internal static class BenchCommand
                 ["seconds"] = Math.Round(elapsed.TotalSeconds, 4),
                 ["rows"] = rows,
                 ["rows_per_second"] = Math.Round(RowsPerSecond(elapsed, rows)),
+                ["working_set_after_bytes"] = workingSet,
             });
         }
 

@@ -194,6 +194,7 @@ internal static class OrderLinesLoader
         return ok ? new OrderLinesTable(Path.GetFileName(path), orderId, productId, cartOrder, reordered) : null;
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static bool TryParseRange(SafeFileHandle handle, long start, long end, bool first, int offset, int expectedRows, int[] orderId, int[] productId, int[] cartOrder, byte[] reordered)
     {
         var options = StrictCsvReader.StrictOptions(trackLineNumbers: false) with { HasHeader = first };

@@ -33,38 +33,129 @@ public sealed record LineMerge(LineTable Lines, int[] OrderCustomer, long LinesJ
             return grouped;
         }
 
-        // Fixed line ranges joined concurrently, each compacting its kept lines into the front of its own slice of
-        // scratch columns; the slices are then copied, in file order, into columns of the exact length.
-        var count = priorLines.Count;
-        var ranges = parallelism.Ranges(count);
-        var scratchOrder = new int[count];
-        var scratchProduct = new int[count];
-        var scratchReordered = new byte[count];
-        var kept = new int[ranges.Length];
-        var joinedBy = new long[ranges.Length];
-        var withoutProductBy = new long[ranges.Length];
-        var withoutCustomerBy = new long[ranges.Length];
-        var firstUnknown = new int[ranges.Length];
-        var evalSet = orders.EvalSet;
-        var orderIds = priorLines.OrderId;
-        var productIds = priorLines.ProductId;
-        var reordered = priorLines.Reordered;
-        parallelism.For(ranges.Length, r =>
+        // Fixed line ranges joined concurrently, twice: the first pass counts each range's kept lines, the second
+        // writes them straight into columns of the exact length. Joining twice costs less than the scratch columns it
+        // replaces (as large as the merged lines, touched fresh and left as garbage), and halves the merge's memory.
+        var ranges = parallelism.Ranges(priorLines.Count);
+        var join = new FileOrderJoin(orders, priorLines, products, orderCustomer, orderIndex, ranges);
+        parallelism.For(ranges.Length, r => join.Run(r, default));
+        foreach (var row in join.FirstUnknown)
+        {
+            if (row >= 0)
+            {
+                throw UnknownOrder(priorLines, row);
+            }
+        }
+
+        return join.Finish(parallelism);
+    }
+
+    /// <summary>
+    /// The merge of lines grouped by <c>order_id</c> (each line's <c>product_id &lt;&lt; 1 | reordered</c>), in ranges of
+    /// orders on the workers; null when some order is not in <c>orders.csv</c> (the file-order merge names its first line).
+    /// </summary>
+    private static LineMerge? Grouped(OrdersTable orders, RowGroups byOrder, ProductCatalog products, int[] orderCustomer, UniqueIndex orderIndex, Parallelism parallelism)
+    {
+        var join = new GroupedJoin(orders.EvalSet, byOrder, products, orderCustomer, orderIndex, byOrder.Ranges(parallelism));
+        parallelism.For(join.Ranges.Length, r => join.Run(r, default));
+        return join.Unknown.Contains(true) ? null : join.Finish(parallelism);
+    }
+
+    /// <summary>
+    /// What both merges share: per range of workers, the lines kept and the lines each join dropped, counted by a first
+    /// pass (<c>Run(r, null)</c>); then the kept lines written by a second pass at each range's place in columns of
+    /// the exact length, so that the merged lines come out in the ranges' order.
+    /// </summary>
+    private abstract class RangeJoin(int[] orderCustomer, int ranges)
+    {
+        public int[] Kept { get; } = new int[ranges];
+
+        public long[] Joined { get; } = new long[ranges];
+
+        public long[] WithoutProduct { get; } = new long[ranges];
+
+        public long[] WithoutCustomer { get; } = new long[ranges];
+
+        /// <summary>Joins range <paramref name="r"/>: counts when <paramref name="into"/> has no columns, else writes its kept lines into them from <paramref name="at"/>.</summary>
+        public abstract void Run(int r, MergedColumns into, int at = 0);
+
+        public LineMerge Finish(Parallelism parallelism)
+        {
+            var at = new int[Kept.Length + 1];
+            for (var r = 0; r < Kept.Length; r++)
+            {
+                at[r + 1] = at[r] + Kept[r];
+            }
+
+            var columns = new MergedColumns(new int[at[^1]], new int[at[^1]], new byte[at[^1]]);
+            parallelism.For(Kept.Length, r => Run(r, columns, at[r]));
+            return new LineMerge(new LineTable(columns.Order!, columns.Product!, columns.Reordered!), orderCustomer, Joined.Sum(), WithoutProduct.Sum(), WithoutCustomer.Sum());
+        }
+    }
+
+    /// <summary>The merged lines' columns being written by the second pass (none in the counting pass).</summary>
+    private readonly record struct MergedColumns(int[]? Order, int[]? Product, byte[]? Reordered);
+
+    /// <summary>The join of the prior lines in file order, in fixed ranges of lines.</summary>
+    private sealed class FileOrderJoin(OrdersTable orders, OrderLinesTable priorLines, ProductCatalog products, int[] orderCustomer, UniqueIndex orderIndex, (int Start, int End)[] ranges)
+        : RangeJoin(orderCustomer, ranges.Length)
+    {
+        private readonly EvalSet[] evalSet = orders.EvalSet;
+        private readonly int[] orderIdOfRow = orders.OrderId;
+        private readonly int[] orderCustomer = orderCustomer;
+
+        /// <summary>Each range's order row of each run of one order's lines, found by the counting pass and read by the writing pass.</summary>
+        private readonly List<int>?[] runOrders = new List<int>?[ranges.Length];
+
+        /// <summary>The first line of each range whose order is not in <c>orders.csv</c>, or -1 (set by the counting pass).</summary>
+        public int[] FirstUnknown { get; } = new int[ranges.Length];
+
+        public override void Run(int r, MergedColumns into, int at = 0)
         {
             var (start, end) = ranges[r];
-            var write = start;
+            var orderIds = priorLines.OrderId;
+            var productIds = priorLines.ProductId;
+            var reordered = priorLines.Reordered;
+            var evalSet = this.evalSet;
+            var orderCustomer = this.orderCustomer;
+            var write = at;
             long joined = 0, withoutProduct = 0, withoutCustomer = 0;
-            firstUnknown[r] = -1;
+            FirstUnknown[r] = -1;
+
+            // A file lists an order's lines together: the order is looked up once per run of its lines, by the counting
+            // pass, which keeps it for the writing pass (a lookup by id reads all over the index).
+            var counting = into.Order is null;
+            var runs = counting ? new List<int>(Math.Max(16, (end - start) / 8)) : runOrders[r]!;
+            var run = 0;
+            int lastId = 0, order = -1;
+            bool prior = false, hasCustomer = false;
             for (var i = start; i < end; i++)
             {
-                var order = orderIndex.RowOf(orderIds[i]);
-                if (order < 0)
+                var id = orderIds[i];
+                if (order < 0 || id != lastId)
                 {
-                    firstUnknown[r] = i;
-                    break;
+                    lastId = id;
+                    if (counting)
+                    {
+                        order = RowOf(id, order);
+                        if (order < 0)
+                        {
+                            FirstUnknown[r] = i;
+                            break;
+                        }
+
+                        runs.Add(order);
+                    }
+                    else
+                    {
+                        order = runs[run++];
+                    }
+
+                    prior = evalSet[order] == EvalSet.Prior;
+                    hasCustomer = orderCustomer[order] >= 0;
                 }
 
-                if (evalSet[order] != EvalSet.Prior)
+                if (!prior)
                 {
                     continue;
                 }
@@ -77,61 +168,69 @@ public sealed record LineMerge(LineTable Lines, int[] OrderCustomer, long LinesJ
                     continue;
                 }
 
-                if (orderCustomer[order] < 0)
+                if (!hasCustomer)
                 {
                     withoutCustomer++;
                     continue;
                 }
 
-                scratchOrder[write] = order;
-                scratchProduct[write] = product;
-                scratchReordered[write] = reordered[i];
+                if (into.Order is { } lineOrder)
+                {
+                    lineOrder[write] = order;
+                    into.Product![write] = product;
+                    into.Reordered![write] = reordered[i];
+                }
+
                 write++;
             }
 
-            kept[r] = write - start;
-            joinedBy[r] = joined;
-            withoutProductBy[r] = withoutProduct;
-            withoutCustomerBy[r] = withoutCustomer;
-        });
-
-        foreach (var row in firstUnknown)
-        {
-            if (row >= 0)
-            {
-                throw UnknownOrder(priorLines, row);
-            }
+            Kept[r] = write - at;
+            Joined[r] = joined;
+            WithoutProduct[r] = withoutProduct;
+            WithoutCustomer[r] = withoutCustomer;
+            runOrders[r] = counting ? runs : null;
         }
 
-        var lines = Compact(scratchOrder, scratchProduct, scratchReordered, [.. ranges.Select(range => range.Start)], kept, parallelism);
-        return new LineMerge(lines, orderCustomer, joinedBy.Sum(), withoutProductBy.Sum(), withoutCustomerBy.Sum());
+        /// <summary>
+        /// The row of order <paramref name="id"/>: files often list the orders in the orders table's order, so the rows
+        /// just after the <paramref name="previous"/> run's are tried first (read in sequence), then the index.
+        /// </summary>
+        private int RowOf(int id, int previous)
+        {
+            if (previous >= 0)
+            {
+                for (var next = previous + 1; next <= previous + 2 && next < orderIdOfRow.Length; next++)
+                {
+                    if (orderIdOfRow[next] == id)
+                    {
+                        return next;
+                    }
+                }
+            }
+
+            return orderIndex.RowOf(id);
+        }
     }
 
-    /// <summary>
-    /// The merge of lines grouped by <c>order_id</c> (each line's <c>product_id &lt;&lt; 1 | reordered</c>), in ranges of
-    /// orders on the workers; null when some order is not in <c>orders.csv</c> (the file-order merge names its first line).
-    /// </summary>
-    private static LineMerge? Grouped(OrdersTable orders, RowGroups byOrder, ProductCatalog products, int[] orderCustomer, UniqueIndex orderIndex, Parallelism parallelism)
+    /// <summary>The join of the prior lines grouped by <c>order_id</c>, in ranges of orders: each order looked up once.</summary>
+    private sealed class GroupedJoin(EvalSet[] evalSet, RowGroups byOrder, ProductCatalog products, int[] orderCustomer, UniqueIndex orderIndex, (int Start, int End)[] ranges)
+        : RangeJoin(orderCustomer, ranges.Length)
     {
-        var count = byOrder.Rows.Length;
-        var values = byOrder.Rows;
-        var starts = byOrder.Starts;
-        var ranges = byOrder.Ranges(parallelism);
-        var scratchOrder = new int[count];
-        var scratchProduct = new int[count];
-        var scratchReordered = new byte[count];
-        var kept = new int[ranges.Length];
-        var joinedBy = new long[ranges.Length];
-        var withoutProductBy = new long[ranges.Length];
-        var withoutCustomerBy = new long[ranges.Length];
-        var unknown = new bool[ranges.Length];
-        var evalSet = orders.EvalSet;
-        parallelism.For(ranges.Length, r =>
+        private readonly int[] orderCustomer = orderCustomer;
+
+        public (int Start, int End)[] Ranges => ranges;
+
+        /// <summary>Whether a range met an order that is not in <c>orders.csv</c> (set by the counting pass).</summary>
+        public bool[] Unknown { get; } = new bool[ranges.Length];
+
+        public override void Run(int r, MergedColumns into, int at = 0)
         {
             var (first, last) = ranges[r];
-            var write = starts[first];
+            var values = byOrder.Rows;
+            var starts = byOrder.Starts;
+            var write = at;
             long joined = 0, withoutProduct = 0, withoutCustomer = 0;
-            for (var g = first; g < last && !unknown[r]; g++)
+            for (var g = first; g < last; g++)
             {
                 int start = starts[g], end = starts[g + 1];
                 if (start == end)
@@ -142,7 +241,7 @@ public sealed record LineMerge(LineTable Lines, int[] OrderCustomer, long LinesJ
                 var order = orderIndex.RowOf(byOrder.KeyOf(g));
                 if (order < 0)
                 {
-                    unknown[r] = true;
+                    Unknown[r] = true;
                     break;
                 }
 
@@ -169,51 +268,22 @@ public sealed record LineMerge(LineTable Lines, int[] OrderCustomer, long LinesJ
                         continue;
                     }
 
-                    scratchOrder[write] = order;
-                    scratchProduct[write] = product;
-                    scratchReordered[write] = (byte)(value & 1);
+                    if (into.Order is { } lineOrder)
+                    {
+                        lineOrder[write] = order;
+                        into.Product![write] = product;
+                        into.Reordered![write] = (byte)(value & 1);
+                    }
+
                     write++;
                 }
             }
 
-            kept[r] = write - starts[first];
-            joinedBy[r] = joined;
-            withoutProductBy[r] = withoutProduct;
-            withoutCustomerBy[r] = withoutCustomer;
-        });
-
-        if (unknown.Contains(true))
-        {
-            return null;
+            Kept[r] = write - at;
+            Joined[r] = joined;
+            WithoutProduct[r] = withoutProduct;
+            WithoutCustomer[r] = withoutCustomer;
         }
-
-        var lines = Compact(scratchOrder, scratchProduct, scratchReordered, [.. ranges.Select(range => starts[range.Start])], kept, parallelism);
-        return new LineMerge(lines, orderCustomer, joinedBy.Sum(), withoutProductBy.Sum(), withoutCustomerBy.Sum());
-    }
-
-    /// <summary>
-    /// The merged lines in columns of the exact length: each worker's kept lines (<paramref name="kept"/>[r] of them, from
-    /// <paramref name="from"/>[r] in the scratch columns) copied side by side, in the workers' order.
-    /// </summary>
-    private static LineTable Compact(int[] scratchOrder, int[] scratchProduct, byte[] scratchReordered, int[] from, int[] kept, Parallelism parallelism)
-    {
-        var at = new int[kept.Length + 1];
-        for (var r = 0; r < kept.Length; r++)
-        {
-            at[r + 1] = at[r] + kept[r];
-        }
-
-        var lineOrder = new int[at[^1]];
-        var lineProduct = new int[at[^1]];
-        var lineReordered = new byte[at[^1]];
-        parallelism.For(kept.Length, r =>
-        {
-            Array.Copy(scratchOrder, from[r], lineOrder, at[r], kept[r]);
-            Array.Copy(scratchProduct, from[r], lineProduct, at[r], kept[r]);
-            Array.Copy(scratchReordered, from[r], lineReordered, at[r], kept[r]);
-        });
-
-        return new LineTable(lineOrder, lineProduct, lineReordered);
     }
 
     /// <summary>For each row of the orders table, the row of its user in the customers table, or -1.</summary>

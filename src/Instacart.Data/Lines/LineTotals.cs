@@ -246,6 +246,7 @@ internal sealed class LineTotals
     }
 
     /// <summary>Totals lines <c>[start, end)</c> in file order; returns the number of runs of one order's consecutive lines.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static long Accumulate(LineTable lines, int[] orderCustomer, ProductInfo[] productInfo, LineTotals totals, WorkerTotals partial, int start, int end)
     {
         var lineOrder = lines.Order;
@@ -272,6 +273,7 @@ internal sealed class LineTotals
     }
 
     /// <summary>Totals the orders (groups, by order row) <c>[start, end)</c> of <paramref name="groups"/>; returns the orders with lines.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static long AccumulateGroups(RowGroups groups, int[] orderCustomer, ProductInfo[] productInfo, LineTotals totals, WorkerTotals partial, int start, int end)
     {
         var kept = groups.Rows;

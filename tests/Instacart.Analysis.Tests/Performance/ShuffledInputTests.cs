@@ -1,4 +1,5 @@
 using Instacart.Analysis.Answers;
+using Instacart.Analysis.Prediction;
 using Instacart.Analysis.Tests.Fixtures;
 using Instacart.Analysis.Tests.References;
 using Instacart.Data;
@@ -141,6 +142,45 @@ public sealed class ShuffledInputTests : IClassFixture<ShuffledInputTests.Sorted
         Assert.Equal(sorted.Totals.ProductLines, shuffled.Totals.ProductLines);
         Assert.Equal(sorted.Totals.CustomerDepartmentLines, shuffled.Totals.CustomerDepartmentLines);
         Assert.Equal(sorted.Totals.CustomerMedianDays, shuffled.Totals.CustomerMedianDays);
+    }
+
+    [Fact]
+    public void CartPositions_SortedLines_TheMatchByPairEqualsTheFileOrderWalk()
+    {
+        using var sorted = InstacartData.Load(data.Sorted.Path, options: null, cache: null, new Parallelism(1));
+
+        var walked = CandidateTable.CartPositionsInFileOrder(sorted);
+
+        Assert.NotNull(walked);
+        Assert.Equal(walked, CandidateTable.CartPositionsByPair(sorted));
+    }
+
+    [Fact]
+    public void CartPositions_ShuffledLines_GiveEachLineThePositionItHasInTheSortedFiles()
+    {
+        using var sorted = InstacartData.Load(data.Sorted.Path, options: null, cache: null, new Parallelism(1));
+        using var shuffled = InstacartData.Load(data.Shuffled.Path, options: null, cache: null, new Parallelism(3, 9_000));
+
+        // Merged in the grouping by order, not in file order: the walk cannot match them, the pairs can.
+        Assert.Null(CandidateTable.CartPositionsInFileOrder(shuffled));
+        static Dictionary<(int Order, int Product), int> ByIds(InstacartData loaded, int[] cart) =>
+            Enumerable.Range(0, cart.Length).ToDictionary(
+                m => (loaded.Orders.OrderId[loaded.Lines.Order[m]], loaded.Products.ProductId[loaded.Lines.Product[m]]),
+                m => cart[m]);
+        var expected = ByIds(sorted, CandidateTable.CartPositions(sorted));
+        var actual = ByIds(shuffled, CandidateTable.CartPositions(shuffled));
+        Assert.Equal(expected.Count, actual.Count);
+        Assert.All(expected, pair => Assert.Equal(pair.Value, actual[pair.Key]));
+    }
+
+    [Fact]
+    public void ReorderModel_ShuffledLines_IsFitted()
+    {
+        using var shuffled = InstacartData.Load(data.Shuffled.Path, options: null, cache: null, new Parallelism(1));
+
+        var answer = ReorderPrediction.Compute(shuffled);
+
+        Assert.All(answer.Models, model => Assert.InRange(model.Auc, 0.5, 1.0));
     }
 
     [Theory]
