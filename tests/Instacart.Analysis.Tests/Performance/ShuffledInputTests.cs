@@ -89,6 +89,32 @@ public sealed class ShuffledInputTests : IClassFixture<ShuffledInputTests.Sorted
         Assert.Equal(sorted, Answers(data.Sorted.Path, parallelism));
     }
 
+    [Theory]
+    [InlineData(1, Parallelism.DefaultMinPerRange)]
+    [InlineData(3, 9_000)]
+    public void Answers_LinesSortedByOrderId_AreTheFileOrderBytes(int degree, int minPerRange)
+    {
+        // The shop's own files list lines by order_id, and orders by customer: each order's lines are together, but
+        // not in the orders table's order, so the merge finds each run's order in the index rather than on the next row.
+        using var byOrderId = new TempFolder();
+        foreach (var file in Directory.GetFiles(data.Sorted.Path))
+        {
+            var name = Path.GetFileName(file);
+            var lines = File.ReadAllLines(file);
+            File.WriteAllLines(
+                byOrderId.File(name),
+                name == InputFiles.PriorLines
+                    ? [lines[0], .. lines.Skip(1).OrderBy(line => int.Parse(line[..line.IndexOf(',', StringComparison.Ordinal)], System.Globalization.CultureInfo.InvariantCulture))]
+                    : lines);
+        }
+
+        var parallelism = new Parallelism(degree, minPerRange);
+        using var loaded = InstacartData.Load(byOrderId.Path, options: null, cache: null, parallelism);
+        var orderIds = loaded.Input.PriorLines.OrderId;
+        Assert.True(Enumerable.Range(1, orderIds.Length - 1).All(i => orderIds[i - 1] <= orderIds[i]), "lines by order_id");
+        Assert.Equal(Answers(data.Sorted.Path, new Parallelism(1)), Answers(loaded));
+    }
+
     [Fact]
     public void Answers_ShuffledFromAFreshAndAReadCacheEntry_AreTheSortedBytes()
     {
