@@ -407,7 +407,8 @@ internal sealed class CandidateTable
     /// </summary>
     internal static int[] CartPositions(InstacartData data)
     {
-        var raw = data.Input.PriorLines;
+        // Read for this pass only: on a cached load the raw lines are not in memory, and the table need not keep them.
+        var raw = data.Input.PriorLines.ReadOnce();
         var orders = data.Orders;
         var orderIndex = LineMerge.OrderIndex(orders);
         var rawOrderId = raw.OrderId;
