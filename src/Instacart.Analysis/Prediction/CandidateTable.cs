@@ -406,15 +406,19 @@ internal sealed class CandidateTable
     /// the joined prior lines in file order (sorted files), else <see cref="CartPositionsByPair"/> (a file whose lines are
     /// not grouped by order is merged in order groups).
     /// </summary>
-    internal static int[] CartPositions(InstacartData data) => CartPositionsInFileOrder(data) ?? CartPositionsByPair(data);
+    internal static int[] CartPositions(InstacartData data)
+    {
+        // Read for this pass only: on a cached load the raw lines are not in memory, and the table need not keep them.
+        var raw = data.Input.PriorLines.ReadOnce();
+        return CartPositionsInFileOrder(data, raw) ?? CartPositionsByPair(data, raw);
+    }
 
     /// <summary>
     /// The add-to-cart positions when the merge kept the prior lines that pass its joins in file order: walking the raw
     /// lines with the same joins meets the merged lines one by one. Null when it does not.
     /// </summary>
-    internal static int[]? CartPositionsInFileOrder(InstacartData data)
+    internal static int[]? CartPositionsInFileOrder(InstacartData data, OrderLinesTable raw)
     {
-        var raw = data.Input.PriorLines;
         var orders = data.Orders;
         var orderIndex = LineMerge.OrderIndex(orders);
         var rawOrderId = raw.OrderId;
@@ -459,9 +463,8 @@ internal sealed class CandidateTable
     /// (the load checks it), so its position is that of the one raw line of its order with its product. The raw lines
     /// are grouped by order row once (a counting sort), and each merged line looks among its order's few lines.
     /// </summary>
-    internal static int[] CartPositionsByPair(InstacartData data)
+    internal static int[] CartPositionsByPair(InstacartData data, OrderLinesTable raw)
     {
-        var raw = data.Input.PriorLines;
         var orders = data.Orders.Count;
         var orderIndex = LineMerge.OrderIndex(data.Orders);
         var rawOrderId = raw.OrderId;

@@ -28,8 +28,25 @@ public sealed class OrderLinesTable
                 var table = read();
                 return (table.Count, table.columns.Value);
             },
-            rows => $"{fileName} changed after it was loaded ({rows:N0} rows instead of {count:N0}): load the data folder again.");
+            Changed);
+        readAgain = () =>
+        {
+            var table = read();
+            return table.Count == count ? table : throw new InvalidOperationException(Changed(table.Count));
+        };
+
+        string Changed(int rows) => $"{fileName} changed after it was loaded ({rows:N0} rows instead of {count:N0}): load the data folder again.";
     }
+
+    /// <summary>How a lazily read table reads its rows (again); null when the columns were given.</summary>
+    private readonly Func<OrderLinesTable>? readAgain;
+
+    /// <summary>
+    /// This table's rows for one use that need not outlive it: the table itself when its columns are in memory (or were
+    /// given), else the rows read afresh and not kept by this table. The raw prior lines of a cached load are asked for
+    /// only by the reorder model's cart positions; kept, they would hold about 400 MB at full scale for the rest of a run.
+    /// </summary>
+    internal OrderLinesTable ReadOnce() => readAgain is null || columns.IsValueCreated ? this : readAgain();
 
     /// <summary>The file the lines came from.</summary>
     public string FileName { get; }

@@ -1,4 +1,5 @@
 using Instacart.Analysis.Answers;
+using Instacart.Analysis.Prediction;
 using Instacart.Analysis.Tests.Fixtures;
 using Instacart.Data.Cache;
 using Instacart.Data.Input;
@@ -39,6 +40,19 @@ public sealed class MergedCacheTests : CacheFolders
         // Asked for, the raw lines are parsed then from the unchanged file.
         Assert.Equal(fromCsv.Input.PriorLines.AddToCartOrder, fromCache.Input.PriorLines.AddToCartOrder);
         Assert.True(fromCache.Input.PriorLines.IsRead);
+    }
+
+    [Fact]
+    public void CartPositions_FromCache_MatchTheCsvLoadAndLeaveTheRawLinesUnkept()
+    {
+        var fromCsv = InstacartData.Load(Data.Path, null, null);
+        InstacartData.Load(Data.Path, null, Cache).Dispose();
+        using var fromCache = InstacartData.Load(Data.Path, null, Cache);
+
+        // The reorder model's cart positions parse the raw lines for that pass only: the loaded data does not keep them.
+        Assert.Equal(CandidateTable.CartPositions(fromCsv), CandidateTable.CartPositions(fromCache));
+        Assert.False(fromCache.Input.PriorLines.IsRead);
+        Assert.Same(fromCsv.Input.PriorLines, fromCsv.Input.PriorLines.ReadOnce());
     }
 
     [Fact]

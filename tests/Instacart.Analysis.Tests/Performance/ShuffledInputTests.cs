@@ -175,10 +175,10 @@ public sealed class ShuffledInputTests : IClassFixture<ShuffledInputTests.Sorted
     {
         using var sorted = InstacartData.Load(data.Sorted.Path, options: null, cache: null, new Parallelism(1));
 
-        var walked = CandidateTable.CartPositionsInFileOrder(sorted);
+        var walked = CandidateTable.CartPositionsInFileOrder(sorted, sorted.Input.PriorLines);
 
         Assert.NotNull(walked);
-        Assert.Equal(walked, CandidateTable.CartPositionsByPair(sorted));
+        Assert.Equal(walked, CandidateTable.CartPositionsByPair(sorted, sorted.Input.PriorLines));
     }
 
     [Fact]
@@ -188,7 +188,7 @@ public sealed class ShuffledInputTests : IClassFixture<ShuffledInputTests.Sorted
         using var shuffled = InstacartData.Load(data.Shuffled.Path, options: null, cache: null, new Parallelism(3, 9_000));
 
         // Merged in the grouping by order, not in file order: the walk cannot match them, the pairs can.
-        Assert.Null(CandidateTable.CartPositionsInFileOrder(shuffled));
+        Assert.Null(CandidateTable.CartPositionsInFileOrder(shuffled, shuffled.Input.PriorLines));
         static Dictionary<(int Order, int Product), int> ByIds(InstacartData loaded, int[] cart) =>
             Enumerable.Range(0, cart.Length).ToDictionary(
                 m => (loaded.Orders.OrderId[loaded.Lines.Order[m]], loaded.Products.ProductId[loaded.Lines.Product[m]]),
