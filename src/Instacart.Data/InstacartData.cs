@@ -219,7 +219,7 @@ public sealed class InstacartData : IDisposable
         // What the merge read and no stage reads again (the groupings above; on shuffled input a few hundred MB) is
         // garbage now. Collected here, its pages are reused by the totals instead of fresh ones: the load's peak stays
         // the input and the merged lines, and first touches of new memory, which dominate a load on a virtual machine,
-        // are fewer (benchmarks/RESULTS.md, section 0c).
+        // are fewer (benchmarks/RESULTS.md, section 0d).
         GC.Collect();
         var departments = Math.Max(input.Departments.MaxId, products.Catalog.DepartmentId.DefaultIfEmpty(0).Max()) + 1;
         var totals = clock.Run("totals", () => stages.Total(input, products.Catalog, merge, departments), _ => merge.Lines.Count);

@@ -63,7 +63,7 @@ public sealed record LineMerge(LineTable Lines, int[] OrderCustomer, long LinesJ
 
     /// <summary>
     /// What both merges share: per range of workers, the lines kept and the lines each join dropped, counted by a first
-    /// pass (<c>Run(r, null)</c>); then the kept lines written by a second pass at each range's place in columns of
+    /// pass (<c>Run(r, default)</c>); then the kept lines written by a second pass at each range's place in columns of
     /// the exact length, so that the merged lines come out in the ranges' order.
     /// </summary>
     private abstract class RangeJoin(int[] orderCustomer, int ranges)

@@ -235,7 +235,7 @@ internal sealed class RowGroups
     /// <summary>
     /// At most this many bits of a key choose its bucket in the first step (256 buckets, up to 16 bits of key below them):
     /// the placement writes three arrays at one place per bucket, and a few hundred places stay in the caches and the
-    /// TLB where 2,048 did not (11 bits cost twice the CPU time on shuffled full-scale lines; RESULTS.md section 0c).
+    /// TLB where 2,048 did not (11 bits cost twice the CPU time on shuffled full-scale lines; RESULTS.md section 0d).
     /// </summary>
     private const int BucketBits = 8;
 

@@ -23,7 +23,7 @@ public sealed class MergedCacheTests : CacheFolders
     [Fact]
     public void Load_FromCache_ReadsTheMergedLinesAndLeavesTheRawLinesUnread()
     {
-        var fromCsv = InstacartData.Load(Data.Path, null, null);
+        using var fromCsv = InstacartData.Load(Data.Path, null, null);
         InstacartData.Load(Data.Path, null, Cache);
         var fromCache = InstacartData.Load(Data.Path, null, Cache);
 
@@ -45,7 +45,7 @@ public sealed class MergedCacheTests : CacheFolders
     [Fact]
     public void CartPositions_FromCache_MatchTheCsvLoadAndLeaveTheRawLinesUnkept()
     {
-        var fromCsv = InstacartData.Load(Data.Path, null, null);
+        using var fromCsv = InstacartData.Load(Data.Path, null, null);
         InstacartData.Load(Data.Path, null, Cache).Dispose();
         using var fromCache = InstacartData.Load(Data.Path, null, Cache);
 
@@ -58,7 +58,7 @@ public sealed class MergedCacheTests : CacheFolders
     [Fact]
     public void Lines_MergedTableDamaged_AreMergedAgainFromTheInputsAndKeptAgain()
     {
-        var fromCsv = InstacartData.Load(Data.Path, null, null);
+        using var fromCsv = InstacartData.Load(Data.Path, null, null);
         // Disposed, the first load has written all it keeps before the table is damaged.
         InstacartData.Load(Data.Path, null, Cache).Dispose();
         Flip(Table("merged"));
@@ -101,7 +101,7 @@ public sealed class MergedCacheTests : CacheFolders
     [Fact]
     public void Load_FromCache_ReadsTheTotalsMadeFromTheLines()
     {
-        var fromCsv = InstacartData.Load(Data.Path, null, null);
+        using var fromCsv = InstacartData.Load(Data.Path, null, null);
         InstacartData.Load(Data.Path, null, Cache);
         var fromCache = InstacartData.Load(Data.Path, null, Cache);
         var (a, b) = (fromCsv.Totals, fromCache.Totals);
