@@ -1,6 +1,7 @@
 using System.Text;
 using Instacart.Analysis.Answers;
 using Instacart.Analysis.Tests.Fixtures;
+using Instacart.Analysis.Tests.References;
 using Instacart.Data.Derivation;
 using Instacart.Data.Input;
 using Instacart.Data.Lines;
@@ -213,7 +214,7 @@ public class LinePairTests
             }
 
             var parallelism = new Parallelism(degree, minPerRange);
-            var expected = Reference(orderId, productId, cartOrder);
+            var expected = ReferenceLinePairs.Repeats(orderId, productId, cartOrder);
             Assert.Equal(expected, UniqueLinePairs.Find(orderId, productId, cartOrder, all: true, parallelism));
             Assert.Equal(expected.Take(1), UniqueLinePairs.Find(orderId, productId, cartOrder, all: false, parallelism));
         }
@@ -237,7 +238,7 @@ public class LinePairTests
 
         var found = UniqueLinePairs.Find(orderId, productId, cartOrder, all: true);
 
-        Assert.Equal(Reference(orderId, productId, cartOrder), found);
+        Assert.Equal(ReferenceLinePairs.Repeats(orderId, productId, cartOrder), found);
         Assert.Equal([250, 2_090], found.Select(r => r.Row));
     }
 
@@ -256,31 +257,5 @@ public class LinePairTests
             Assert.Empty(UniqueLinePairs.Find(lines.OrderId, lines.ProductId, lines.AddToCartOrder, all: true));
             Assert.Equal(lines.Count, OrderLinesLoader.Load(path).Count);
         }
-    }
-
-    /// <summary>The rule itself: in file order, a line repeating a pair of a kept line goes (a product first).</summary>
-    private static List<UniqueLinePairs.Repeat> Reference(int[] orderId, int[] productId, int[] cartOrder)
-    {
-        var products = new Dictionary<(int, int), int>();
-        var carts = new Dictionary<(int, int), int>();
-        var repeats = new List<UniqueLinePairs.Repeat>();
-        for (var row = 0; row < orderId.Length; row++)
-        {
-            if (products.TryGetValue((orderId[row], productId[row]), out var first))
-            {
-                repeats.Add(new UniqueLinePairs.Repeat(row, first, Product: true));
-            }
-            else if (carts.TryGetValue((orderId[row], cartOrder[row]), out first))
-            {
-                repeats.Add(new UniqueLinePairs.Repeat(row, first, Product: false));
-            }
-            else
-            {
-                products[(orderId[row], productId[row])] = row;
-                carts[(orderId[row], cartOrder[row])] = row;
-            }
-        }
-
-        return repeats;
     }
 }

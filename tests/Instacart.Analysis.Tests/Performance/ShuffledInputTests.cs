@@ -337,7 +337,7 @@ public sealed class ShuffledInputTests : IClassFixture<ShuffledInputTests.Sorted
             }
 
             var parallelism = new Parallelism(degree, minPerRange);
-            var expected = Reference(ids, products2, carts);
+            var expected = ReferenceLinePairs.Repeats(ids, products2, carts);
             Assert.Equal(repeats, expected.Count > 0);
             Assert.Equal(expected, UniqueLinePairs.Find(ids, products2, carts, all: true, parallelism));
             Assert.Equal(expected.Take(1), UniqueLinePairs.Find(ids, products2, carts, all: false, parallelism));
@@ -392,31 +392,5 @@ public sealed class ShuffledInputTests : IClassFixture<ShuffledInputTests.Sorted
     private readonly struct Times(int factor) : RowGroups.IRowValue
     {
         public int Of(int row) => row * factor;
-    }
-
-    /// <summary>The rule itself: in file order, a line repeating a pair of a kept line goes (a product first).</summary>
-    private static List<UniqueLinePairs.Repeat> Reference(int[] orderId, int[] productId, int[] cartOrder)
-    {
-        var products = new Dictionary<(int, int), int>();
-        var carts = new Dictionary<(int, int), int>();
-        var repeats = new List<UniqueLinePairs.Repeat>();
-        for (var row = 0; row < orderId.Length; row++)
-        {
-            if (products.TryGetValue((orderId[row], productId[row]), out var first))
-            {
-                repeats.Add(new UniqueLinePairs.Repeat(row, first, Product: true));
-            }
-            else if (carts.TryGetValue((orderId[row], cartOrder[row]), out first))
-            {
-                repeats.Add(new UniqueLinePairs.Repeat(row, first, Product: false));
-            }
-            else
-            {
-                products[(orderId[row], productId[row])] = row;
-                carts[(orderId[row], cartOrder[row])] = row;
-            }
-        }
-
-        return repeats;
     }
 }
