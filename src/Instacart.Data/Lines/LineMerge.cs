@@ -79,6 +79,15 @@ public sealed record LineMerge(LineTable Lines, int[] OrderCustomer, long LinesJ
         /// <summary>Joins range <paramref name="r"/>: counts when <paramref name="into"/> has no columns, else writes its kept lines into them from <paramref name="at"/>.</summary>
         public abstract void Run(int r, MergedColumns into, int at = 0);
 
+        /// <summary>Keeps range <paramref name="r"/>'s counts (the same from either pass).</summary>
+        protected void Store(int r, RangeTally tally, int at)
+        {
+            Kept[r] = tally.Write - at;
+            Joined[r] = tally.Joined;
+            WithoutProduct[r] = tally.WithoutProduct;
+            WithoutCustomer[r] = tally.WithoutCustomer;
+        }
+
         public LineMerge Finish(Parallelism parallelism)
         {
             var at = new int[Kept.Length + 1];
@@ -95,6 +104,48 @@ public sealed record LineMerge(LineTable Lines, int[] OrderCustomer, long LinesJ
 
     /// <summary>The merged lines' columns being written by the second pass (none in the counting pass).</summary>
     private readonly record struct MergedColumns(int[]? Order, int[]? Product, byte[]? Reordered);
+
+    /// <summary>
+    /// One range's join of its lines to the clean products and the customers, the step both merges end with: a line
+    /// of a prior order is kept when its product was kept and its order has a customer, else counted as dropped.
+    /// </summary>
+    private struct RangeTally(int at)
+    {
+        /// <summary>Where the next kept line goes (from the range's place).</summary>
+        public int Write = at;
+
+        public long Joined;
+
+        public long WithoutProduct;
+
+        public long WithoutCustomer;
+
+        /// <summary>Keeps (writes, when <paramref name="into"/> has columns) or counts a line of a prior order; <paramref name="product"/> is its catalog row or -1.</summary>
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public void Line(MergedColumns into, int order, int product, bool hasCustomer, byte reordered)
+        {
+            if (product < 0)
+            {
+                WithoutProduct++;
+                return;
+            }
+
+            if (!hasCustomer)
+            {
+                WithoutCustomer++;
+                return;
+            }
+
+            if (into.Order is { } lineOrder)
+            {
+                lineOrder[Write] = order;
+                into.Product![Write] = product;
+                into.Reordered![Write] = reordered;
+            }
+
+            Write++;
+        }
+    }
 
     /// <summary>The join of the prior lines in file order, in fixed ranges of lines.</summary>
     private sealed class FileOrderJoin(OrdersTable orders, OrderLinesTable priorLines, ProductCatalog products, int[] orderCustomer, UniqueIndex orderIndex, (int Start, int End)[] ranges)
@@ -118,8 +169,7 @@ public sealed record LineMerge(LineTable Lines, int[] OrderCustomer, long LinesJ
             var reordered = priorLines.Reordered;
             var evalSet = this.evalSet;
             var orderCustomer = this.orderCustomer;
-            var write = at;
-            long joined = 0, withoutProduct = 0, withoutCustomer = 0;
+            var tally = new RangeTally(at);
             FirstUnknown[r] = -1;
 
             // A file lists an order's lines together: the order is looked up once per run of its lines, by the counting
@@ -155,39 +205,14 @@ public sealed record LineMerge(LineTable Lines, int[] OrderCustomer, long LinesJ
                     hasCustomer = orderCustomer[order] >= 0;
                 }
 
-                if (!prior)
+                if (prior)
                 {
-                    continue;
+                    tally.Joined++;
+                    tally.Line(into, order, products.IndexOf(productIds[i]), hasCustomer, reordered[i]);
                 }
-
-                joined++;
-                var product = products.IndexOf(productIds[i]);
-                if (product < 0)
-                {
-                    withoutProduct++;
-                    continue;
-                }
-
-                if (!hasCustomer)
-                {
-                    withoutCustomer++;
-                    continue;
-                }
-
-                if (into.Order is { } lineOrder)
-                {
-                    lineOrder[write] = order;
-                    into.Product![write] = product;
-                    into.Reordered![write] = reordered[i];
-                }
-
-                write++;
             }
 
-            Kept[r] = write - at;
-            Joined[r] = joined;
-            WithoutProduct[r] = withoutProduct;
-            WithoutCustomer[r] = withoutCustomer;
+            Store(r, tally, at);
             runOrders[r] = counting ? runs : null;
         }
 
@@ -228,8 +253,7 @@ public sealed record LineMerge(LineTable Lines, int[] OrderCustomer, long LinesJ
             var (first, last) = ranges[r];
             var values = byOrder.Rows;
             var starts = byOrder.Starts;
-            var write = at;
-            long joined = 0, withoutProduct = 0, withoutCustomer = 0;
+            var tally = new RangeTally(at);
             for (var g = first; g < last; g++)
             {
                 int start = starts[g], end = starts[g + 1];
@@ -250,39 +274,16 @@ public sealed record LineMerge(LineTable Lines, int[] OrderCustomer, long LinesJ
                     continue;
                 }
 
-                joined += end - start;
+                tally.Joined += end - start;
                 var hasCustomer = orderCustomer[order] >= 0;
                 for (var i = start; i < end; i++)
                 {
                     var value = values[i];
-                    var product = products.IndexOf(value >> 1);
-                    if (product < 0)
-                    {
-                        withoutProduct++;
-                        continue;
-                    }
-
-                    if (!hasCustomer)
-                    {
-                        withoutCustomer++;
-                        continue;
-                    }
-
-                    if (into.Order is { } lineOrder)
-                    {
-                        lineOrder[write] = order;
-                        into.Product![write] = product;
-                        into.Reordered![write] = (byte)(value & 1);
-                    }
-
-                    write++;
+                    tally.Line(into, order, products.IndexOf(value >> 1), hasCustomer, (byte)(value & 1));
                 }
             }
 
-            Kept[r] = write - at;
-            Joined[r] = joined;
-            WithoutProduct[r] = withoutProduct;
-            WithoutCustomer[r] = withoutCustomer;
+            Store(r, tally, at);
         }
     }
 
