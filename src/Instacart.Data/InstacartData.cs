@@ -124,6 +124,13 @@ public sealed class InstacartData : IDisposable
     /// <summary>As <see cref="Load(string, AnalysisOptions?, CacheOptions?)"/>, every stage on up to <paramref name="parallelism"/>'s threads.</summary>
     internal static InstacartData Load(string folder, AnalysisOptions? options, CacheOptions? cache, Parallelism parallelism) => Load(folder, options, cache, parallelism, null);
 
+    /// <summary>
+    /// Queues bytes computed from this data to be kept in its cache entry under <paramref name="name"/>, read back by
+    /// <see cref="KeptResults.Read"/> only for the same exact input bytes; nothing without an entry (no cache, or rows
+    /// skipped as bad input). <paramref name="bytes"/> runs in the background, so it may read this data until disposed.
+    /// </summary>
+    internal void KeepResult(string name, Func<byte[]> bytes) => entry?.KeepResult(name, bytes);
+
     /// <summary>Waits for the writes this load queued to its cache entry (nothing to wait for without a cache); the data stays usable.</summary>
     public void Dispose() => entry?.Dispose();
 

@@ -200,7 +200,7 @@ public sealed class AnswerPartials
         using (var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true))
         {
             writer.Write(Magic);
-            writer.Write(JsonSerializer.Serialize(Options));
+            writer.Write(JsonSerializer.Serialize(Options, OptionsJson.Default.AnalysisOptions));
             writer.Write7BitEncodedInt(DepartmentNames.Ids.Count);
             foreach (var id in DepartmentNames.Ids)
             {
@@ -244,7 +244,7 @@ public sealed class AnswerPartials
         {
             using var stream = new MemoryStream(bytes[Magic.Length..].ToArray(), writable: false);
             using var reader = new BinaryReader(stream, Encoding.UTF8);
-            var options = JsonSerializer.Deserialize<AnalysisOptions>(reader.ReadString()) ?? throw new InvalidDataException("The options are missing.");
+            var options = JsonSerializer.Deserialize(reader.ReadString(), OptionsJson.Default.AnalysisOptions) ?? throw new InvalidDataException("The options are missing.");
             var departmentRows = new (int, string)[PartialFormat.Count(reader, 1 << 20)];
             for (var i = 0; i < departmentRows.Length; i++)
             {

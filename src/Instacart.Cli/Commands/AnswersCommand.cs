@@ -57,11 +57,10 @@ internal static class AnswersCommand
             }
 
             OutputPlacement.EnsureWritable(folder, target, "--out", OutputPlacement.IsAnswers);
-            using var loaded = InstacartData.Load(folder, CommonOptions.ToOptions(parse.GetValue(dayConvention)!, parse.GetValue(onBadRows)!), CommonOptions.ToCache(parse.GetValue(cache), parse.GetValue(noCache)));
-            var document = AnswersDocument.Compute(loaded);
-            AnswersDocument.Write(document, target);
-            ReconciliationTable.Print(loaded.Reconciliation);
-            ReconciliationTable.PrintSkipped(loaded.BadRows);
+            using var answers = FolderAnswers.Compute(folder, CommonOptions.ToOptions(parse.GetValue(dayConvention)!, parse.GetValue(onBadRows)!), CommonOptions.ToCache(parse.GetValue(cache), parse.GetValue(noCache)));
+            AnswersDocument.Write(answers.Document, target);
+            ReconciliationTable.Print(answers.Reconciliation);
+            ReconciliationTable.PrintSkipped(answers.BadRows);
             AnsiConsole.MarkupLineInterpolated($"Wrote [bold]{target}[/]");
             return Task.FromResult(0);
         }));

@@ -98,6 +98,27 @@ internal sealed class CacheEntry : IDisposable
         return updated;
     });
 
+    /// <summary>
+    /// Queues a result computed from this entry's tables to be kept under <paramref name="name"/> (<see cref="KeptResults"/>;
+    /// best effort), replacing one of that name; <paramref name="bytes"/> runs on the writer, after the writes before it.
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is not a result's name (<see cref="KeptResults.IsName"/>).</exception>
+    public void KeepResult(string name, Func<byte[]> bytes)
+    {
+        if (!KeptResults.IsName(name))
+        {
+            throw new ArgumentException($"'{name}' is not a result's name: lowercase letters, digits and hyphens.", nameof(name));
+        }
+
+        writer.Update(current =>
+        {
+            var kept = KeptResults.Write(directory, name, bytes());
+            var updated = current with { Results = [kept, .. (current.Results ?? []).Where(r => r.Name != name).Take(KeptResults.Most - 1)] };
+            InputCache.Publish(directory, updated);
+            return updated;
+        });
+    }
+
     /// <summary>Waits for every write queued so far; returns why the entry could not be made, or null.</summary>
     public string? Flush() => writer.Flush();
 

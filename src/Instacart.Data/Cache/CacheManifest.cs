@@ -27,6 +27,16 @@ internal sealed record MergeCounts(long PriorRows, long LinesJoinedOrders, long 
 internal sealed record TotalsInfo(double PriceLimit, long PriceScale, int Departments, bool DepartmentSets, bool Cells);
 
 /// <summary>
+/// A result computed from an entry's exact input bytes and kept beside its tables (<see cref="KeptResults"/>): the
+/// bytes of whoever made it, read back only while every input file's bytes are still the entry's key.
+/// </summary>
+/// <param name="Name">What the result is, as its maker names it (the options and the build it was computed with included).</param>
+/// <param name="File">Its file's name inside the entry.</param>
+/// <param name="Bytes">The file's length.</param>
+/// <param name="Checksum">The XxHash3 of the file's bytes, 16 hex digits.</param>
+internal sealed record KeptResult(string Name, string File, long Bytes, string Checksum);
+
+/// <summary>
 /// <c>manifest.json</c> of a cache entry: the format version, the key (every input file's fingerprint) and the
 /// tables. It is written last and atomically, so an entry without a valid manifest is no entry.
 /// </summary>
@@ -36,33 +46,49 @@ internal sealed record TotalsInfo(double PriceLimit, long PriceScale, int Depart
 /// <param name="Tables">The cached tables.</param>
 /// <param name="Merge">What the merge of the cached <c>merged</c> table dropped, once it is written; null before.</param>
 /// <param name="Totals">What the cached line totals were made with, once they are written; null before.</param>
-internal sealed record CacheManifest(string Format, string Folder, IReadOnlyList<InputFingerprint> Inputs, IReadOnlyList<CachedTable> Tables, MergeCounts? Merge = null, TotalsInfo? Totals = null)
+/// <param name="Results">The results kept beside the tables, newest first (at most <see cref="KeptResults.Most"/>); null before the first.</param>
+internal sealed record CacheManifest(string Format, string Folder, IReadOnlyList<InputFingerprint> Inputs, IReadOnlyList<CachedTable> Tables, MergeCounts? Merge = null, TotalsInfo? Totals = null, IReadOnlyList<KeptResult>? Results = null)
 {
     /// <summary>The manifest's file name in an entry.</summary>
     public const string FileName = "manifest.json";
 
-    private static readonly JsonSerializerOptions Json = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        WriteIndented = true,
-        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-        RespectNullableAnnotations = true,
-        RespectRequiredConstructorParameters = true,
-    };
-
-    /// <summary>The same, but for the format alone: any other member is passed over, so an entry of any version is told by its format.</summary>
-    private static readonly JsonSerializerOptions FormatJson = new(Json) { UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip };
-
     /// <summary>The manifest as JSON text.</summary>
-    public string ToJson() => JsonSerializer.Serialize(this, Json);
+    public string ToJson() => JsonSerializer.Serialize(this, ManifestJson.Default.CacheManifest);
+
+    /// <summary>The files of the entry this manifest names: its tables' and its kept results'.</summary>
+    public IEnumerable<string> EntryFiles() => Tables.Select(t => t.File).Concat((Results ?? []).Select(r => r.File));
 
     /// <summary>Parses a manifest; throws <see cref="JsonException"/> on anything malformed or missing.</summary>
     public static CacheManifest Parse(string json) =>
-        JsonSerializer.Deserialize<CacheManifest>(json, Json) ?? throw new JsonException("An empty manifest.");
+        JsonSerializer.Deserialize(json, ManifestJson.Default.CacheManifest) ?? throw new JsonException("An empty manifest.");
 
     /// <summary>The format a manifest of any version names, read before the rest (whose members differ between versions).</summary>
     public static string FormatOf(string json) =>
-        JsonSerializer.Deserialize<FormatOnly>(json, FormatJson)?.Format ?? throw new JsonException("An empty manifest.");
+        JsonSerializer.Deserialize(json, ManifestFormatJson.Default.FormatOnly)?.Format ?? throw new JsonException("An empty manifest.");
 
-    private sealed record FormatOnly(string Format);
+    /// <summary>The format alone, of a manifest of any version.</summary>
+    /// <param name="Format">The format it names.</param>
+    internal sealed record FormatOnly(string Format);
 }
+
+/// <summary>
+/// The manifest's JSON (System.Text.Json's source generator: no reflection at the first read, which a cached run
+/// pays on its way to the first answer): snake_case members, those without a default required, none unknown, nulls only where nullable.
+/// </summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
+    WriteIndented = true,
+    UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+    RespectNullableAnnotations = true,
+    RespectRequiredConstructorParameters = true)]
+[JsonSerializable(typeof(CacheManifest))]
+internal sealed partial class ManifestJson : JsonSerializerContext;
+
+/// <summary>As <see cref="ManifestJson"/>, for the format alone: any other member is passed over, so an entry of any version is told by its format.</summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
+    UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip,
+    RespectNullableAnnotations = true,
+    RespectRequiredConstructorParameters = true)]
+[JsonSerializable(typeof(CacheManifest.FormatOnly))]
+internal sealed partial class ManifestFormatJson : JsonSerializerContext;

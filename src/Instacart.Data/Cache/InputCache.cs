@@ -225,7 +225,7 @@ internal static class InputCache
         var temporary = Path.Combine(entry, $"{CacheManifest.FileName}.{Guid.NewGuid():N}.tmp");
         File.WriteAllText(temporary, manifest.ToJson(), new UTF8Encoding(false));
         File.Move(temporary, Path.Combine(entry, CacheManifest.FileName), overwrite: true);
-        Tidy(entry, manifest.Tables);
+        Tidy(entry, manifest);
     }
 
     internal static CachedTable WriteTable(string entry, string name, int rows, Func<string, (long Bytes, ulong Checksum)> write)
@@ -248,9 +248,9 @@ internal static class InputCache
     /// Removes what no manifest needs any more: this entry's files of earlier versions and abandoned temporary files
     /// (old enough not to be another process's write in progress), and entries of data folders that no longer exist.
     /// </summary>
-    private static void Tidy(string entry, IReadOnlyList<CachedTable> kept)
+    private static void Tidy(string entry, CacheManifest manifest)
     {
-        var keep = kept.Select(t => t.File).Append(CacheManifest.FileName).ToHashSet(StringComparer.Ordinal);
+        var keep = manifest.EntryFiles().Append(CacheManifest.FileName).ToHashSet(StringComparer.Ordinal);
         var now = DateTime.UtcNow;
         try
         {
