@@ -69,6 +69,28 @@ if (args.Length > 0 && args[0] == "parsers-cpu")
     return 0;
 }
 
+// "hash DIR [N]" hashes every input file of DIR (the cache key: XxHash128 of every byte, on every core) N + 1 times in
+// this process and prints each time: the first is what a fresh process pays (code not yet compiled), the rest the
+// steady state. The page cache is warm after the first.
+if (args.Length > 1 && args[0] == "hash")
+{
+    var folder = Path.GetFullPath(args[1]);
+    var rounds = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 5;
+    for (var round = 0; round <= rounds; round++)
+    {
+        var process = Process.GetCurrentProcess();
+        var cpu = process.TotalProcessorTime;
+        var wall = Stopwatch.StartNew();
+        var key = Instacart.Data.Cache.InputKey.Compute(folder).Key ?? throw new InvalidOperationException($"{folder} is not a data folder");
+        wall.Stop();
+        process.Refresh();
+        var bytes = key.Sum(f => f.Size);
+        Console.WriteLine($"{(round == 0 ? "first" : "again"),-6} wall {wall.Elapsed.TotalSeconds.ToString("0.000", CultureInfo.InvariantCulture)} s  cpu {(process.TotalProcessorTime - cpu).TotalSeconds.ToString("0.000", CultureInfo.InvariantCulture)} s  {(bytes / wall.Elapsed.TotalSeconds / (1 << 30)).ToString("0.00", CultureInfo.InvariantCulture)} GiB/s");
+    }
+
+    return 0;
+}
+
 // "duckdb" runs the DuckDB peer once in this process and prints each step (for cold end-to-end timing);
 // anything else goes to BenchmarkDotNet, e.g. --filter '*Parser*'.
 if (args.Length > 0 && args[0] == "duckdb")
