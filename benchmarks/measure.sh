@@ -3,10 +3,12 @@
 # CSV (--no-cache), writing its cache and from its cache (a fresh one in a temporary folder), and for the DuckDB peer,
 # on one data folder: warm page cache (N runs each) and, when allowed (root), cold page cache.
 # Usage: benchmarks/measure.sh DATA [RUNS]   (build first: dotnet build -c Release)
+#        INSTACART_CLI=DIR/instacart benchmarks/measure.sh DATA [RUNS]   measures another build of the command, e.g. the
+#        ReadyToRun one of `dotnet publish src/Instacart.Cli -c Release -o DIR`
 set -euo pipefail
 DATA=$(cd "$1" && pwd); RUNS=${2:-3}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
-CLI="$ROOT/artifacts/bin/Instacart.Cli/release/instacart"
+CLI="${INSTACART_CLI:-$ROOT/artifacts/bin/Instacart.Cli/release/instacart}"
 PEER="$ROOT/artifacts/bin/Instacart.Benchmarks/release/Instacart.Benchmarks"
 OUT=$(mktemp -d)
 trap 'rm -rf "$OUT"' EXIT
