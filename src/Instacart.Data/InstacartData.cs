@@ -131,6 +131,12 @@ public sealed class InstacartData : IDisposable
     /// </summary>
     internal void KeepResult(string name, Func<byte[]> bytes) => entry?.KeepResult(name, bytes);
 
+    /// <summary>
+    /// The bytes kept under <paramref name="name"/> in the cache entry this data was read from (whole, and of the same
+    /// exact input bytes: the load checked them), or null: none, no cache, or an entry this load is writing.
+    /// </summary>
+    internal byte[]? ReadKept(string name) => entry?.ReadResult(name);
+
     /// <summary>Waits for the writes this load queued to its cache entry (nothing to wait for without a cache); the data stays usable.</summary>
     public void Dispose() => entry?.Dispose();
 

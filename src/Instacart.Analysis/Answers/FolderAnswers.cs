@@ -1,6 +1,3 @@
-using System.IO.Hashing;
-using System.Runtime.InteropServices;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Instacart.Data;
@@ -8,6 +5,7 @@ using Instacart.Data.Cache;
 using Instacart.Data.Cleaning;
 using Instacart.Data.Derivation;
 using Instacart.Data.Input;
+using Instacart.Analysis.Sessions;
 
 namespace Instacart.Analysis.Answers;
 
@@ -90,21 +88,11 @@ public sealed class FolderAnswers : IDisposable
     public void Dispose() => data?.Dispose();
 
     /// <summary>
-    /// The name of the state kept for <paramref name="options"/>: <c>answers-</c> and the XxHash3 of the partial format,
-    /// the options, the runtime and the module version ids of the assemblies that compute it (a deterministic build's id
-    /// changes with its code), so that no other build or option ever reads it.
+    /// The name of the state kept for <paramref name="options"/>: <c>answers-</c> and a hash of the partial format, the
+    /// options and this build (<see cref="KeptName"/>), so that no other build or option ever reads it.
     /// </summary>
-    internal static string StateName(AnalysisOptions options)
-    {
-        var identity = string.Join(
-            '\n',
-            "instacart-answer-partials/1",
-            JsonSerializer.Serialize(options, OptionsJson.Default.AnalysisOptions),
-            RuntimeInformation.FrameworkDescription,
-            typeof(InstacartData).Module.ModuleVersionId.ToString("N"),
-            typeof(AnswerPartials).Module.ModuleVersionId.ToString("N"));
-        return $"answers-{XxHash3.HashToUInt64(Encoding.UTF8.GetBytes(identity)):x16}";
-    }
+    internal static string StateName(AnalysisOptions options) =>
+        KeptName.Of("answers", "instacart-answer-partials/1\n" + JsonSerializer.Serialize(options, OptionsJson.Default.AnalysisOptions));
 
     /// <summary>The kept state, or null when its bytes are not whole or were made with other options.</summary>
     private static AnswerPartials? Kept(byte[] bytes, AnalysisOptions options)

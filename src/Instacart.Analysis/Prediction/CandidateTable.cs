@@ -402,15 +402,23 @@ internal sealed class CandidateTable
     }
 
     /// <summary>
-    /// The add-to-cart position of every merged line: <see cref="CartPositionsInFileOrder"/> when the merged lines are
-    /// the joined prior lines in file order (sorted files), else <see cref="CartPositionsByPair"/> (a file whose lines are
-    /// not grouped by order is merged in order groups).
+    /// The add-to-cart position of every merged line: those kept in the load's cache entry (<see cref="KeptCartPositions"/>),
+    /// else <see cref="CartPositionsInFileOrder"/> when the merged lines are the joined prior lines in file order (sorted
+    /// files), else <see cref="CartPositionsByPair"/> (a file whose lines are not grouped by order is merged in order
+    /// groups); what is computed is then kept.
     /// </summary>
     internal static int[] CartPositions(InstacartData data)
     {
+        if (KeptCartPositions.Read(data) is { } kept)
+        {
+            return kept;
+        }
+
         // Read for this pass only: on a cached load the raw lines are not in memory, and the table need not keep them.
         var raw = data.Input.PriorLines.ReadOnce();
-        return CartPositionsInFileOrder(data, raw) ?? CartPositionsByPair(data, raw);
+        var positions = CartPositionsInFileOrder(data, raw) ?? CartPositionsByPair(data, raw);
+        KeptCartPositions.Keep(data, positions);
+        return positions;
     }
 
     /// <summary>

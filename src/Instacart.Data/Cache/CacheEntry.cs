@@ -119,6 +119,22 @@ internal sealed class CacheEntry : IDisposable
         });
     }
 
+    /// <summary>
+    /// The result named <paramref name="name"/> as the entry kept it when the load read it (whole: length and checksum), or
+    /// null (none, damaged, or an entry being written). The load checked the files' bytes against this entry's key.
+    /// </summary>
+    public byte[]? ReadResult(string name)
+    {
+        try
+        {
+            return read?.Results?.FirstOrDefault(r => r.Name == name) is { } kept ? KeptResults.ReadWhole(directory, kept) : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Waits for every write queued so far; returns why the entry could not be made, or null.</summary>
     public string? Flush() => writer.Flush();
 

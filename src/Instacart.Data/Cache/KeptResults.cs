@@ -98,7 +98,8 @@ internal static class KeptResults
         }
     }
 
-    private static byte[]? ReadWhole(string entry, KeptResult kept)
+    /// <summary>The bytes of <paramref name="kept"/> in <paramref name="entry"/> when its length and checksum are what the manifest says, else null.</summary>
+    public static byte[]? ReadWhole(string entry, KeptResult kept)
     {
         if (kept.File != Path.GetFileName(kept.File) || kept.Bytes is < 0 or > int.MaxValue)
         {

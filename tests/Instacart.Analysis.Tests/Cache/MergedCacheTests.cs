@@ -56,6 +56,41 @@ public sealed class MergedCacheTests : CacheFolders
     }
 
     [Fact]
+    public void CartPositions_ACachedLoadAfterOneThatMadeThem_ReadsThemKeptAndNeverTheCsv()
+    {
+        using var fromCsv = InstacartData.Load(Data.Path, null, null);
+        var expected = CandidateTable.CartPositions(fromCsv);
+        InstacartData.Load(Data.Path, null, Cache).Dispose();
+        using (var first = InstacartData.Load(Data.Path, null, Cache))
+        {
+            Assert.Equal(expected, CandidateTable.CartPositions(first));
+        }
+
+        using var second = InstacartData.Load(Data.Path, null, Cache);
+        // Parsing the CSV now would fail (it changed after the load): the kept positions are the loaded bytes'.
+        FlipReorderedKeepingSizeAndTime(Data.File(InputFiles.PriorLines));
+
+        Assert.Equal(expected, CandidateTable.CartPositions(second));
+        Assert.False(second.Input.PriorLines.IsRead);
+    }
+
+    [Fact]
+    public void CartPositions_KeptFileDamaged_AreMadeFromTheCsvAgain()
+    {
+        using var fromCsv = InstacartData.Load(Data.Path, null, null);
+        InstacartData.Load(Data.Path, null, Cache).Dispose();
+        using (var first = InstacartData.Load(Data.Path, null, Cache))
+        {
+            CandidateTable.CartPositions(first);
+        }
+
+        Flip(Directory.GetFiles(Entry, "result-cart-positions-*.bin").Single());
+        using var second = InstacartData.Load(Data.Path, null, Cache);
+
+        Assert.Equal(CandidateTable.CartPositions(fromCsv), CandidateTable.CartPositions(second));
+    }
+
+    [Fact]
     public void Lines_MergedTableDamaged_AreMergedAgainFromTheInputsAndKeptAgain()
     {
         using var fromCsv = InstacartData.Load(Data.Path, null, null);
