@@ -140,6 +140,37 @@ public sealed class ShuffledInputTests : IClassFixture<ShuffledInputTests.Sorted
         Assert.Equal(Answers(data.Sorted.Path, new Parallelism(1), cheap), Answers(anew));
     }
 
+    [Fact]
+    public void FolderAnswers_ShuffledFromTheKeptState_AreTheSortedBytes()
+    {
+        using var cacheRoot = new TempFolder();
+        var cache = new CacheOptions(cacheRoot.Path);
+        var sorted = Answers(data.Sorted.Path, new Parallelism(1));
+
+        foreach (var expectKept in new[] { false, true })
+        {
+            using var answers = FolderAnswers.Compute(data.Shuffled.Path, null, cache);
+            Assert.Equal(expectKept, answers.FromKeptState);
+            Assert.Equal(sorted, AnswersDocument.ToText(answers.Document));
+        }
+    }
+
+    [Fact]
+    public void CartPositions_ShuffledLinesFromTheKeptPositions_AreThoseMadeFromTheCsv()
+    {
+        using var cacheRoot = new TempFolder();
+        var cache = new CacheOptions(cacheRoot.Path);
+        using var fromCsv = InstacartData.Load(data.Shuffled.Path, null, null);
+        var expected = CandidateTable.CartPositions(fromCsv);
+        using (var written = InstacartData.Load(data.Shuffled.Path, null, cache))
+        {
+            Assert.Equal(expected, CandidateTable.CartPositions(written));
+        }
+
+        using var read = InstacartData.Load(data.Shuffled.Path, null, cache);
+        Assert.Equal(expected, CandidateTable.CartPositions(read));
+    }
+
     [Theory]
     [InlineData(1, Parallelism.DefaultMinPerRange)]
     [InlineData(3, 9_000)]
