@@ -9,6 +9,9 @@ public sealed class CacheOptionTests : IDisposable
     private readonly GoodData data = new();
     private readonly string scratch = Path.Combine(Path.GetTempPath(), "instacart-cli-cache-" + Guid.NewGuid().ToString("N"));
 
+    /// <summary>What <c>answers</c> says when it finished the document from the state kept in the cache.</summary>
+    private const string KeptStateLine = "Answered from the state kept in the cache";
+
     public CacheOptionTests() => Directory.CreateDirectory(scratch);
 
     public void Dispose()
@@ -54,6 +57,9 @@ public sealed class CacheOptionTests : IDisposable
         Assert.Contains("cache: hit", second.StandardOutput);
         Assert.Equal(File.ReadAllText(Path.Combine(scratch, "plain.json")), File.ReadAllText(Path.Combine(scratch, "first.json")));
         Assert.Equal(File.ReadAllText(Path.Combine(scratch, "plain.json")), File.ReadAllText(Path.Combine(scratch, "cached.json")));
+        Assert.DoesNotContain(KeptStateLine, first.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains(KeptStateLine, cached.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("lines_merged", cached.StandardOutput, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -76,6 +82,7 @@ public sealed class CacheOptionTests : IDisposable
         Assert.NotEqual(File.ReadAllText(Path.Combine(scratch, "first.json")), File.ReadAllText(Path.Combine(scratch, "second.json")));
         Assert.Equal(File.ReadAllText(Path.Combine(scratch, "plain.json")), File.ReadAllText(Path.Combine(scratch, "second.json")));
         Assert.Contains("cache: hit", bench.StandardOutput);
+        Assert.DoesNotContain(KeptStateLine, second.StandardOutput, StringComparison.Ordinal);
     }
 
     public static TheoryData<string, string> InsideTheDataFolder() => new()

@@ -61,6 +61,11 @@ internal static class AnswersCommand
             AnswersDocument.Write(answers.Document, target);
             ReconciliationTable.Print(answers.Reconciliation);
             ReconciliationTable.PrintSkipped(answers.BadRows);
+            if (answers.FromKeptState)
+            {
+                AnsiConsole.WriteLine("Answered from the state kept in the cache for these exact input bytes (every byte of every file hashed); --no-cache computes it anew.");
+            }
+
             AnsiConsole.MarkupLineInterpolated($"Wrote [bold]{target}[/]");
             return Task.FromResult(0);
         }));
