@@ -100,7 +100,7 @@ internal sealed class CandidateTable
         var products = data.Products;
         var orderCustomer = data.Merge.OrderCustomer;
         var customers = data.Customers.Count;
-        var cart = CartPositions(data);
+        var cart = CartColumnOf(data);
 
         // Lines grouped by customer (counting sort), each customer's lines in file order.
         var start = new int[customers + 1];
@@ -407,7 +407,10 @@ internal sealed class CandidateTable
     /// files), else <see cref="CartPositionsByPair"/> (a file whose lines are not grouped by order is merged in order
     /// groups); what is computed is then kept.
     /// </summary>
-    internal static int[] CartPositions(InstacartData data)
+    internal static int[] CartPositions(InstacartData data) => CartColumnOf(data).ToArray();
+
+    /// <summary>As <see cref="CartPositions"/>, the kept positions read in place (what the model reads).</summary>
+    internal static CartColumn CartColumnOf(InstacartData data)
     {
         if (KeptCartPositions.Read(data) is { } kept)
         {
@@ -418,7 +421,7 @@ internal sealed class CandidateTable
         var raw = data.Input.PriorLines.ReadOnce();
         var positions = CartPositionsInFileOrder(data, raw) ?? CartPositionsByPair(data, raw);
         KeptCartPositions.Keep(data, positions);
-        return positions;
+        return CartColumn.Of(positions);
     }
 
     /// <summary>

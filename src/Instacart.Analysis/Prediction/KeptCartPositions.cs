@@ -16,7 +16,7 @@ internal static class KeptCartPositions
     public static readonly string Name = KeptName.Of("cart-positions", "add_to_cart_order per merged line, 1/2/4 bytes");
 
     /// <summary>The positions kept for <paramref name="data"/>'s merged lines, or null (none, damaged, another count).</summary>
-    public static int[]? Read(InstacartData data) =>
+    public static CartColumn? Read(InstacartData data) =>
         data.ReadKept(Name) is { } bytes ? Decode(bytes, data.Lines.Count) : null;
 
     /// <summary>Queues <paramref name="positions"/> to be kept in <paramref name="data"/>'s cache entry (nothing without one).</summary>
@@ -32,10 +32,10 @@ internal static class KeptCartPositions
         }
 
         var width = max <= byte.MaxValue ? 1 : max <= ushort.MaxValue ? 2 : 4;
-        var bytes = new byte[5 + ((long)positions.Length * width)];
+        var bytes = new byte[CartColumn.HeaderBytes + ((long)positions.Length * width)];
         bytes[0] = (byte)width;
         BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(1), positions.Length);
-        var body = bytes.AsSpan(5);
+        var body = bytes.AsSpan(CartColumn.HeaderBytes);
         for (var i = 0; i < positions.Length; i++)
         {
             switch (width)
@@ -55,32 +55,34 @@ internal static class KeptCartPositions
         return bytes;
     }
 
-    /// <summary>The positions in <paramref name="bytes"/>, or null when they are not <paramref name="count"/> positions of this form.</summary>
-    internal static int[]? Decode(byte[] bytes, int count)
+    /// <summary>
+    /// The positions in <paramref name="bytes"/> (one or two bytes a line read in place, four decoded), or null when they
+    /// are not <paramref name="count"/> positions of this form.
+    /// </summary>
+    internal static CartColumn? Decode(byte[] bytes, int count)
     {
-        if (bytes.Length < 5 || bytes[0] is not (1 or 2 or 4) || BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(1)) != count
-            || bytes.Length != 5 + ((long)count * bytes[0]))
+        if (bytes.Length < CartColumn.HeaderBytes || bytes[0] is not (1 or 2 or 4) || BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(1)) != count
+            || bytes.Length != CartColumn.HeaderBytes + ((long)count * bytes[0]))
         {
             return null;
         }
 
-        var width = bytes[0];
-        var body = bytes.AsSpan(5);
+        if (bytes[0] is 1 or 2)
+        {
+            return CartColumn.InPlace(bytes, bytes[0], count);
+        }
+
+        var body = bytes.AsSpan(CartColumn.HeaderBytes);
         var positions = new int[count];
         for (var i = 0; i < count; i++)
         {
-            positions[i] = width switch
-            {
-                1 => body[i],
-                2 => BinaryPrimitives.ReadUInt16LittleEndian(body[(i * 2)..]),
-                _ => BinaryPrimitives.ReadInt32LittleEndian(body[(i * 4)..]),
-            };
+            positions[i] = BinaryPrimitives.ReadInt32LittleEndian(body[(i * 4)..]);
             if (positions[i] < 0)
             {
                 return null;
             }
         }
 
-        return positions;
+        return CartColumn.Of(positions);
     }
 }

@@ -16,7 +16,11 @@ public sealed class KeptCartPositionsTests
 
         Assert.Equal(width, bytes[0]);
         Assert.Equal(5 + (positions.Length * width), bytes.Length);
-        Assert.Equal(positions, KeptCartPositions.Decode(bytes, positions.Length));
+        var column = KeptCartPositions.Decode(bytes, positions.Length);
+        Assert.NotNull(column);
+        Assert.Equal(positions, column.Value.ToArray());
+        Assert.Equal(positions.Length, column.Value.Count);
+        Assert.All(Enumerable.Range(0, positions.Length), i => Assert.Equal(positions[i], column.Value[i]));
     }
 
     [Fact]
