@@ -4,6 +4,7 @@ using System.Runtime.Loader;
 using Instacart.Analysis.Sessions;
 using Instacart.Data.Cache;
 using Instacart.Data.Derivation;
+using Instacart.Data.Memory;
 using Instacart.Interactive.Display;
 using Microsoft.DotNet.Interactive.CSharp;
 using Microsoft.DotNet.Interactive.Events;
@@ -115,6 +116,7 @@ public static class NotebookSession
         _ = Hooks.Value;
         if (Interlocked.Exchange(ref _started, 1) == 0)
         {
+            HugePages.AdviseManagedHeap();
             RegisterFormattersCore(resetChartIds: false);
         }
 

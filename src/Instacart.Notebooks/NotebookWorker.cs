@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Instacart.Data.Files;
+using Instacart.Data.Memory;
 
 namespace Instacart.Notebooks;
 
@@ -29,6 +30,7 @@ public static class NotebookWorker
     public static async Task<int> MainAsync(string[] args)
     {
         ArgumentNullException.ThrowIfNull(args);
+        HugePages.AdviseManagedHeap();
         if (args.Length == 0 || args[0] != Verb)
         {
             await Console.Error.WriteLineAsync("Usage: Instacart.Notebooks worker --notebook FILE --data DIR --out DIR --report-folder DIR --report FILE [--page JSON] [--load-options JSON --cache DIR --expect-fingerprint F]");
