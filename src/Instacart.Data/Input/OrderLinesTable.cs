@@ -68,8 +68,8 @@ public sealed class OrderLinesTable
 
     /// <summary>
     /// The lines grouped by <c>order_id</c>, made by the pair check when the file does not keep each order's lines
-    /// together (<see cref="UniqueLinePairs"/>), each line's <c>product_id &lt;&lt; 1 | reordered</c> in
-    /// <see cref="Lines.RowGroups.Also"/>: the merge reads them instead of grouping the lines again. Null when the
+    /// together (<see cref="UniqueLinePairs"/>), each line's <see cref="GroupedLineValue"/> as its
+    /// row: the merge reads them instead of grouping the lines again. Null when the
     /// lines were not grouped; taken once (<see cref="TakeByOrder"/>) so that the grouping does not outlive the merge.
     /// </summary>
     private Lines.RowGroups? byOrder;

@@ -106,16 +106,15 @@ internal static partial class UniqueLinePairs
     }
 
     /// <summary>
-    /// The common case first, reading no line twice at random: when products and cart positions are small enough to
-    /// share an int (as real ones are: products below 2^22, carts below 2^10), the lines are grouped by order keeping
-    /// that int instead of the line's number, and each order's values checked straight through. True when no order
-    /// holds a product or cart position twice; false (look again with the lines' numbers, which name the lines) when
-    /// one may, or the values do not fit.
+    /// The common case first, reading no line twice at random: when a line's product, cart position and reordered flag
+    /// share an int (<see cref="GroupedLineValue"/>; real ones do), the lines are grouped by order keeping that int
+    /// instead of the line's number, and each order's values checked straight through. True when no order holds a
+    /// product or cart position twice; false (look again with the lines' numbers, which name the lines) when one may,
+    /// or the values do not fit.
     /// </summary>
     /// <remarks>
-    /// Given <paramref name="reordered"/> (0 or 1 each), the same counting sort places each line's
-    /// <c>product_id &lt;&lt; 1 | reordered</c> too: when no order holds a pair twice, <paramref name="byOrder"/> is the
-    /// grouping with those values as its rows, for the merge (else null).
+    /// When no order holds a pair twice and the file has the <c>reordered</c> column, <paramref name="byOrder"/> is the
+    /// grouping itself, for the merge (else null): one array of the line count, placed once, serves both.
     /// </remarks>
     private static bool NoRepeatInPackedGroups(int[] orderId, int[] productId, int[] cartOrder, byte[]? reordered, Parallelism parallelism, out RowGroups? byOrder)
     {
@@ -128,15 +127,7 @@ internal static partial class UniqueLinePairs
             var ok = true;
             for (var i = start; i < end; i++)
             {
-                ok &= (uint)productId[i] < 1u << (32 - PackedCartBits) && (uint)cartOrder[i] < 1u << PackedCartBits;
-            }
-
-            if (reordered is not null)
-            {
-                for (var i = start; i < end; i++)
-                {
-                    ok &= reordered[i] <= 1;
-                }
+                ok &= GroupedLineValue.Fits(productId[i], cartOrder[i], reordered is null ? (byte)0 : reordered[i]);
             }
 
             fits[r] = ok;
@@ -146,27 +137,16 @@ internal static partial class UniqueLinePairs
             return false;
         }
 
-        var groups = reordered is null
-            ? RowGroups.ByKey(orderId, new ProductAndCart(productId, cartOrder), parallelism)
-            : RowGroups.ByKey(orderId, new ProductAndCart(productId, cartOrder), new ProductAndReordered(productId, reordered), parallelism);
+        var groups = RowGroups.ByKey(orderId, new PackedLine(productId, cartOrder, reordered), parallelism);
         var clean = parallelism.ForRanges(groups.Ranges(parallelism), () => new PackedCheck(), (check, start, end) => check.Scan(groups, start, end)).All(check => !check.Suspect);
-        byOrder = clean ? groups.AlsoAsRows() : null;
+        byOrder = clean && reordered is not null ? groups : null;
         return clean;
     }
 
-    /// <summary>A line's product id and reordered flag in one int: what the merge keeps of it (<see cref="OrderLinesTable.TakeByOrder"/>).</summary>
-    private readonly struct ProductAndReordered(int[] productId, byte[] reordered) : RowGroups.IRowValue
+    /// <summary>A line's <see cref="GroupedLineValue"/>.</summary>
+    private readonly struct PackedLine(int[] productId, int[] cartOrder, byte[]? reordered) : RowGroups.IRowValue
     {
-        public int Of(int row) => (productId[row] << 1) | reordered[row];
-    }
-
-    /// <summary>Bits of the packed value of <see cref="NoRepeatInPackedGroups"/> that hold the cart position.</summary>
-    private const int PackedCartBits = 10;
-
-    /// <summary>A line's product id and cart position in one int.</summary>
-    private readonly struct ProductAndCart(int[] productId, int[] cartOrder) : RowGroups.IRowValue
-    {
-        public int Of(int row) => (productId[row] << PackedCartBits) | cartOrder[row];
+        public int Of(int row) => GroupedLineValue.Of(productId[row], cartOrder[row], reordered is null ? (byte)0 : reordered[row]);
     }
 
     /// <summary>One worker's look through ranges of orders whose lines are packed values: marks only, no repeat is named.</summary>
@@ -203,7 +183,7 @@ internal static partial class UniqueLinePairs
                 for (var i = starts[g]; i < starts[g + 1]; i++)
                 {
                     var value = packed[i];
-                    Suspect |= products.Mark(value >>> PackedCartBits, mark, ref unmarked) | carts.Mark(value & ((1 << PackedCartBits) - 1), mark, ref unmarked);
+                    Suspect |= products.Mark(GroupedLineValue.ProductId(value), mark, ref unmarked) | carts.Mark(GroupedLineValue.Cart(value), mark, ref unmarked);
                 }
 
                 Suspect |= unmarked;

@@ -1,5 +1,6 @@
 using Instacart.Data.Cleaning;
 using Instacart.Data.Input;
+using Instacart.Data.Memory;
 
 namespace Instacart.Data.Lines;
 
@@ -51,7 +52,7 @@ public sealed record LineMerge(LineTable Lines, int[] OrderCustomer, long LinesJ
     }
 
     /// <summary>
-    /// The merge of lines grouped by <c>order_id</c> (each line's <c>product_id &lt;&lt; 1 | reordered</c>), in ranges of
+    /// The merge of lines grouped by <c>order_id</c> (each line's <see cref="GroupedLineValue"/>), in ranges of
     /// orders on the workers; null when some order is not in <c>orders.csv</c> (the file-order merge names its first line).
     /// </summary>
     private static LineMerge? Grouped(OrdersTable orders, RowGroups byOrder, ProductCatalog products, int[] orderCustomer, UniqueIndex orderIndex, Parallelism parallelism)
@@ -243,6 +244,11 @@ public sealed record LineMerge(LineTable Lines, int[] OrderCustomer, long LinesJ
     {
         private readonly int[] orderCustomer = orderCustomer;
 
+        /// <summary>How many groups ahead an order's index slot is asked of memory; its cells are asked for at <see cref="PrefetchOrder"/>.</summary>
+        private const int PrefetchIndex = 16;
+
+        private const int PrefetchOrder = 8;
+
         public (int Start, int End)[] Ranges => ranges;
 
         /// <summary>Whether a range met an order that is not in <c>orders.csv</c> (set by the counting pass).</summary>
@@ -256,6 +262,18 @@ public sealed record LineMerge(LineTable Lines, int[] OrderCustomer, long LinesJ
             var tally = new RangeTally(at);
             for (var g = first; g < last; g++)
             {
+                // The orders of groups some on asked of memory now: their ids are in sequence, their rows all over.
+                if (g + PrefetchIndex < last)
+                {
+                    orderIndex.PrefetchRowOf(byOrder.KeyOf(g + PrefetchIndex));
+                }
+
+                if (g + PrefetchOrder < last && orderIndex.RowOf(byOrder.KeyOf(g + PrefetchOrder)) is var ahead and >= 0)
+                {
+                    Prefetch.Element(evalSet, ahead);
+                    Prefetch.Element(orderCustomer, ahead);
+                }
+
                 int start = starts[g], end = starts[g + 1];
                 if (start == end)
                 {
@@ -279,7 +297,7 @@ public sealed record LineMerge(LineTable Lines, int[] OrderCustomer, long LinesJ
                 for (var i = start; i < end; i++)
                 {
                     var value = values[i];
-                    tally.Line(into, order, products.IndexOf(value >> 1), hasCustomer, (byte)(value & 1));
+                    tally.Line(into, order, products.IndexOf(GroupedLineValue.ProductId(value)), hasCustomer, GroupedLineValue.Reordered(value));
                 }
             }
 

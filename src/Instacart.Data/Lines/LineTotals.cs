@@ -1,5 +1,6 @@
 using Instacart.Data.Cleaning;
 using Instacart.Data.Input;
+using Instacart.Data.Memory;
 
 namespace Instacart.Data.Lines;
 
@@ -257,6 +258,21 @@ internal sealed class LineTotals
         var i = start;
         while (i < end)
         {
+            // The cells of the orders some lines on asked of memory now, when they are far from this order's: where
+            // the orders are not in the orders table's row order (shuffled files) each order's cells are a place of
+            // their own; in row order they are the next ones, already read.
+            if (i + LookAhead < end && (uint)(lineOrder[i + LookAhead] - lineOrder[i] + Near) > 2 * Near)
+            {
+                PrefetchOrder(totals, orderCustomer, lineOrder[i + LookAhead]);
+                if (cells is not null)
+                {
+                    var customerCell = 2 * orderCustomer[lineOrder[i + (LookAhead / 2)]] * totals.Departments;
+                    Prefetch.Element(cells, customerCell);
+                    Prefetch.Element(cells, customerCell + 16);
+                    Prefetch.Element(cells, customerCell + 32);
+                }
+            }
+
             // One run: the consecutive lines of one order, totalled in locals and written once.
             var o = lineOrder[i];
             var sum = new OrderSum(partial.Products, cells, cells is null ? 0 : orderCustomer[o] * totals.Departments);
@@ -270,6 +286,27 @@ internal sealed class LineTotals
         }
 
         return runs;
+    }
+
+    /// <summary>Lines ahead of the one being added whose order's cells <see cref="Accumulate"/> asks of memory (its customer's at half the distance).</summary>
+    private const int LookAhead = 160;
+
+    /// <summary>Order rows this close to the current one are taken as read in sequence (not asked for).</summary>
+    private const int Near = 256;
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static void PrefetchOrder(LineTotals totals, int[] orderCustomer, int o)
+    {
+        Prefetch.Element(totals.OrderLines, o);
+        Prefetch.Element(totals.OrderReordered, o);
+        Prefetch.Element(totals.OrderKnownPriceLines, o);
+        Prefetch.Element(totals.OrderRevenueUnits, o);
+        if (totals.OrderDepartments is { } masks)
+        {
+            Prefetch.Element(masks, o);
+        }
+
+        Prefetch.Element(orderCustomer, o);
     }
 
     /// <summary>Totals the orders (groups, by order row) <c>[start, end)</c> of <paramref name="groups"/>; returns the orders with lines.</summary>

@@ -58,6 +58,15 @@ public sealed class UniqueIndex
         return new UniqueIndex(null, sparse);
     }
 
+    /// <summary>Hints that <see cref="RowOf"/> of <paramref name="id"/> is coming (<see cref="Memory.Prefetch"/>); nothing for a sparse index.</summary>
+    internal void PrefetchRowOf(int id)
+    {
+        if (rowById is not null)
+        {
+            Memory.Prefetch.Element(rowById, id);
+        }
+    }
+
     /// <summary>The row holding <paramref name="id"/>, or -1.</summary>
     public int RowOf(int id)
     {
