@@ -434,7 +434,7 @@ internal sealed class CandidateTable
         var orderIndex = LineMerge.OrderIndex(orders);
         var rawOrderId = raw.OrderId;
         var rawProductId = raw.ProductId;
-        var rawCart = raw.AddToCartOrder;
+        var rawCart = raw.Cart;
         var evalSet = orders.EvalSet;
         var orderCustomer = data.Merge.OrderCustomer;
         var products = data.Products;
@@ -480,7 +480,7 @@ internal sealed class CandidateTable
         var orderIndex = LineMerge.OrderIndex(data.Orders);
         var rawOrderId = raw.OrderId;
         var rawProductId = raw.ProductId;
-        var rawCart = raw.AddToCartOrder;
+        var rawCart = raw.Cart;
         var products = data.Products;
 
         // Raw lines of an order not in the orders table (none after a strict load) go to one extra group, never read.

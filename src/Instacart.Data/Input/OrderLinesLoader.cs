@@ -180,22 +180,45 @@ internal static class OrderLinesLoader
         var total = (int)offsets[count];
         var orderId = new int[total];
         var productId = new int[total];
-        var cartOrder = new int[total];
         var reordered = new byte[total];
-        var ok = true;
-        parallelism.For(count, r =>
+
+        // Cart positions one byte each (real ones stop at 145); should one need more, the file is parsed again with ints.
+        var narrow = new byte[total];
+        var outcome = ParseRanges(handle, bounds, offsets, rows, orderId, productId, narrow, null, reordered, parallelism);
+        if (outcome == RangeParse.WideCart)
         {
-            if (Volatile.Read(ref ok) && !TryParseRange(handle, bounds[r], bounds[r + 1], r == 0, (int)offsets[r], (int)rows[r], orderId, productId, cartOrder, reordered))
+            var wide = new int[total];
+            outcome = ParseRanges(handle, bounds, offsets, rows, orderId, productId, null, wide, reordered, parallelism);
+            return outcome == RangeParse.Done ? new OrderLinesTable(Path.GetFileName(path), orderId, productId, wide, reordered) : null;
+        }
+
+        return outcome == RangeParse.Done ? new OrderLinesTable(Path.GetFileName(path), orderId, productId, new CartOrderColumn(narrow), reordered) : null;
+    }
+
+    /// <summary>How the parse of the ranges ended: done, failed (the plain path reports it), or met a cart position too large for a byte.</summary>
+    private enum RangeParse
+    {
+        Done,
+        Failed,
+        WideCart,
+    }
+
+    private static RangeParse ParseRanges(SafeFileHandle handle, List<long> bounds, long[] offsets, long[] rows, int[] orderId, int[] productId, byte[]? narrowCart, int[]? wideCart, byte[] reordered, Parallelism parallelism)
+    {
+        var outcome = (int)RangeParse.Done;
+        parallelism.For(bounds.Count - 1, r =>
+        {
+            if (Volatile.Read(ref outcome) == (int)RangeParse.Done
+                && TryParseRange(handle, bounds[r], bounds[r + 1], r == 0, (int)offsets[r], (int)rows[r], orderId, productId, narrowCart, wideCart, reordered) is var result and not RangeParse.Done)
             {
-                Volatile.Write(ref ok, false);
+                Interlocked.CompareExchange(ref outcome, (int)result, (int)RangeParse.Done);
             }
         });
-
-        return ok ? new OrderLinesTable(Path.GetFileName(path), orderId, productId, cartOrder, reordered) : null;
+        return (RangeParse)outcome;
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static bool TryParseRange(SafeFileHandle handle, long start, long end, bool first, int offset, int expectedRows, int[] orderId, int[] productId, int[] cartOrder, byte[] reordered)
+    private static RangeParse TryParseRange(SafeFileHandle handle, long start, long end, bool first, int offset, int expectedRows, int[] orderId, int[] productId, byte[]? narrowCart, int[]? wideCart, byte[] reordered)
     {
         var options = StrictCsvReader.StrictOptions(trackLineNumbers: false) with { HasHeader = first };
         try
@@ -203,7 +226,7 @@ internal static class OrderLinesLoader
             using var csv = CsvReader.Create(new FileRangeStream(handle, start, end), options, leaveOpen: false);
             if (first && !csv.Headers.SequenceEqual(Header))
             {
-                return false;
+                return RangeParse.Failed;
             }
 
             var row = offset;
@@ -216,19 +239,32 @@ internal static class OrderLinesLoader
                     || !StrictCsvReader.TryParseInt(csv.GetSpan(2), out var cart) || cart < 1
                     || !StrictCsvReader.TryParseInt(csv.GetSpan(3), out var re) || re > 1)
                 {
-                    return false;
+                    return RangeParse.Failed;
                 }
 
-                cartOrder[row] = cart;
+                if (narrowCart is not null)
+                {
+                    if (cart > byte.MaxValue)
+                    {
+                        return RangeParse.WideCart;
+                    }
+
+                    narrowCart[row] = (byte)cart;
+                }
+                else
+                {
+                    wideCart![row] = cart;
+                }
+
                 reordered[row] = (byte)re;
                 row++;
             }
 
-            return row == limit;
+            return row == limit ? RangeParse.Done : RangeParse.Failed;
         }
         catch (Exception e) when (e is CsvFormatException or FormatException or InvalidOperationException or IOException or ArgumentException)
         {
-            return false;
+            return RangeParse.Failed;
         }
     }
 

@@ -6,6 +6,11 @@ public sealed class OrderLinesTable
     private readonly Lazy<Columns> columns;
 
     internal OrderLinesTable(string fileName, int[] orderId, int[] productId, int[] addToCartOrder, byte[] reordered, SkippedRows? skipped = null)
+        : this(fileName, orderId, productId, new CartOrderColumn(addToCartOrder), reordered, skipped)
+    {
+    }
+
+    internal OrderLinesTable(string fileName, int[] orderId, int[] productId, CartOrderColumn addToCartOrder, byte[] reordered, SkippedRows? skipped = null)
     {
         FileName = fileName;
         Count = orderId.Length;
@@ -61,7 +66,11 @@ public sealed class OrderLinesTable
     public int[] ProductId => columns.Value.ProductId;
 
     /// <summary><c>add_to_cart_order</c>, from 1.</summary>
-    public int[] AddToCartOrder => columns.Value.AddToCartOrder;
+    /// <remarks>Kept one byte a line when the positions allow (<see cref="Cart"/>); this widens them once, on first use.</remarks>
+    public int[] AddToCartOrder => columns.Value.Cart.Wide;
+
+    /// <summary><c>add_to_cart_order</c> as kept: a byte a line when the positions allow.</summary>
+    internal CartOrderColumn Cart => columns.Value.Cart;
 
     /// <summary><c>reordered</c>, 0 or 1.</summary>
     public byte[] Reordered => columns.Value.Reordered;
@@ -100,7 +109,6 @@ public sealed class OrderLinesTable
     {
         var orderId = new int[count];
         var productId = new int[count];
-        var cartOrder = new int[count];
         var reordered = new byte[count];
         var from = columns.Value;
         for (int i = 0, k = 0; i < Count; i++)
@@ -109,13 +117,12 @@ public sealed class OrderLinesTable
             {
                 orderId[k] = from.OrderId[i];
                 productId[k] = from.ProductId[i];
-                cartOrder[k] = from.AddToCartOrder[i];
                 reordered[k++] = from.Reordered[i];
             }
         }
 
-        return new OrderLinesTable(FileName, orderId, productId, cartOrder, reordered, SkippedRows.After(Skipped, keep));
+        return new OrderLinesTable(FileName, orderId, productId, from.Cart.Where(keep, count), reordered, SkippedRows.After(Skipped, keep));
     }
 
-    private sealed record Columns(int[] OrderId, int[] ProductId, int[] AddToCartOrder, byte[] Reordered);
+    private sealed record Columns(int[] OrderId, int[] ProductId, CartOrderColumn Cart, byte[] Reordered);
 }

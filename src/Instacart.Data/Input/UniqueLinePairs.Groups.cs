@@ -88,7 +88,7 @@ internal static partial class UniqueLinePairs
     /// The repeats (all, or only the first in file order) found by checking every order whole: the lines grouped
     /// by order (each order's lines in file order), the orders checked in ranges on every core.
     /// </summary>
-    private static List<Repeat> FindInGroups(int[] orderId, int[] productId, int[] cartOrder, byte[]? reordered, bool all, Parallelism parallelism, out RowGroups? byOrder)
+    private static List<Repeat> FindInGroups(int[] orderId, int[] productId, CartOrderColumn cartOrder, byte[]? reordered, bool all, Parallelism parallelism, out RowGroups? byOrder)
     {
         if (NoRepeatInPackedGroups(orderId, productId, cartOrder, reordered, parallelism, out byOrder))
         {
@@ -98,7 +98,7 @@ internal static partial class UniqueLinePairs
         var groups = RowGroups.ByKey(orderId, parallelism);
 
         var ranges = groups.Ranges(parallelism);
-        var checks = parallelism.ForRanges(ranges, () => new GroupCheck(productId, cartOrder), (check, start, end) => check.Scan(groups, start, end, all));
+        var checks = parallelism.ForRanges(ranges, () => new GroupCheck(productId, cartOrder.Wide), (check, start, end) => check.Scan(groups, start, end, all));
 
         var repeats = checks.SelectMany(check => check.Repeats).ToArray();
         Array.Sort(repeats.Select(repeat => repeat.Row).ToArray(), repeats);
@@ -116,7 +116,7 @@ internal static partial class UniqueLinePairs
     /// When no order holds a pair twice and the file has the <c>reordered</c> column, <paramref name="byOrder"/> is the
     /// grouping itself, for the merge (else null): one array of the line count, placed once, serves both.
     /// </remarks>
-    private static bool NoRepeatInPackedGroups(int[] orderId, int[] productId, int[] cartOrder, byte[]? reordered, Parallelism parallelism, out RowGroups? byOrder)
+    private static bool NoRepeatInPackedGroups(int[] orderId, int[] productId, CartOrderColumn cartOrder, byte[]? reordered, Parallelism parallelism, out RowGroups? byOrder)
     {
         byOrder = null;
         var ranges = parallelism.Ranges(orderId.Length);
@@ -144,7 +144,7 @@ internal static partial class UniqueLinePairs
     }
 
     /// <summary>A line's <see cref="GroupedLineValue"/>.</summary>
-    private readonly struct PackedLine(int[] productId, int[] cartOrder, byte[]? reordered) : RowGroups.IRowValue
+    private readonly struct PackedLine(int[] productId, CartOrderColumn cartOrder, byte[]? reordered) : RowGroups.IRowValue
     {
         public int Of(int row) => GroupedLineValue.Of(productId[row], cartOrder[row], reordered is null ? (byte)0 : reordered[row]);
     }

@@ -7,7 +7,7 @@ internal static partial class UniqueLinePairs
     private sealed record RangeScan(int Start, int End, int[] RunOrders, List<Repeat> Repeats);
 
     /// <summary>One worker's look through ranges of lines, run by run.</summary>
-    private sealed class RunCheck(int[] orderId, int[] productId, int[] cartOrder)
+    private sealed class RunCheck(int[] orderId, int[] productId, CartOrderColumn cartOrder)
     {
         /// <summary>Product ids up to this are marked in a table by id; a larger one sends its run to a sort.</summary>
         private const int MarkedProducts = 1 << 22;
@@ -40,9 +40,9 @@ internal static partial class UniqueLinePairs
                     if (i > start && (all || repeats.Count == 0)
                         && (productSeen
                             || (productsUnmarked && HasDuplicate(productId.AsSpan(runStart, i - runStart)))
-                            || (cartsOff && HasDuplicate(cartOrder.AsSpan(runStart, i - runStart)))))
+                            || (cartsOff && HasDuplicate(cartOrder.Wide.AsSpan(runStart, i - runStart)))))
                     {
-                        FindInOrder(Rows(runStart, i), productId, cartOrder, repeats);
+                        FindInOrder(Rows(runStart, i), productId, cartOrder.Wide, repeats);
                     }
 
                     if (i == end)

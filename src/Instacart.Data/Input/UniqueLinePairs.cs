@@ -37,7 +37,7 @@ internal static partial class UniqueLinePairs
     public static OrderLinesTable Check(OrderLinesTable lines, BadRowLog? badRows, Parallelism parallelism)
     {
         var skips = badRows is { Skips: true };
-        var repeats = Find(lines.OrderId, lines.ProductId, lines.AddToCartOrder, lines.Reordered, all: skips, parallelism, out var byOrder);
+        var repeats = Find(lines.OrderId, lines.ProductId, lines.Cart, lines.Reordered, all: skips, parallelism, out var byOrder);
         if (repeats.Count == 0)
         {
             // Lines the check grouped by order are merged in that grouping, not grouped again.
@@ -91,14 +91,14 @@ internal static partial class UniqueLinePairs
 
     /// <summary>As <see cref="Find(int[], int[], int[], bool)"/>, on up to <paramref name="parallelism"/>'s threads and its ranges.</summary>
     internal static List<Repeat> Find(int[] orderId, int[] productId, int[] cartOrder, bool all, Parallelism parallelism) =>
-        Find(orderId, productId, cartOrder, reordered: null, all, parallelism, out _);
+        Find(orderId, productId, new CartOrderColumn(cartOrder), reordered: null, all, parallelism, out _);
 
     /// <summary>
     /// As <see cref="Find(int[], int[], int[], bool, Parallelism)"/>; when no line repeats a pair and the lines had to
     /// be grouped by order, <paramref name="byOrder"/> is that grouping with each line's
     /// <c>product_id &lt;&lt; 1 | reordered</c> as its rows (given <paramref name="reordered"/>, and when the values fit), else null.
     /// </summary>
-    private static List<Repeat> Find(int[] orderId, int[] productId, int[] cartOrder, byte[]? reordered, bool all, Parallelism parallelism, out RowGroups? byOrder)
+    private static List<Repeat> Find(int[] orderId, int[] productId, CartOrderColumn cartOrder, byte[]? reordered, bool all, Parallelism parallelism, out RowGroups? byOrder)
     {
         byOrder = null;
         // Lines not kept together by order (a shuffled export: runs of about one line) are grouped by order first.

@@ -84,6 +84,39 @@ public sealed class ParallelPathTests : IClassFixture<ParallelPathTests.QuirkyDa
         AssertSame(plain, fast);
     }
 
+    [Fact]
+    public void LinesRanges_CartsBelow256_KeepsThemOneByteEach()
+    {
+        var fast = OrderLinesLoader.TryLoadRanges(data.PriorLines, 3);
+
+        Assert.NotNull(fast);
+        Assert.NotNull(fast.Cart.Narrow);
+        Assert.Equal(OrderLinesLoader.LoadSequential(data.PriorLines).AddToCartOrder, fast.AddToCartOrder);
+    }
+
+    [Fact]
+    public void LinesRanges_ACartAbove255_ParsesAgainWithIntsAndEqualsTheSequentialRead()
+    {
+        using var temp = new TempFolder();
+        var path = temp.File(InputFiles.PriorLines);
+        var text = new StringBuilder("order_id,product_id,add_to_cart_order,reordered\n");
+        for (var i = 0; i < 50_000; i++)
+        {
+            // Order 7000 holds 300 lines: its later positions need more than a byte.
+            var (order, cart) = i < 300 ? (7_000, i + 1) : (i / 7, (i % 7) + 1);
+            text.Append(order).Append(',').Append(i % 997).Append(',').Append(cart).Append(',').Append(i % 2).Append('\n');
+        }
+
+        File.WriteAllText(path, text.ToString());
+
+        var fast = OrderLinesLoader.TryLoadRanges(path, 4);
+
+        Assert.NotNull(fast);
+        Assert.Null(fast.Cart.Narrow);
+        AssertSame(OrderLinesLoader.LoadSequential(path), fast);
+        Assert.Equal(300, fast.AddToCartOrder[299]);
+    }
+
     [Theory]
     [InlineData("\n", true)]
     [InlineData("\r\n", true)]
