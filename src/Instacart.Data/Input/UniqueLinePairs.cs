@@ -96,7 +96,7 @@ internal static partial class UniqueLinePairs
     /// <summary>
     /// As <see cref="Find(int[], int[], int[], bool, Parallelism)"/>; when no line repeats a pair and the lines had to
     /// be grouped by order, <paramref name="byOrder"/> is that grouping with each line's
-    /// <c>product_id &lt;&lt; 1 | reordered</c> as its rows (given <paramref name="reordered"/>, and when the values fit), else null.
+    /// <see cref="GroupedLineValue"/> as its rows (given <paramref name="reordered"/>, and when the values fit), else null.
     /// </summary>
     private static List<Repeat> Find(int[] orderId, int[] productId, CartOrderColumn cartOrder, byte[]? reordered, bool all, Parallelism parallelism, out RowGroups? byOrder)
     {

@@ -15,13 +15,12 @@ internal sealed class RowGroups
     /// <summary>Rows per worker's slice, at least: below this one thread counts and places every row.</summary>
     private const int MinRowsPerWorker = 1 << 16;
 
-    private RowGroups(int[] rows, int[] starts, int keyMin = 0, int[]? keys = null, int[]? also = null)
+    private RowGroups(int[] rows, int[] starts, int keyMin = 0, int[]? keys = null)
     {
         Rows = rows;
         Starts = starts;
         this.keyMin = keyMin;
         groupKeys = keys;
-        Also = also;
     }
 
     /// <summary>The key of group 0 when the groups are one per value (dense keys).</summary>
@@ -38,15 +37,6 @@ internal sealed class RowGroups
 
     /// <summary>Where each group starts in <see cref="Rows"/>, and the end: group <c>g</c> is <c>[Starts[g], Starts[g + 1])</c> (a group may be empty).</summary>
     public int[] Starts { get; }
-
-    /// <summary>
-    /// A second value kept of each row, beside <see cref="Rows"/> in the same places
-    /// (<see cref="ByKey{TValue, TAlso}(int[], TValue, TAlso, Parallelism)"/>); null when none was asked for.
-    /// </summary>
-    public int[]? Also { get; }
-
-    /// <summary>The same groups with <see cref="Also"/>'s values as their rows (<see cref="Rows"/> no longer held), or null when none were kept.</summary>
-    public RowGroups? AlsoAsRows() => Also is { } also ? new RowGroups(also, Starts, keyMin, groupKeys) : null;
 
     /// <summary>The key whose rows are group <paramref name="group"/>.</summary>
     public int KeyOf(int group) => groupKeys?[group] ?? keyMin + group;
@@ -82,27 +72,18 @@ internal sealed class RowGroups
 
     /// <summary>As <see cref="ByKey(int[], Parallelism)"/>, keeping <paramref name="kept"/>'s value of each row instead of its number.</summary>
     public static RowGroups ByKey<TValue>(int[] keys, TValue kept, Parallelism parallelism)
-        where TValue : struct, IRowValue =>
-        ByKey(keys, kept, default(NoValue), parallelism);
-
-    /// <summary>
-    /// As <see cref="ByKey{TValue}(int[], TValue, Parallelism)"/>, keeping <paramref name="also"/>'s value of each row
-    /// too, in <see cref="Also"/> (one counting sort places both).
-    /// </summary>
-    public static RowGroups ByKey<TValue, TAlso>(int[] keys, TValue kept, TAlso also, Parallelism parallelism)
         where TValue : struct, IRowValue
-        where TAlso : struct, IRowValue
     {
         if (keys.Length == 0)
         {
-            return new RowGroups([], [0], also: typeof(TAlso) == typeof(NoValue) ? null : []);
+            return new RowGroups([], [0]);
         }
 
         var (min, max) = MinMax(keys);
         var range = (long)max - min + 1;
         return range <= (4L * keys.Length) + 1024
-            ? Dense(keys, min, (int)range, kept, also, parallelism)
-            : Sparse(keys, min, kept, also);
+            ? Dense(keys, min, (int)range, kept, parallelism)
+            : Sparse(keys, min, kept);
     }
 
     /// <summary>
@@ -112,7 +93,7 @@ internal sealed class RowGroups
     /// </summary>
     public static RowGroups ByKey<TValue>(int[] keys, int keyCount, TValue kept, Parallelism parallelism)
         where TValue : struct, IRowValue =>
-        Dense(keys, 0, keyCount, kept, default(NoValue), parallelism);
+        Dense(keys, 0, keyCount, kept, parallelism);
 
     /// <summary>The first group that starts at or after <paramref name="position"/> in <see cref="Rows"/>.</summary>
     private int FirstGroupAtOrAfter(int position)
@@ -152,9 +133,8 @@ internal sealed class RowGroups
     /// most a few hundred buckets (each worker its own slice of rows and its own bucket counts), the low bits kept
     /// beside them; then each bucket, small enough for the cache, is sorted by the low bits on its own.
     /// </summary>
-    private static RowGroups Dense<TValue, TAlso>(int[] keys, int min, int range, TValue kept, TAlso also, Parallelism parallelism)
+    private static RowGroups Dense<TValue>(int[] keys, int min, int range, TValue kept, Parallelism parallelism)
         where TValue : struct, IRowValue
-        where TAlso : struct, IRowValue
     {
         var n = keys.Length;
         var lowBits = Math.Clamp(BitLength(range - 1) - BucketBits, 0, 16);
@@ -197,7 +177,6 @@ internal sealed class RowGroups
 
         bucketStarts[buckets] = at;
         var rows = new int[n];
-        var alsoRows = typeof(TAlso) == typeof(NoValue) ? null : new int[n];
         var low = new ushort[n];
         parallelism.For(workers, w =>
         {
@@ -208,11 +187,6 @@ internal sealed class RowGroups
                 var key = keys[i] - min;
                 var place = next[key >> lowBits]++;
                 rows[place] = kept.Of(i);
-                if (alsoRows is not null)
-                {
-                    alsoRows[place] = also.Of(i);
-                }
-
                 low[place] = (ushort)(key & lowMask);
             }
         });
@@ -225,11 +199,11 @@ internal sealed class RowGroups
         {
             for (var b = first; b < last; b++)
             {
-                sort.Sort(rows, alsoRows, low, bucketStarts[b], bucketStarts[b + 1], starts, b << lowBits, Math.Min(1 << lowBits, range - (b << lowBits)));
+                sort.Sort(rows, low, bucketStarts[b], bucketStarts[b + 1], starts, b << lowBits, Math.Min(1 << lowBits, range - (b << lowBits)));
             }
         });
 
-        return new RowGroups(rows, starts, min, null, alsoRows);
+        return new RowGroups(rows, starts, min);
     }
 
     /// <summary>
@@ -274,13 +248,12 @@ internal sealed class RowGroups
     {
         private readonly int[] count = new int[keys];
         private int[] buffer = new int[1024];
-        private int[] alsoBuffer = [];
 
         /// <summary>
         /// Sorts <c>rows[start, end)</c> stably by <paramref name="low"/>, writing the starts of the bucket's
         /// <paramref name="keyCount"/> keys (from <paramref name="firstKey"/>) into <paramref name="starts"/>.
         /// </summary>
-        public void Sort(int[] rows, int[]? also, ushort[] low, int start, int end, int[] starts, int firstKey, int keyCount)
+        public void Sort(int[] rows, ushort[] low, int start, int end, int[] starts, int firstKey, int keyCount)
         {
             var counts = count.AsSpan(0, keyCount);
             counts.Clear();
@@ -303,28 +276,9 @@ internal sealed class RowGroups
                 buffer = new int[Math.Max(end - start, buffer.Length * 2)];
             }
 
-            if (also is null)
+            for (var i = start; i < end; i++)
             {
-                for (var i = start; i < end; i++)
-                {
-                    buffer[counts[low[i]]++] = rows[i];
-                }
-            }
-            else
-            {
-                if (alsoBuffer.Length < buffer.Length)
-                {
-                    alsoBuffer = new int[buffer.Length];
-                }
-
-                for (var i = start; i < end; i++)
-                {
-                    var place = counts[low[i]]++;
-                    buffer[place] = rows[i];
-                    alsoBuffer[place] = also[i];
-                }
-
-                Array.Copy(alsoBuffer, 0, also, start, end - start);
+                buffer[counts[low[i]]++] = rows[i];
             }
 
             Array.Copy(buffer, 0, rows, start, end - start);
@@ -332,9 +286,8 @@ internal sealed class RowGroups
     }
 
     /// <summary>Sparse keys: a stable LSD radix sort of the rows by <c>key - min</c>, sixteen bits a pass; one group per distinct key.</summary>
-    private static RowGroups Sparse<TValue, TAlso>(int[] keys, int min, TValue kept, TAlso also)
+    private static RowGroups Sparse<TValue>(int[] keys, int min, TValue kept)
         where TValue : struct, IRowValue
-        where TAlso : struct, IRowValue
     {
         var n = keys.Length;
         var key = new uint[n];
@@ -388,18 +341,12 @@ internal sealed class RowGroups
             groupKeys[g] = unchecked((int)(key[starts[g]] + (uint)min));
         }
 
-        var alsoRows = typeof(TAlso) == typeof(NoValue) ? null : new int[n];
         for (var i = 0; i < n; i++)
         {
-            if (alsoRows is not null)
-            {
-                alsoRows[i] = also.Of(rows[i]);
-            }
-
             rows[i] = kept.Of(rows[i]);
         }
 
-        return new RowGroups(rows, [.. starts], min, groupKeys, alsoRows);
+        return new RowGroups(rows, [.. starts], min, groupKeys);
     }
 
     /// <summary>What a grouping keeps of each row (a struct, so the counting sort is compiled for it).</summary>
@@ -407,12 +354,6 @@ internal sealed class RowGroups
     {
         /// <summary>The value kept of <paramref name="row"/>.</summary>
         int Of(int row);
-    }
-
-    /// <summary>No second value (<see cref="Also"/> stays null).</summary>
-    private readonly struct NoValue : IRowValue
-    {
-        public int Of(int row) => row;
     }
 
     /// <summary>The row's own number.</summary>
