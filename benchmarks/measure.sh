@@ -33,12 +33,7 @@ same() { # answers.json files that must be byte-identical to the first run's
 cold() { sync; echo 3 > /proc/sys/vm/drop_caches 2>/dev/null; }
 
 SHUFFLED="$OUT/shuffled"
-mkdir -p "$SHUFFLED"
-cp "$DATA"/*.csv "$SHUFFLED"/
-for f in orders.csv order_products__prior.csv order_products__train.csv; do
-  [[ -f "$DATA/$f" ]] || continue
-  (head -n 1 "$DATA/$f"; tail -n +2 "$DATA/$f" | shuf --random-source=<(yes)) > "$SHUFFLED/$f"
-done
+"$ROOT/benchmarks/shuffled-copy.sh" "$DATA" "$SHUFFLED"
 
 PUBLISHED="$OUT/published"
 dotnet publish "$ROOT/src/Instacart.Cli" -c Release -o "$PUBLISHED" > "$OUT/publish.log" 2>&1 || { tail -20 "$OUT/publish.log"; exit 1; }

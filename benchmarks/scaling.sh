@@ -13,14 +13,6 @@ PEER="$ROOT/artifacts/bin/Instacart.Benchmarks/release/Instacart.Benchmarks"
 mkdir -p "$WORK"
 trap 'rm -rf "$WORK"/scale-*' EXIT
 
-shuffled_copy() { # sorted-folder shuffled-folder: the same files, the data rows of the three big ones shuffled
-  mkdir -p "$2"
-  cp "$1"/*.csv "$2"/
-  for f in orders.csv order_products__prior.csv order_products__train.csv; do
-    [[ -f "$1/$f" ]] || continue
-    (head -n 1 "$1/$f"; tail -n +2 "$1/$f" | shuf --random-source=<(yes)) > "$2/$f"
-  done
-}
 
 best() { # command... -> "seconds MiB" of the fastest of RUNS runs
   local best_s="" best_kb=""
@@ -42,7 +34,7 @@ for users in 25776 51552 103104 206209; do
   cached=$(best "$CLI" answers --data "$data" --out "$WORK/a.json" --cache "$WORK/scale-cache")
   duck=$(RUNS=1 best "$PEER" duckdb "$data")
   shuffled="$WORK/scale-$users-shuffled"
-  shuffled_copy "$data" "$shuffled"
+  "$ROOT/benchmarks/shuffled-copy.sh" "$data" "$shuffled"
   shuffled_csv=$(best "$CLI" answers --data "$shuffled" --out "$WORK/shuffled.json" --no-cache)
   cmp -s "$WORK/a.json" "$WORK/shuffled.json" || { echo "shuffled answers differ at $users users" >&2; exit 1; }
   "$CLI" answers --data "$shuffled" --out "$WORK/shuffled.json" --cache "$WORK/scale-cache" > /dev/null
