@@ -286,10 +286,10 @@ public sealed class InstacartData : IDisposable
         var log = badRows;
         (var tables, check) = KeyedRead.Parse(
             folder,
-            () =>
+            censuses =>
             {
                 log = new BadRowLog(policy);
-                return InputTables.Load(folder, log, parallelism);
+                return InputTables.Load(folder, log, parallelism, censuses);
             },
             stale?.Hashing,
             stale is null ? 1 : stale.Attempt + 1);

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.IO.Hashing;
+using Instacart.Data.Input;
 using Instacart.Data.Lines;
 using Microsoft.Win32.SafeHandles;
 
@@ -10,7 +11,8 @@ namespace Instacart.Data.Cache;
 /// <param name="LastWriteUtcTicks">Its last write time when it was opened, UTC ticks.</param>
 /// <param name="Hash">The <see cref="ContentHash"/> of its bytes, 32 lowercase hex digits.</param>
 /// <param name="ChangedWhileRead">Its length or write time differed after the last byte was read, or it ended early: the hash is of no one version.</param>
-internal sealed record FileHash(long Size, long LastWriteUtcTicks, string Hash, bool ChangedWhileRead);
+/// <param name="Lines">The <see cref="LineCensus"/> taken of its bytes while they were hashed, when one was asked for.</param>
+internal sealed record FileHash(long Size, long LastWriteUtcTicks, string Hash, bool ChangedWhileRead, LineCensus? Lines = null);
 
 /// <summary>
 /// The hash of every byte of a file, taken on every core at once: XxHash128 (System.IO.Hashing) of each fixed
@@ -35,15 +37,18 @@ internal static class ContentHash
     /// </summary>
     public static FileHash?[] Of(IReadOnlyList<string?> paths) => Of(paths, Parallelism.Default);
 
-    /// <summary>As <see cref="Of(IReadOnlyList{string?})"/>, the chunks spread over <paramref name="parallelism"/>'s threads.</summary>
-    public static FileHash?[] Of(IReadOnlyList<string?> paths, Parallelism parallelism)
+    /// <summary>
+    /// As <see cref="Of(IReadOnlyList{string?})"/>, the chunks spread over <paramref name="parallelism"/>'s threads; of
+    /// each file whose <paramref name="census"/> entry is true, a <see cref="LineCensus"/> is taken from the same bytes.
+    /// </summary>
+    public static FileHash?[] Of(IReadOnlyList<string?> paths, Parallelism parallelism, IReadOnlyList<bool>? census = null)
     {
         var files = new OpenFile?[paths.Count];
         try
         {
             for (var i = 0; i < paths.Count; i++)
             {
-                files[i] = paths[i] is { } path ? OpenFile.TryOpen(path) : null;
+                files[i] = paths[i] is { } path ? OpenFile.TryOpen(path, census is not null && census[i]) : null;
             }
 
             var work = new List<(int File, int Chunk)>();
@@ -88,24 +93,27 @@ internal static class ContentHash
         private readonly long ticks;
         private volatile bool shortRead;
 
-        private OpenFile(SafeFileHandle handle)
+        private readonly LineCensus? census;
+
+        private OpenFile(SafeFileHandle handle, bool takeCensus)
         {
             Handle = handle;
             size = RandomAccess.GetLength(handle);
             ticks = File.GetLastWriteTimeUtc(handle).Ticks;
             Chunks = new byte[(size + ChunkBytes - 1) / ChunkBytes][];
+            census = takeCensus ? new LineCensus(size, ChunkBytes) : null;
         }
 
         public SafeFileHandle Handle { get; }
 
         public byte[][] Chunks { get; }
 
-        public static OpenFile? TryOpen(string path)
+        public static OpenFile? TryOpen(string path, bool takeCensus)
         {
             try
             {
                 // Shared for writing and deleting: a writer at work is detected (length, time, the hash after the read), never waited for.
-                return new OpenFile(File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete));
+                return new OpenFile(File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete), takeCensus);
             }
             catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException
                 || (e is UnauthorizedAccessException && Directory.Exists(path)))
@@ -130,6 +138,7 @@ internal static class ContentHash
                 }
 
                 hash.Append(buffer.AsSpan(0, read));
+                census?.Take(chunk, offset, buffer.AsSpan(0, read));
                 offset += read;
             }
 
@@ -148,7 +157,7 @@ internal static class ContentHash
             }
 
             var moved = shortRead || RandomAccess.GetLength(Handle) != size || File.GetLastWriteTimeUtc(Handle).Ticks != ticks;
-            return new FileHash(size, ticks, Convert.ToHexStringLower(tree.GetHashAndReset()), moved);
+            return new FileHash(size, ticks, Convert.ToHexStringLower(tree.GetHashAndReset()), moved, census);
         }
     }
 }

@@ -88,7 +88,7 @@ internal static class InputCache
         usable = null;
         var reason = stale?.Wait().Stale;
         var attempt = stale is null ? 1 : stale.Attempt + 1;
-        InputTables Parse() => InputTables.Load(folder, null, parallelism);
+        InputTables Parse(IReadOnlyDictionary<string, LineCensus>? censuses) => InputTables.Load(folder, null, parallelism, censuses);
         if (cache is null)
         {
             result = CacheResult.Off;

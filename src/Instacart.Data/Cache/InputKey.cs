@@ -1,6 +1,7 @@
 using System.IO.Hashing;
 using System.Text;
 using Instacart.Data.Input;
+using Instacart.Data.Lines;
 
 namespace Instacart.Data.Cache;
 
@@ -27,7 +28,8 @@ internal sealed record InputFingerprint(string File, bool Present, long Size, lo
 /// <summary>What hashing a data folder's files found.</summary>
 /// <param name="Key">Every file's fingerprint in <see cref="InputKey.Files"/>' order; null when the folder or a required file is missing.</param>
 /// <param name="ChangedWhileRead">The first file whose length or write time moved while it was hashed (its hash is of no one version), or null.</param>
-internal sealed record HashedInputs(IReadOnlyList<InputFingerprint>? Key, string? ChangedWhileRead);
+/// <param name="Lines">The <see cref="LineCensus"/> of each order-lines file hashed, by file name: what the parse after the hash needs not count again.</param>
+internal sealed record HashedInputs(IReadOnlyList<InputFingerprint>? Key, string? ChangedWhileRead, IReadOnlyDictionary<string, LineCensus>? Lines = null);
 
 /// <summary>The fingerprints of every input file of a data folder, in a fixed order: the cache key.</summary>
 internal static class InputKey
@@ -51,8 +53,9 @@ internal static class InputKey
             return new HashedInputs(null, null);
         }
 
-        var hashes = ContentHash.Of([.. files.Select(f => (string?)Path.Combine(folder, f.File))]);
+        var hashes = ContentHash.Of([.. files.Select(f => (string?)Path.Combine(folder, f.File))], Parallelism.Default, [.. files.Select(f => f.File is InputFiles.PriorLines or InputFiles.TrainLines)]);
         var prints = new List<InputFingerprint>(files.Count);
+        var lines = new Dictionary<string, LineCensus>();
         string? moved = null;
         for (var i = 0; i < files.Count; i++)
         {
@@ -70,9 +73,13 @@ internal static class InputKey
 
             moved ??= hash.ChangedWhileRead ? file : null;
             prints.Add(new InputFingerprint(file, true, hash.Size, hash.LastWriteUtcTicks, hash.Hash));
+            if (hash.Lines is { } census)
+            {
+                lines[file] = census;
+            }
         }
 
-        return new HashedInputs(prints, moved);
+        return new HashedInputs(prints, moved, lines);
     }
 
     /// <summary><see cref="Compute"/> started on the thread pool, so that the hash runs beside whatever the caller does next.</summary>

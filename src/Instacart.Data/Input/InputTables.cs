@@ -30,8 +30,11 @@ public sealed record InputTables(
     /// </summary>
     public static InputTables Load(string folder, BadRowLog? badRows) => Load(folder, badRows, Parallelism.Default);
 
-    /// <summary>As <see cref="Load(string, BadRowLog?)"/>, the line files read on up to <paramref name="parallelism"/>'s threads.</summary>
-    internal static InputTables Load(string folder, BadRowLog? badRows, Parallelism parallelism)
+    /// <summary>
+    /// As <see cref="Load(string, BadRowLog?)"/>, the line files read on up to <paramref name="parallelism"/>'s threads;
+    /// <paramref name="censuses"/>, by file name, are what hashing the line files learned (<see cref="LineCensus"/>).
+    /// </summary>
+    internal static InputTables Load(string folder, BadRowLog? badRows, Parallelism parallelism, IReadOnlyDictionary<string, LineCensus>? censuses = null)
     {
         folder = Path.GetFullPath(folder);
         var ordersPath = DataFolder.Locate(folder, InputFiles.Orders, required: true)!;
@@ -42,7 +45,7 @@ public sealed record InputTables(
         var trainPath = DataFolder.Locate(folder, InputFiles.TrainLines, required: false);
         var aislesPath = DataFolder.Locate(folder, InputFiles.Aisles, required: false);
 
-        var prior = Task.Run(() => OrderLinesLoader.Load(priorPath, badRows, parallelism));
+        var prior = Task.Run(() => OrderLinesLoader.Load(priorPath, badRows, parallelism, censuses?.GetValueOrDefault(InputFiles.PriorLines)));
         OrdersTable orders;
         IReadOnlyList<ProductRow> products;
         NamedIds departments;
@@ -56,7 +59,7 @@ public sealed record InputTables(
             aisles = aislesPath is null ? null : NamedIdsLoader.LoadAisles(aislesPath, badRows);
             products = ProductsLoader.Load(productsPath, badRows);
             customers = CustomersLoader.Load(customersPath, badRows);
-            train = trainPath is null ? null : OrderLinesLoader.Load(trainPath, badRows, parallelism);
+            train = trainPath is null ? null : OrderLinesLoader.Load(trainPath, badRows, parallelism, censuses?.GetValueOrDefault(InputFiles.TrainLines));
         }
         finally
         {

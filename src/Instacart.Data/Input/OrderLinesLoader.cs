@@ -18,7 +18,7 @@ internal static class OrderLinesLoader
     private const int MinRowBytes = 8;
 
     /// <summary>The bytes of the data rows the fast path takes (a quoted number is CSV too); anything else is left to the plain path.</summary>
-    private static readonly SearchValues<byte> RowBytes = SearchValues.Create("0123456789,\r\n\""u8);
+    internal static readonly SearchValues<byte> RowBytes = SearchValues.Create("0123456789,\r\n\""u8);
 
     /// <summary>Reads every row; any bad value is an <see cref="InputException"/>.</summary>
     /// <remarks>
@@ -42,29 +42,33 @@ internal static class OrderLinesLoader
     /// </summary>
     public static OrderLinesTable Load(string path, BadRowLog? badRows) => Load(path, badRows, Parallelism.Default);
 
-    /// <summary>As <see cref="Load(string, BadRowLog?)"/>, on up to <paramref name="parallelism"/>'s threads.</summary>
-    internal static OrderLinesTable Load(string path, BadRowLog? badRows, Parallelism parallelism)
+    /// <summary>
+    /// As <see cref="Load(string, BadRowLog?)"/>, on up to <paramref name="parallelism"/>'s threads; the
+    /// <paramref name="census"/> taken while the file was hashed, when given, spares the range parser its count.
+    /// </summary>
+    internal static OrderLinesTable Load(string path, BadRowLog? badRows, Parallelism parallelism, LineCensus? census = null)
     {
         if (badRows is not { Skips: true })
         {
-            return Load(path, parallelism.Degree, ParallelMinBytes, parallelism);
+            return Load(path, parallelism.Degree, ParallelMinBytes, parallelism, census);
         }
 
         TextSniff.Check(path);
-        var read = (parallelism.Degree > 1 && new FileInfo(path).Length >= ParallelMinBytes ? TryLoadRanges(path, parallelism.Degree, parallelism) : null) ?? LoadSequential(path, badRows);
+        var read = (parallelism.Degree > 1 && new FileInfo(path).Length >= ParallelMinBytes ? TryLoadRanges(path, parallelism.Degree, parallelism, census) : null) ?? LoadSequential(path, badRows);
         return UniqueLinePairs.Check(read, badRows, parallelism);
     }
 
     /// <summary>
     /// Reads with up to <paramref name="threads"/> readers when the file has at least <paramref name="minBytes"/>; a
     /// repeated pair (<see cref="UniqueLinePairs"/>) is an <see cref="InputException"/> like a bad value. The ranges
-    /// and the pair check run on up to <paramref name="parallelism"/>'s threads (default: <see cref="Parallelism.Default"/>).
+    /// and the pair check run on up to <paramref name="parallelism"/>'s threads (default: <see cref="Parallelism.Default"/>),
+    /// the ranges taken from <paramref name="census"/> when it can tell them.
     /// </summary>
-    internal static OrderLinesTable Load(string path, int threads, long minBytes, Parallelism? parallelism = null)
+    internal static OrderLinesTable Load(string path, int threads, long minBytes, Parallelism? parallelism = null, LineCensus? census = null)
     {
         var run = parallelism ?? Parallelism.Default;
         TextSniff.Check(path);
-        var read = threads > 1 && new FileInfo(path).Length >= minBytes && TryLoadRanges(path, threads, run) is { } fast
+        var read = threads > 1 && new FileInfo(path).Length >= minBytes && TryLoadRanges(path, threads, run, census) is { } fast
             ? fast
             : LoadSequential(path);
         return UniqueLinePairs.Check(read, badRows: null, run);
@@ -117,44 +121,38 @@ internal static class OrderLinesLoader
     /// </summary>
     internal static OrderLinesTable? TryLoadRanges(string path, int threads) => TryLoadRanges(path, threads, Parallelism.Default);
 
-    /// <summary>As <see cref="TryLoadRanges(string, int)"/>: ranges for <paramref name="threads"/> readers, run on up to <paramref name="parallelism"/>'s threads.</summary>
-    internal static OrderLinesTable? TryLoadRanges(string path, int threads, Parallelism parallelism)
+    /// <summary>
+    /// As <see cref="TryLoadRanges(string, int)"/>: ranges for <paramref name="threads"/> readers, run on up to
+    /// <paramref name="parallelism"/>'s threads. Given the <paramref name="census"/> taken while the file was hashed,
+    /// the ranges and their rows come from it, and the file is not read once more just to count them.
+    /// </summary>
+    internal static OrderLinesTable? TryLoadRanges(string path, int threads, Parallelism parallelism, LineCensus? census = null)
     {
         using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.None);
         var length = RandomAccess.GetLength(handle);
         var ranges = Math.Max(2, threads * 2);
-        var bounds = new List<long> { 0 };
-        for (var k = 1; k < ranges; k++)
+        long[] bounds, rows;
+        if (census?.Ranges(ranges, length) is { } counted)
         {
-            var next = NextLineStart(handle, length * k / ranges, length);
-            if (next < 0)
+            (bounds, rows) = counted;
+            for (var r = 0; r < rows.Length; r++)
             {
-                // No line break within a record's limit: the plain path reports the line.
-                return null;
-            }
-
-            if (next > bounds[^1] && next < length)
-            {
-                bounds.Add(next);
+                if (rows[r] > TooManyBreaks(bounds[r + 1] - bounds[r]))
+                {
+                    return null;
+                }
             }
         }
-
-        bounds.Add(length);
-        var count = bounds.Count - 1;
-        if (count < 2)
+        else if (CountRanges(handle, length, ranges, parallelism) is { } read)
+        {
+            (bounds, rows) = read;
+        }
+        else
         {
             return null;
         }
 
-        // Rows per range: its line breaks, less the header in the first, plus a last line without a break; -1 for
-        // a range that is not all data bytes or has more line breaks than rows of its length can have.
-        var rows = new long[count];
-        parallelism.For(count, r => rows[r] = CountRows(handle, bounds[r], bounds[r + 1], r == 0));
-        if (rows.Contains(-1))
-        {
-            return null;
-        }
-
+        var count = rows.Length;
         rows[0] -= 1;
         if (LastByte(handle, length) != (byte)'\n')
         {
@@ -203,10 +201,10 @@ internal static class OrderLinesLoader
         WideCart,
     }
 
-    private static RangeParse ParseRanges(SafeFileHandle handle, List<long> bounds, long[] offsets, long[] rows, int[] orderId, int[] productId, byte[]? narrowCart, int[]? wideCart, byte[] reordered, Parallelism parallelism)
+    private static RangeParse ParseRanges(SafeFileHandle handle, long[] bounds, long[] offsets, long[] rows, int[] orderId, int[] productId, byte[]? narrowCart, int[]? wideCart, byte[] reordered, Parallelism parallelism)
     {
         var outcome = (int)RangeParse.Done;
-        parallelism.For(bounds.Count - 1, r =>
+        parallelism.For(bounds.Length - 1, r =>
         {
             if (Volatile.Read(ref outcome) == (int)RangeParse.Done
                 && TryParseRange(handle, bounds[r], bounds[r + 1], r == 0, (int)offsets[r], (int)rows[r], orderId, productId, narrowCart, wideCart, reordered) is var result and not RangeParse.Done)
@@ -267,6 +265,44 @@ internal static class OrderLinesLoader
             return RangeParse.Failed;
         }
     }
+
+    /// <summary>
+    /// The file split at line starts into about <paramref name="ranges"/> ranges and the line breaks in each, read
+    /// from the file; null when a range holds something no data row has, or has more line breaks than rows fit.
+    /// </summary>
+    private static (long[] Bounds, long[] Breaks)? CountRanges(SafeFileHandle handle, long length, int ranges, Parallelism parallelism)
+    {
+        var bounds = new List<long> { 0 };
+        for (var k = 1; k < ranges; k++)
+        {
+            var next = NextLineStart(handle, length * k / ranges, length);
+            if (next < 0)
+            {
+                // No line break within a record's limit: the plain path reports the line.
+                return null;
+            }
+
+            if (next > bounds[^1] && next < length)
+            {
+                bounds.Add(next);
+            }
+        }
+
+        bounds.Add(length);
+        var count = bounds.Count - 1;
+        if (count < 2)
+        {
+            return null;
+        }
+
+        // Rows per range: its line breaks; -1 for a range that is not all data bytes or has too many.
+        var rows = new long[count];
+        parallelism.For(count, r => rows[r] = CountRows(handle, bounds[r], bounds[r + 1], r == 0));
+        return rows.Contains(-1) ? null : ([.. bounds], rows);
+    }
+
+    /// <summary>More line breaks than this in a range of <paramref name="bytes"/> cannot all end rows of at least <see cref="MinRowBytes"/> bytes.</summary>
+    private static long TooManyBreaks(long bytes) => (bytes / MinRowBytes) + 1;
 
     /// <summary>The offset after the first line break at or after <paramref name="from"/>, <paramref name="length"/> when there is none, or -1 when there is none within a record's limit.</summary>
     private static long NextLineStart(SafeFileHandle handle, long from, long length)
@@ -336,7 +372,7 @@ internal static class OrderLinesLoader
             start += read;
         }
 
-        return count > (length / MinRowBytes) + 1 ? -1 : count;
+        return count > TooManyBreaks(length) ? -1 : count;
     }
 
     private static int LastByte(SafeFileHandle handle, long length)

@@ -22,7 +22,7 @@ public sealed class KeyedReadTests : CacheFolders
     [InlineData(false)]
     public void Parse_FileRewrittenWithSameSizeAndTimeBeforeOrAfterTheParseReadsIt_FailsItsCheck(bool afterTheRead)
     {
-        var (_, check) = KeyedRead.Parse(Data.Path, () =>
+        var (_, check) = KeyedRead.Parse(Data.Path, _ =>
         {
             if (!afterTheRead)
             {
@@ -48,7 +48,7 @@ public sealed class KeyedReadTests : CacheFolders
     [Fact]
     public void Parse_AgainAfterAFailedCheck_IsOfTheNewBytesAndKeyedByThem()
     {
-        var (_, first) = KeyedRead.Parse(Data.Path, () =>
+        var (_, first) = KeyedRead.Parse(Data.Path, _ =>
         {
             var parsed = InputTables.Load(Data.Path);
             FlipReorderedKeepingSizeAndTime(Lines);
@@ -56,7 +56,7 @@ public sealed class KeyedReadTests : CacheFolders
         });
         Assert.NotNull(first.Wait().Stale);
 
-        var (tables, second) = KeyedRead.Parse(Data.Path, () => InputTables.Load(Data.Path), first.Hashing, first.Attempt + 1);
+        var (tables, second) = KeyedRead.Parse(Data.Path, _ => InputTables.Load(Data.Path), first.Hashing, first.Attempt + 1);
 
         Assert.Equal(InputKey.Compute(Data.Path).Key, second.Wait().Key);
         Assert.Equal(InputTables.Load(Data.Path).PriorLines.Reordered, tables.PriorLines.Reordered);
@@ -72,7 +72,7 @@ public sealed class KeyedReadTests : CacheFolders
             {
                 (_, check) = KeyedRead.Parse(
                     Data.Path,
-                    () =>
+                    _ =>
                     {
                         var parsed = InputTables.Load(Data.Path);
                         FlipReorderedKeepingSizeAndTime(Lines, 0.3);
@@ -92,7 +92,7 @@ public sealed class KeyedReadTests : CacheFolders
     [Fact]
     public void Parse_NothingChanged_ChecksOutWithTheFilesKey()
     {
-        var (_, check) = KeyedRead.Parse(Data.Path, () => InputTables.Load(Data.Path));
+        var (_, check) = KeyedRead.Parse(Data.Path, _ => InputTables.Load(Data.Path));
         var (key, stale) = check.Wait();
 
         Assert.Null(stale);
