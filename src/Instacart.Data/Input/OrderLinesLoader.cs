@@ -14,6 +14,9 @@ internal static class OrderLinesLoader
     /// <summary>Files smaller than this are read by one reader: splitting them costs more than it saves.</summary>
     internal const long ParallelMinBytes = 4 << 20;
 
+    /// <summary>The bytes a range parser reads at a time (a row longer than that is no plain row).</summary>
+    private const int RangeBufferBytes = 1 << 20;
+
     /// <summary>The shortest row, <c>1,1,1,0</c> and its line break: a range with more line breaks than that allows is not data.</summary>
     private const int MinRowBytes = 8;
 
@@ -215,55 +218,121 @@ internal static class OrderLinesLoader
         return (RangeParse)outcome;
     }
 
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    /// <summary>
+    /// Parses the rows of <c>[start, end)</c> into their slice of the columns with <see cref="LineRowParser"/>, a buffer
+    /// at a time, the header (first range) checked by CsvHelper as the plain path checks it.
+    /// </summary>
     private static RangeParse TryParseRange(SafeFileHandle handle, long start, long end, bool first, int offset, int expectedRows, int[] orderId, int[] productId, byte[]? narrowCart, int[]? wideCart, byte[] reordered)
     {
-        var options = StrictCsvReader.StrictOptions(trackLineNumbers: false) with { HasHeader = first };
-        try
+        // Room for the line break the last line may lack, and the parser's slack after it.
+        var buffer = new byte[RangeBufferBytes + 1 + LineRowParser.Slack];
+        var into = new LineRowParser.Target
         {
-            using var csv = CsvReader.Create(new FileRangeStream(handle, start, end), options, leaveOpen: false);
-            if (first && !csv.Headers.SequenceEqual(Header))
+            OrderId = orderId,
+            ProductId = productId,
+            NarrowCart = narrowCart,
+            WideCart = wideCart,
+            Reordered = reordered,
+            Row = offset,
+            Limit = offset + expectedRows,
+        };
+        var position = start;
+        var have = 0;
+        var header = first;
+        while (true)
+        {
+            var want = (int)Math.Min(RangeBufferBytes - have, end - position);
+            if (want > 0)
             {
-                return RangeParse.Failed;
+                var read = RandomAccess.Read(handle, buffer.AsSpan(have, want), position);
+                if (read <= 0)
+                {
+                    // Shorter than when the ranges were made: cut while being read.
+                    return RangeParse.Failed;
+                }
+
+                have += read;
+                position += read;
             }
 
-            var row = offset;
-            var limit = offset + expectedRows;
-            while (csv.Read())
+            if (header)
             {
-                if (row >= limit || csv.FieldCount != Header.Length
-                    || !StrictCsvReader.TryParseInt(csv.GetSpan(0), out orderId[row])
-                    || !StrictCsvReader.TryParseInt(csv.GetSpan(1), out productId[row])
-                    || !StrictCsvReader.TryParseInt(csv.GetSpan(2), out var cart) || cart < 1
-                    || !StrictCsvReader.TryParseInt(csv.GetSpan(3), out var re) || re > 1)
+                var line = buffer.AsSpan(0, have).IndexOf((byte)'\n');
+                if (line < 0 || !IsHeader(buffer.AsSpan(0, line + 1)))
                 {
                     return RangeParse.Failed;
                 }
 
-                if (narrowCart is not null)
-                {
-                    if (cart > byte.MaxValue)
-                    {
-                        return RangeParse.WideCart;
-                    }
-
-                    narrowCart[row] = (byte)cart;
-                }
-                else
-                {
-                    wideCart![row] = cart;
-                }
-
-                reordered[row] = (byte)re;
-                row++;
+                Consume(buffer, line + 1, ref have);
+                header = false;
+                continue;
             }
 
-            return row == limit ? RangeParse.Done : RangeParse.Failed;
+            var atEnd = position == end;
+            int lines;
+            if (atEnd)
+            {
+                if (have == 0)
+                {
+                    break;
+                }
+
+                // The last line of the file may have no break: the parser reads it as if it had one.
+                if (buffer[have - 1] != (byte)'\n')
+                {
+                    buffer[have++] = (byte)'\n';
+                }
+
+                lines = have;
+            }
+            else
+            {
+                // A line longer than the buffer is no plain row.
+                lines = buffer.AsSpan(0, have).LastIndexOf((byte)'\n') + 1;
+                if (lines == 0)
+                {
+                    return RangeParse.Failed;
+                }
+            }
+
+            switch (LineRowParser.Read(buffer, lines, ref into))
+            {
+                case LineRowParser.Outcome.NotPlain:
+                    return RangeParse.Failed;
+                case LineRowParser.Outcome.WideCart:
+                    return RangeParse.WideCart;
+            }
+
+            Consume(buffer, lines, ref have);
+            if (atEnd)
+            {
+                break;
+            }
+        }
+
+        return into.Row == into.Limit ? RangeParse.Done : RangeParse.Failed;
+    }
+
+    /// <summary>Whether <paramref name="line"/> (a byte-order mark allowed) is the header the plain path accepts, as CsvHelper reads it.</summary>
+    private static bool IsHeader(ReadOnlySpan<byte> line)
+    {
+        var options = StrictCsvReader.StrictOptions(trackLineNumbers: false) with { HasHeader = true };
+        try
+        {
+            using var csv = CsvReader.Create(new MemoryStream(line.ToArray(), writable: false), options, leaveOpen: false);
+            return csv.Headers.SequenceEqual(Header);
         }
         catch (Exception e) when (e is CsvFormatException or FormatException or InvalidOperationException or IOException or ArgumentException)
         {
-            return RangeParse.Failed;
+            return false;
         }
+    }
+
+    /// <summary>Drops the first <paramref name="count"/> of the <paramref name="have"/> bytes in <paramref name="buffer"/>, keeping the rest at its start.</summary>
+    private static void Consume(byte[] buffer, int count, ref int have)
+    {
+        buffer.AsSpan(count, have - count).CopyTo(buffer);
+        have -= count;
     }
 
     /// <summary>
