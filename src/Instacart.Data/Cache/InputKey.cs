@@ -28,7 +28,7 @@ internal sealed record InputFingerprint(string File, bool Present, long Size, lo
 /// <summary>What hashing a data folder's files found.</summary>
 /// <param name="Key">Every file's fingerprint in <see cref="InputKey.Files"/>' order; null when the folder or a required file is missing.</param>
 /// <param name="ChangedWhileRead">The first file whose length or write time moved while it was hashed (its hash is of no one version), or null.</param>
-/// <param name="Lines">The <see cref="LineCensus"/> of each order-lines file hashed, by file name: what the parse after the hash needs not count again.</param>
+/// <param name="Lines">The <see cref="LineCensus"/> of <c>orders.csv</c> and each order-lines file hashed, by file name: what the parse after the hash needs not count again.</param>
 internal sealed record HashedInputs(IReadOnlyList<InputFingerprint>? Key, string? ChangedWhileRead, IReadOnlyDictionary<string, LineCensus>? Lines = null);
 
 /// <summary>The fingerprints of every input file of a data folder, in a fixed order: the cache key.</summary>
@@ -53,7 +53,7 @@ internal static class InputKey
             return new HashedInputs(null, null);
         }
 
-        var hashes = ContentHash.Of([.. files.Select(f => (string?)Path.Combine(folder, f.File))], Parallelism.Default, [.. files.Select(f => f.File is InputFiles.PriorLines or InputFiles.TrainLines)]);
+        var hashes = ContentHash.Of([.. files.Select(f => (string?)Path.Combine(folder, f.File))], Parallelism.Default, [.. files.Select(f => f.File is InputFiles.PriorLines or InputFiles.TrainLines or InputFiles.Orders)]);
         var prints = new List<InputFingerprint>(files.Count);
         var lines = new Dictionary<string, LineCensus>();
         string? moved = null;

@@ -32,7 +32,7 @@ internal static class CustomersLoader
         var dependants = new ColumnBuilder<int>(capacity);
         var family = new ColumnBuilder<string>(capacity);
         var income = new ColumnBuilder<int>(capacity);
-        var strings = new Dictionary<string, string>(StringComparer.Ordinal);
+        var strings = new Utf8TextPool();
         while (csv.Read())
         {
             SkippedRows.NoteMalformed(csv, skipped, userId.Count, ref malformed);
@@ -45,12 +45,12 @@ internal static class CustomersLoader
                 id = csv.Int(0);
                 csv.ValidatePersonalText(1);
                 csv.ValidatePersonalText(2);
-                sex = Intern(strings, csv.Text(3));
-                place = Intern(strings, csv.Text(4));
+                sex = Text(csv, 3, strings);
+                place = Text(csv, 4, strings);
                 years = csv.Int(5, 0, 150);
-                since = Intern(strings, ReadDate(csv, 6));
+                since = strings.TryGet(csv.Span(6), out var date) ? date : strings.Add(csv.Span(6), ReadDate(csv, 6));
                 children = csv.Int(7, 0, 100);
-                status = Intern(strings, csv.Text(8));
+                status = Text(csv, 8, strings);
                 pay = csv.Int(9);
             }
             catch (InputException error)
@@ -82,15 +82,10 @@ internal static class CustomersLoader
             : throw csv.Error(index, "a date M/d/yyyy", csv.Found(index));
     }
 
-    private static string Intern(Dictionary<string, string> pool, string value)
-    {
-        // A few dozen distinct states, genders and statuses: one string each, not one per row.
-        if (pool.TryGetValue(value, out var existing))
-        {
-            return existing;
-        }
-
-        pool[value] = value;
-        return value;
-    }
+    /// <summary>
+    /// A text field of few distinct values (a few dozen states, genders and statuses): checked and decoded the first
+    /// time its bytes are seen, one string each after that, none per row.
+    /// </summary>
+    private static string Text(StrictCsvReader csv, int index, Utf8TextPool pool) =>
+        pool.TryGet(csv.Span(index), out var text) ? text : pool.Add(csv.Span(index), csv.Text(index));
 }

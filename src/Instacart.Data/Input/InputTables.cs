@@ -32,7 +32,7 @@ public sealed record InputTables(
 
     /// <summary>
     /// As <see cref="Load(string, BadRowLog?)"/>, the line files read on up to <paramref name="parallelism"/>'s threads;
-    /// <paramref name="censuses"/>, by file name, are what hashing the line files learned (<see cref="LineCensus"/>).
+    /// <paramref name="censuses"/>, by file name, are what hashing the files learned (<see cref="LineCensus"/>).
     /// </summary>
     internal static InputTables Load(string folder, BadRowLog? badRows, Parallelism parallelism, IReadOnlyDictionary<string, LineCensus>? censuses = null)
     {
@@ -54,7 +54,7 @@ public sealed record InputTables(
         OrderLinesTable? train;
         try
         {
-            orders = OrdersLoader.Load(ordersPath, badRows);
+            orders = OrdersLoader.Load(ordersPath, badRows, censuses?.GetValueOrDefault(InputFiles.Orders));
             departments = DepartmentsLoader.Load(departmentsPath, badRows);
             aisles = aislesPath is null ? null : NamedIdsLoader.LoadAisles(aislesPath, badRows);
             products = ProductsLoader.Load(productsPath, badRows);

@@ -42,6 +42,23 @@ internal sealed class LineCensus
     /// <summary>The number of chunks.</summary>
     public int Chunks => breaks.Length;
 
+    /// <summary>Whether every chunk was scanned whole.</summary>
+    private bool Complete
+    {
+        get
+        {
+            for (var c = 0; c < Chunks; c++)
+            {
+                if (scanned[c] != Math.Min(ChunkBytes, Length - ((long)c * ChunkBytes)))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+    }
+
     /// <summary>
     /// Takes the next bytes of chunk <paramref name="chunk"/>, which start at file offset <paramref name="offset"/>.
     /// A chunk's bytes come in order and from one thread; different chunks may come from different threads.
@@ -67,6 +84,23 @@ internal sealed class LineCensus
         scanned[chunk] += bytes.Length;
     }
 
+    /// <summary>Every line break of the file, or null when the census cannot tell (a file of another length than <paramref name="length"/>, a chunk not scanned whole).</summary>
+    public long? Breaks(long length)
+    {
+        if (length != Length || !Complete)
+        {
+            return null;
+        }
+
+        long sum = 0;
+        foreach (var count in breaks)
+        {
+            sum += count;
+        }
+
+        return sum;
+    }
+
     /// <summary>
     /// The file split at line starts into at most <paramref name="ranges"/> ranges, each from the first line start of
     /// its first chunk (the first from byte 0), with the line breaks in each (the header's counted in the first, as
@@ -82,13 +116,9 @@ internal sealed class LineCensus
             return null;
         }
 
-        for (var c = 0; c < Chunks; c++)
+        if (!Complete)
         {
-            var expected = Math.Min(ChunkBytes, Length - ((long)c * ChunkBytes));
-            if (scanned[c] != expected)
-            {
-                return null;
-            }
+            return null;
         }
 
         // The header line may hold any text; every byte after its line break must be a data row's.

@@ -14,9 +14,6 @@ internal static class OrderLinesLoader
     /// <summary>Files smaller than this are read by one reader: splitting them costs more than it saves.</summary>
     internal const long ParallelMinBytes = 4 << 20;
 
-    /// <summary>The bytes a range parser reads at a time (a row longer than that is no plain row).</summary>
-    private const int RangeBufferBytes = 1 << 20;
-
     /// <summary>The shortest row, <c>1,1,1,0</c> and its line break: a range with more line breaks than that allows is not data.</summary>
     private const int MinRowBytes = 8;
 
@@ -25,10 +22,11 @@ internal static class OrderLinesLoader
 
     /// <summary>Reads every row; any bad value is an <see cref="InputException"/>.</summary>
     /// <remarks>
-    /// CsvHelper 34's reader measured fastest here for integer files (see benchmarks/RESULTS.md); fields are read
-    /// as UTF-8 spans and parsed as plain digits, so a sign, space, decimal point or NUL is rejected. With more
-    /// than one processor a large file is split at line breaks into byte ranges, each parsed by its own CsvHelper
-    /// reader straight into its slice of the columns. That fast path only accepts input the plain path accepts;
+    /// The plain path is CsvHelper 34's strict reader; fields are read as UTF-8 spans and parsed as plain digits, so
+    /// a sign, space, decimal point or NUL is rejected. With more than one processor a large file is split at line
+    /// breaks into byte ranges, each read by <see cref="LineRowParser"/> (plain rows only) straight into its slice of
+    /// the columns, the ranges and their rows taken from the census the hash took when there is one. That fast
+    /// path only accepts input the plain path accepts;
     /// on anything it does not accept (bad value, quoting, wrong field count, a range boundary inside a quoted
     /// field) it gives up and the plain sequential read runs, so errors carry the exact file, line and column.
     /// Nothing is allocated according to garbage: the first bytes must be text (<see cref="TextSniff"/>), a range
@@ -157,7 +155,7 @@ internal static class OrderLinesLoader
 
         var count = rows.Length;
         rows[0] -= 1;
-        if (LastByte(handle, length) != (byte)'\n')
+        if (LineBreaks.LastByte(handle, length) != (byte)'\n')
         {
             rows[count - 1] += 1;
         }
@@ -218,15 +216,10 @@ internal static class OrderLinesLoader
         return (RangeParse)outcome;
     }
 
-    /// <summary>
-    /// Parses the rows of <c>[start, end)</c> into their slice of the columns with <see cref="LineRowParser"/>, a buffer
-    /// at a time, the header (first range) checked by CsvHelper as the plain path checks it.
-    /// </summary>
+    /// <summary>Parses the rows of <c>[start, end)</c> into their slice of the columns with <see cref="LineRowParser"/>.</summary>
     private static RangeParse TryParseRange(SafeFileHandle handle, long start, long end, bool first, int offset, int expectedRows, int[] orderId, int[] productId, byte[]? narrowCart, int[]? wideCart, byte[] reordered)
     {
-        // Room for the line break the last line may lack, and the parser's slack after it.
-        var buffer = new byte[RangeBufferBytes + 1 + LineRowParser.Slack];
-        var into = new LineRowParser.Target
+        var parser = new LineRowParser
         {
             OrderId = orderId,
             ProductId = productId,
@@ -236,103 +229,12 @@ internal static class OrderLinesLoader
             Row = offset,
             Limit = offset + expectedRows,
         };
-        var position = start;
-        var have = 0;
-        var header = first;
-        while (true)
+        return PlainRowReader.Read(handle, start, end, first ? Header : null, ref parser) switch
         {
-            var want = (int)Math.Min(RangeBufferBytes - have, end - position);
-            if (want > 0)
-            {
-                var read = RandomAccess.Read(handle, buffer.AsSpan(have, want), position);
-                if (read <= 0)
-                {
-                    // Shorter than when the ranges were made: cut while being read.
-                    return RangeParse.Failed;
-                }
-
-                have += read;
-                position += read;
-            }
-
-            if (header)
-            {
-                var line = buffer.AsSpan(0, have).IndexOf((byte)'\n');
-                if (line < 0 || !IsHeader(buffer.AsSpan(0, line + 1)))
-                {
-                    return RangeParse.Failed;
-                }
-
-                Consume(buffer, line + 1, ref have);
-                header = false;
-                continue;
-            }
-
-            var atEnd = position == end;
-            int lines;
-            if (atEnd)
-            {
-                if (have == 0)
-                {
-                    break;
-                }
-
-                // The last line of the file may have no break: the parser reads it as if it had one.
-                if (buffer[have - 1] != (byte)'\n')
-                {
-                    buffer[have++] = (byte)'\n';
-                }
-
-                lines = have;
-            }
-            else
-            {
-                // A line longer than the buffer is no plain row.
-                lines = buffer.AsSpan(0, have).LastIndexOf((byte)'\n') + 1;
-                if (lines == 0)
-                {
-                    return RangeParse.Failed;
-                }
-            }
-
-            switch (LineRowParser.Read(buffer, lines, ref into))
-            {
-                case LineRowParser.Outcome.NotPlain:
-                    return RangeParse.Failed;
-                case LineRowParser.Outcome.WideCart:
-                    return RangeParse.WideCart;
-            }
-
-            Consume(buffer, lines, ref have);
-            if (atEnd)
-            {
-                break;
-            }
-        }
-
-        return into.Row == into.Limit ? RangeParse.Done : RangeParse.Failed;
-    }
-
-    /// <summary>Whether <paramref name="line"/> (a byte-order mark allowed) is the header the plain path accepts, as CsvHelper reads it.</summary>
-    private static bool IsHeader(ReadOnlySpan<byte> line)
-    {
-        var options = StrictCsvReader.StrictOptions(trackLineNumbers: false) with { HasHeader = true };
-        try
-        {
-            using var csv = CsvReader.Create(new MemoryStream(line.ToArray(), writable: false), options, leaveOpen: false);
-            return csv.Headers.SequenceEqual(Header);
-        }
-        catch (Exception e) when (e is CsvFormatException or FormatException or InvalidOperationException or IOException or ArgumentException)
-        {
-            return false;
-        }
-    }
-
-    /// <summary>Drops the first <paramref name="count"/> of the <paramref name="have"/> bytes in <paramref name="buffer"/>, keeping the rest at its start.</summary>
-    private static void Consume(byte[] buffer, int count, ref int have)
-    {
-        buffer.AsSpan(count, have - count).CopyTo(buffer);
-        have -= count;
+            PlainRows.Done when parser.Row == parser.Limit => RangeParse.Done,
+            PlainRows.TooWide => RangeParse.WideCart,
+            _ => RangeParse.Failed,
+        };
     }
 
     /// <summary>
@@ -442,16 +344,5 @@ internal static class OrderLinesLoader
         }
 
         return count > TooManyBreaks(length) ? -1 : count;
-    }
-
-    private static int LastByte(SafeFileHandle handle, long length)
-    {
-        if (length == 0)
-        {
-            return -1;
-        }
-
-        Span<byte> one = stackalloc byte[1];
-        return RandomAccess.Read(handle, one, length - 1) == 1 ? one[0] : -1;
     }
 }

@@ -7,8 +7,23 @@ internal static class OrdersLoader
     public static readonly string[] Header =
         ["order_id", "user_id", "eval_set", "order_number", "order_dow", "order_hour_of_day", "days_since_prior_order"];
 
-    /// <summary>Reads every row; a bad value is an <see cref="InputException"/>, or a logged, skipped row when <paramref name="badRows"/> skips.</summary>
-    public static OrdersTable Load(string path, BadRowLog? badRows = null)
+    /// <summary>The shortest row, <c>1,1,test,1,0,0,</c> and its line break: more line breaks than that allows are not rows.</summary>
+    private const int MinRowBytes = 16;
+
+    /// <summary>
+    /// Reads every row; a bad value is an <see cref="InputException"/>, or a logged, skipped row when
+    /// <paramref name="badRows"/> skips. Plain rows are read by <see cref="OrderRowParser"/> into columns of the exact
+    /// length (the line breaks from <paramref name="census"/>, the census the hash took, or counted); on anything else
+    /// the strict CsvHelper reader reads the file from the start, and reports or skips what it finds.
+    /// </summary>
+    public static OrdersTable Load(string path, BadRowLog? badRows = null, LineCensus? census = null)
+    {
+        TextSniff.Check(path);
+        return TryLoadPlain(path, census, badRows?.Skips == true ? new SkippedRows() : null) ?? LoadStrict(path, badRows);
+    }
+
+    /// <summary>The plain path: the strict CsvHelper reader from the first row to the last, every field through its typed accessor.</summary>
+    internal static OrdersTable LoadStrict(string path, BadRowLog? badRows = null)
     {
         using var csv = StrictCsvReader.Open(path, Header, trackLineNumbers: false, badRows);
         var skipped = new SkippedRows();
@@ -58,6 +73,40 @@ internal static class OrdersLoader
 
         SkippedRows.NoteMalformed(csv, skipped, orderId.Count, ref malformed);
         return new OrdersTable(orderId.ToArray(), userId.ToArray(), evalSet.ToArray(), orderNumber.ToArray(), dow.ToArray(), hour.ToArray(), days.ToArray(), badRows?.Skips == true ? skipped : null);
+    }
+
+    /// <summary>The table when every row is plain (<see cref="OrderRowParser"/>), else null; <paramref name="skipped"/> is handed on (none were).</summary>
+    internal static OrdersTable? TryLoadPlain(string path, LineCensus? census = null, SkippedRows? skipped = null)
+    {
+        using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.None);
+        var length = RandomAccess.GetLength(handle);
+        var breaks = census?.Breaks(length) ?? LineBreaks.Count(handle, length);
+        if (length == 0 || breaks > (length / MinRowBytes) + 1)
+        {
+            return null;
+        }
+
+        // The header's break is no row's; a last row may have none.
+        var rows = breaks - 1 + (LineBreaks.LastByte(handle, length) == (byte)'\n' ? 0 : 1);
+        if (rows is < 0 or > int.MaxValue)
+        {
+            return null;
+        }
+
+        var count = (int)rows;
+        var parser = new OrderRowParser
+        {
+            OrderId = new int[count],
+            UserId = new int[count],
+            EvalSet = new EvalSet[count],
+            OrderNumber = new int[count],
+            DayOfWeek = new byte[count],
+            HourOfDay = new byte[count],
+            DaysSincePrior = new float[count],
+        };
+        return PlainRowReader.Read(handle, 0, length, Header, ref parser) == PlainRows.Done && parser.Row == count
+            ? new OrdersTable(parser.OrderId, parser.UserId, parser.EvalSet, parser.OrderNumber, parser.DayOfWeek, parser.HourOfDay, parser.DaysSincePrior, skipped)
+            : null;
     }
 
     private static EvalSet ParseEvalSet(StrictCsvReader csv)

@@ -169,11 +169,11 @@ public sealed class LineCensusTests
     }
 
     [Fact]
-    public void InputKey_Compute_TakesACensusOfEachLinesFileOnly()
+    public void InputKey_Compute_TakesACensusOfTheOrdersAndEachLinesFileOnly()
     {
         var hashed = InputKey.Compute(RepoPaths.DataSample);
 
-        Assert.Equal([InputFiles.PriorLines, InputFiles.TrainLines], hashed.Lines!.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal([InputFiles.PriorLines, InputFiles.TrainLines, InputFiles.Orders], hashed.Lines!.Keys.Order(StringComparer.Ordinal));
         Assert.Equal(new FileInfo(Path.Combine(RepoPaths.DataSample, InputFiles.PriorLines)).Length, hashed.Lines[InputFiles.PriorLines].Length);
     }
 

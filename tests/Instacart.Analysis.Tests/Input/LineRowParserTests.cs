@@ -22,10 +22,10 @@ public sealed class LineRowParserTests
     {
         var (outcome, rows) = Parse(line + "\n");
 
-        Assert.Equal(LineRowParser.Outcome.Done, outcome);
+        Assert.Equal(PlainRows.Done, outcome);
         Assert.Equal((order, product, cart, again), Assert.Single(rows));
         var (crlf, crlfRows) = Parse(line + "\r\n");
-        Assert.Equal(LineRowParser.Outcome.Done, crlf);
+        Assert.Equal(PlainRows.Done, crlf);
         Assert.Equal(rows, crlfRows);
     }
 
@@ -50,7 +50,7 @@ public sealed class LineRowParserTests
     [InlineData("1:2,3,0")]
     [InlineData("1/2,3,0")]
     public void Read_RowThatIsNotPlain_StopsTheParser(string line) =>
-        Assert.Equal(LineRowParser.Outcome.NotPlain, Parse(line + "\n").Outcome);
+        Assert.Equal(PlainRows.NotPlain, Parse(line + "\n").Outcome);
 
     [Fact]
     public void Read_BytesNextToTheDigitsAndHighBytes_AreNoDigits()
@@ -59,7 +59,7 @@ public sealed class LineRowParserTests
         {
             var bytes = Encoding.ASCII.GetBytes("12,34,5,1\n").ToList();
             bytes.Insert(1, b);
-            Assert.Equal(LineRowParser.Outcome.NotPlain, Parse([.. bytes]).Outcome);
+            Assert.Equal(PlainRows.NotPlain, Parse([.. bytes]).Outcome);
         }
     }
 
@@ -76,7 +76,7 @@ public sealed class LineRowParserTests
             var (outcome, rows) = Parse(line);
             if (expected is { } row)
             {
-                Assert.True(outcome == (row.Cart > 255 ? LineRowParser.Outcome.WideCart : LineRowParser.Outcome.Done), line);
+                Assert.True(outcome == (row.Cart > 255 ? PlainRows.TooWide : PlainRows.Done), line);
                 if (row.Cart <= 255)
                 {
                     Assert.Equal(row, Assert.Single(rows));
@@ -84,7 +84,7 @@ public sealed class LineRowParserTests
             }
             else
             {
-                Assert.True(outcome == LineRowParser.Outcome.NotPlain, line);
+                Assert.True(outcome == PlainRows.NotPlain, line);
             }
         }
     }
@@ -95,7 +95,7 @@ public sealed class LineRowParserTests
         var bytes = Buffer("1,2,3,0\n4,5,6,1\n");
         var into = Target(1);
 
-        Assert.Equal(LineRowParser.Outcome.NotPlain, LineRowParser.Read(bytes, 16, ref into));
+        Assert.Equal(PlainRows.NotPlain, into.Read(bytes, 16));
     }
 
     [Theory]
@@ -155,12 +155,12 @@ public sealed class LineRowParserTests
         return values[2] >= 1 && values[3] <= 1 ? (values[0], values[1], values[2], values[3]) : null;
     }
 
-    private static (LineRowParser.Outcome Outcome, List<(int, int, int, int)> Rows) Parse(string lines) => Parse(Encoding.ASCII.GetBytes(lines));
+    private static (PlainRows Outcome, List<(int, int, int, int)> Rows) Parse(string lines) => Parse(Encoding.ASCII.GetBytes(lines));
 
-    private static (LineRowParser.Outcome Outcome, List<(int, int, int, int)> Rows) Parse(byte[] lines)
+    private static (PlainRows Outcome, List<(int, int, int, int)> Rows) Parse(byte[] lines)
     {
         var into = Target(16);
-        var outcome = LineRowParser.Read(Buffer(lines), lines.Length, ref into);
+        var outcome = into.Read(Buffer(lines), lines.Length);
         var rows = new List<(int, int, int, int)>();
         for (var r = 0; r < into.Row; r++)
         {
@@ -175,13 +175,13 @@ public sealed class LineRowParserTests
     /// <summary>The lines with the parser's slack after them, filled with digits so that a read past the break would show.</summary>
     private static byte[] Buffer(byte[] lines)
     {
-        var buffer = new byte[lines.Length + LineRowParser.Slack];
+        var buffer = new byte[lines.Length + PlainRowReader.Slack];
         buffer.AsSpan().Fill((byte)'9');
         lines.CopyTo(buffer, 0);
         return buffer;
     }
 
-    private static LineRowParser.Target Target(int rows) => new()
+    private static LineRowParser Target(int rows) => new()
     {
         OrderId = new int[rows],
         ProductId = new int[rows],
