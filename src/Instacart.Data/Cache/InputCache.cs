@@ -109,7 +109,7 @@ internal static class InputCache
         // Every byte is hashed from here on, beside whatever comes next: the entry's read and the stages after it, or
         // the manifest's read before the CSV parse. Loading again after a failed check, the hash that told it (complete)
         // is the one the parse starts from.
-        var hashing = stale?.Hashing ?? InputKey.Start(folder);
+        var hashing = stale?.Hashing ?? InputKey.Start(folder, census: true);
         var entry = EntryDirectory(folder, cache);
         var manifestPath = Path.Combine(entry, CacheManifest.FileName);
         if (reason is null && File.Exists(manifestPath))

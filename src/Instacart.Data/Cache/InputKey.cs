@@ -44,8 +44,10 @@ internal static class InputKey
     /// The fingerprints of <paramref name="folder"/>'s files (of <paramref name="files"/> only when given, in
     /// <see cref="Files"/>' order), every byte of each hashed on every core; <see cref="HashedInputs.Key"/> is
     /// <see langword="null"/> when the folder or a required file is missing (the plain loader then reports it as bad input).
+    /// With <paramref name="census"/> (a hash a parse is to follow), <see cref="HashedInputs.Lines"/> holds what the
+    /// parse needs not count again.
     /// </summary>
-    public static HashedInputs Compute(string folder, IReadOnlyList<(string File, bool Required)>? files = null)
+    public static HashedInputs Compute(string folder, IReadOnlyList<(string File, bool Required)>? files = null, bool census = false)
     {
         files ??= Files;
         if (!Directory.Exists(folder))
@@ -53,7 +55,7 @@ internal static class InputKey
             return new HashedInputs(null, null);
         }
 
-        var hashes = ContentHash.Of([.. files.Select(f => (string?)Path.Combine(folder, f.File))], Parallelism.Default, [.. files.Select(f => f.File is InputFiles.PriorLines or InputFiles.TrainLines or InputFiles.Orders)]);
+        var hashes = ContentHash.Of([.. files.Select(f => (string?)Path.Combine(folder, f.File))], Parallelism.Default, [.. files.Select(f => census && (f.File is InputFiles.PriorLines or InputFiles.TrainLines or InputFiles.Orders))]);
         var prints = new List<InputFingerprint>(files.Count);
         var lines = new Dictionary<string, LineCensus>();
         string? moved = null;
@@ -73,9 +75,9 @@ internal static class InputKey
 
             moved ??= hash.ChangedWhileRead ? file : null;
             prints.Add(new InputFingerprint(file, true, hash.Size, hash.LastWriteUtcTicks, hash.Hash));
-            if (hash.Lines is { } census)
+            if (hash.Lines is { } taken)
             {
-                lines[file] = census;
+                lines[file] = taken;
             }
         }
 
@@ -83,8 +85,8 @@ internal static class InputKey
     }
 
     /// <summary><see cref="Compute"/> started on the thread pool, so that the hash runs beside whatever the caller does next.</summary>
-    public static Task<HashedInputs> Start(string folder, IReadOnlyList<(string File, bool Required)>? files = null) =>
-        Task.Run(() => Compute(folder, files));
+    public static Task<HashedInputs> Start(string folder, IReadOnlyList<(string File, bool Required)>? files = null, bool census = false) =>
+        Task.Run(() => Compute(folder, files, census));
 
     /// <summary>
     /// Presence, size and write time of every file, nothing read (<see cref="InputFingerprint.ContentXxh128"/> empty),

@@ -34,7 +34,7 @@ internal static class KeyedRead
     {
         for (; ; attempt++)
         {
-            var hashed = (before ?? InputKey.Start(folder)).GetAwaiter().GetResult();
+            var hashed = (before ?? InputKey.Start(folder, census: true)).GetAwaiter().GetResult();
             before = null;
             if (hashed.ChangedWhileRead is { } moving)
             {
@@ -51,7 +51,7 @@ internal static class KeyedRead
             catch (Exception e) when (e is InputException or IOException)
             {
                 // Bad input read from a file that was being replaced is no finding about the file: read it again.
-                var now = InputKey.Compute(folder);
+                var now = InputKey.Compute(folder, census: true);
                 if (ChangedBetween(hashed, now) is not { } changed)
                 {
                     throw;

@@ -169,9 +169,11 @@ public sealed class LineCensusTests
     }
 
     [Fact]
-    public void InputKey_Compute_TakesACensusOfTheOrdersAndEachLinesFileOnly()
+    public void InputKey_Compute_TakesACensusOfTheOrdersAndEachLinesFileOnlyWhenAParseFollows()
     {
-        var hashed = InputKey.Compute(RepoPaths.DataSample);
+        var hashed = InputKey.Compute(RepoPaths.DataSample, census: true);
+
+        Assert.Empty(InputKey.Compute(RepoPaths.DataSample).Lines!);
 
         Assert.Equal([InputFiles.PriorLines, InputFiles.TrainLines, InputFiles.Orders], hashed.Lines!.Keys.Order(StringComparer.Ordinal));
         Assert.Equal(new FileInfo(Path.Combine(RepoPaths.DataSample, InputFiles.PriorLines)).Length, hashed.Lines[InputFiles.PriorLines].Length);
