@@ -108,10 +108,11 @@ internal static class InputCache
 
         // Every byte is hashed from here on, beside whatever comes next: the entry's read and the stages after it, or
         // the manifest's read before the CSV parse. Loading again after a failed check, the hash that told it (complete)
-        // is the one the parse starts from.
-        var hashing = stale?.Hashing ?? InputKey.Start(folder, census: true);
+        // is the one the parse starts from. With an entry to read the hash only checks it; without one a parse follows,
+        // whose count the hash takes too (LineCensus).
         var entry = EntryDirectory(folder, cache);
         var manifestPath = Path.Combine(entry, CacheManifest.FileName);
+        var hashing = stale?.Hashing ?? InputKey.Start(folder, census: reason is not null || !File.Exists(manifestPath));
         if (reason is null && File.Exists(manifestPath))
         {
             try
