@@ -19,6 +19,50 @@ internal static class CustomersLoader
     /// <param name="badRows">Where skipped rows are logged; null or failing: the first bad row throws.</param>
     public static CustomersTable Load(string path, BadRowLog? badRows = null)
     {
+        TextSniff.Check(path);
+        return TryLoadPlain(path, badRows?.Skips == true ? new SkippedRows() : null) ?? LoadStrict(path, badRows);
+    }
+
+    /// <summary>The table when every row is plain (<see cref="CustomerRowParser"/>), else null; <paramref name="skipped"/> is handed on (none were).</summary>
+    internal static CustomersTable? TryLoadPlain(string path, SkippedRows? skipped = null)
+    {
+        using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.None);
+        var length = RandomAccess.GetLength(handle);
+        var breaks = LineBreaks.Count(handle, length);
+
+        // The shortest row, "1,,,,,0,1/1/2000,0,,0" and its break, bounds the rows garbage could ask room for.
+        if (length == 0 || breaks > (length / 22) + 1)
+        {
+            return null;
+        }
+
+        var count = (int)(breaks - 1 + (LineBreaks.LastByte(handle, length) == (byte)'\n' ? 0 : 1));
+        if (count < 0)
+        {
+            return null;
+        }
+
+        var parser = new CustomerRowParser
+        {
+            UserId = new int[count],
+            Gender = new string[count],
+            State = new string[count],
+            Age = new int[count],
+            DateJoined = new string[count],
+            Dependants = new int[count],
+            FamilyStatus = new string[count],
+            Income = new int[count],
+            Texts = new Utf8TextPool(),
+            Dates = new Utf8TextPool(),
+        };
+        return PlainRowReader.Read(handle, 0, length, Header, ref parser) == PlainRows.Done && parser.Row == count
+            ? new CustomersTable(parser.UserId, parser.Gender, parser.State, parser.Age, parser.DateJoined, parser.Dependants, parser.FamilyStatus, parser.Income, skipped)
+            : null;
+    }
+
+    /// <summary>The plain path: the strict CsvHelper reader, every field through its typed accessor, no value of the file ever quoted.</summary>
+    internal static CustomersTable LoadStrict(string path, BadRowLog? badRows = null)
+    {
         // Opened as personal data: no error about this file quotes any of its values, names or otherwise (SPEC §2).
         using var csv = StrictCsvReader.Open(path, Header, trackLineNumbers: true, badRows, personalData: true);
         var skipped = new SkippedRows();
@@ -33,6 +77,7 @@ internal static class CustomersLoader
         var family = new ColumnBuilder<string>(capacity);
         var income = new ColumnBuilder<int>(capacity);
         var strings = new Utf8TextPool();
+        var dates = new Utf8TextPool();
         while (csv.Read())
         {
             SkippedRows.NoteMalformed(csv, skipped, userId.Count, ref malformed);
@@ -48,7 +93,7 @@ internal static class CustomersLoader
                 sex = Text(csv, 3, strings);
                 place = Text(csv, 4, strings);
                 years = csv.Int(5, 0, 150);
-                since = strings.TryGet(csv.Span(6), out var date) ? date : strings.Add(csv.Span(6), ReadDate(csv, 6));
+                since = dates.TryGet(csv.Span(6), out var date) ? date : dates.Add(csv.Span(6), ReadDate(csv, 6));
                 children = csv.Int(7, 0, 100);
                 status = Text(csv, 8, strings);
                 pay = csv.Int(9);

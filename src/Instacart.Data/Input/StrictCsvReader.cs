@@ -262,6 +262,13 @@ internal sealed class StrictCsvReader : IDisposable
     private string Withheld(int index) =>
         index < reader.FieldCount && reader.GetSpan(index).IsEmpty ? "nothing (an empty field)" : NotShown;
 
+    /// <summary>Whether <paramref name="span"/> is a text field <see cref="Text"/> takes: valid UTF-8 with no control character but tab.</summary>
+    internal static bool IsText(ReadOnlySpan<byte> span) => Utf8.IsValid(span) && !span.ContainsAny(ControlBytes);
+
+    /// <summary>The bytes a text field may not hold: control characters but tab.</summary>
+    private static readonly System.Buffers.SearchValues<byte> ControlBytes = System.Buffers.SearchValues.Create(
+        [.. Enumerable.Range(0, 0x20).Where(b => b != '\t').Select(b => (byte)b), 0x7F]);
+
     private void ValidateText(int index, ReadOnlySpan<byte> span, bool personal)
     {
         personal |= personalData;
