@@ -1,9 +1,10 @@
 namespace Instacart.Data.Input;
 
 /// <summary>
-/// What one pass over an order-lines file learned, chunk by chunk, beside its content hash: the line breaks in each
-/// fixed chunk, where the chunk's first one falls, and where the last byte that is no data row's falls. From it the
-/// range parser splits the file at line starts and sizes its columns without reading the file once more just to count.
+/// What one pass over a big CSV file (the order lines, <c>orders.csv</c>) learned, chunk by chunk, beside its content
+/// hash: the line breaks in each fixed chunk, where the chunk's first one falls, and where the last byte that no
+/// order-lines row has falls. From it the range parser splits a lines file at line starts and sizes its columns, and
+/// the orders reader sizes its own, without reading the file once more just to count.
 /// </summary>
 /// <remarks>
 /// The census only sizes and splits: the parse still checks every range's row count, and the hash taken after the
