@@ -27,7 +27,7 @@ internal static class KeyedRead
     /// The tables <paramref name="parse"/> reads from <paramref name="folder"/> and the check of the bytes they are of.
     /// <paramref name="before"/>, when given, is a hash of the folder taken already (waited for before the parse);
     /// <paramref name="attempt"/> counts the parses of a load so far, this one included. <paramref name="parse"/> is
-    /// handed what hashing the line files learned (<see cref="HashedInputs.Lines"/>), of the bytes the first hash saw.
+    /// handed what the first hash learned of the big files (<see cref="HashedInputs.Lines"/>), of the bytes it saw.
     /// </summary>
     /// <exception cref="InputException">A file kept changing over <see cref="Attempts"/> reads, or the parse's own bad input.</exception>
     public static (InputTables Tables, InputKeyCheck Check) Parse(string folder, Func<IReadOnlyDictionary<string, LineCensus>?, InputTables> parse, Task<HashedInputs>? before = null, int attempt = 1)

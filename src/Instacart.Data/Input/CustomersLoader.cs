@@ -36,11 +36,13 @@ internal static class CustomersLoader
             return null;
         }
 
-        var count = (int)(breaks - 1 + (LineBreaks.LastByte(handle, length) == (byte)'\n' ? 0 : 1));
-        if (count < 0)
+        var rows = breaks - 1 + (LineBreaks.LastByte(handle, length) == (byte)'\n' ? 0 : 1);
+        if (rows is < 0 or > int.MaxValue)
         {
             return null;
         }
+
+        var count = (int)rows;
 
         var parser = new CustomerRowParser
         {
