@@ -14,6 +14,9 @@ internal static class CustomersLoader
     public static readonly string[] Header =
         ["user_id", "First Name", "Surnam", "Gender", "STATE", "Age", "date_joined", "n_dependants", "fam_status", "income"];
 
+    /// <summary>The shortest row, <c>1,,,,,0,1/1/2000,0,,0</c> and its line break: more line breaks than that allows are not rows.</summary>
+    private const int MinRowBytes = 22;
+
     /// <summary>Reads every row without its personal columns; a repeated <c>user_id</c> is bad input.</summary>
     /// <param name="path">The file.</param>
     /// <param name="badRows">Where skipped rows are logged; null or failing: the first bad row throws.</param>
@@ -28,21 +31,10 @@ internal static class CustomersLoader
     {
         using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.None);
         var length = RandomAccess.GetLength(handle);
-        var breaks = LineBreaks.Count(handle, length);
-
-        // The shortest row, "1,,,,,0,1/1/2000,0,,0" and its break, bounds the rows garbage could ask room for.
-        if (length == 0 || breaks > (length / 22) + 1)
+        if (LineBreaks.DataRows(handle, length, LineBreaks.Count(handle, length), MinRowBytes) is not { } count)
         {
             return null;
         }
-
-        var rows = breaks - 1 + (LineBreaks.LastByte(handle, length) == (byte)'\n' ? 0 : 1);
-        if (rows is < 0 or > int.MaxValue)
-        {
-            return null;
-        }
-
-        var count = (int)rows;
 
         var parser = new CustomerRowParser
         {

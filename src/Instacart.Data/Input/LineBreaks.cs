@@ -25,6 +25,22 @@ internal static class LineBreaks
         return count;
     }
 
+    /// <summary>
+    /// The data rows of a file with a header line and <paramref name="breaks"/> line breaks (the header's break is no
+    /// row's; a last row may have none), or null when the file is empty, when more breaks than rows of at least
+    /// <paramref name="minRowBytes"/> bytes fit (garbage asks no room), or when the rows do not fit an array.
+    /// </summary>
+    public static int? DataRows(SafeFileHandle handle, long length, long breaks, int minRowBytes)
+    {
+        if (length == 0 || breaks > (length / minRowBytes) + 1)
+        {
+            return null;
+        }
+
+        var rows = breaks - 1 + (LastByte(handle, length) == (byte)'\n' ? 0 : 1);
+        return rows is < 0 or > int.MaxValue ? null : (int)rows;
+    }
+
     /// <summary>The file's last byte, or -1 when it is empty (or shorter than <paramref name="length"/> now).</summary>
     public static int LastByte(SafeFileHandle handle, long length)
     {

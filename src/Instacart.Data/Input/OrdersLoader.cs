@@ -80,20 +80,11 @@ internal static class OrdersLoader
     {
         using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.None);
         var length = RandomAccess.GetLength(handle);
-        var breaks = census?.Breaks(length) ?? LineBreaks.Count(handle, length);
-        if (length == 0 || breaks > (length / MinRowBytes) + 1)
+        if (LineBreaks.DataRows(handle, length, census?.Breaks(length) ?? LineBreaks.Count(handle, length), MinRowBytes) is not { } count)
         {
             return null;
         }
 
-        // The header's break is no row's; a last row may have none.
-        var rows = breaks - 1 + (LineBreaks.LastByte(handle, length) == (byte)'\n' ? 0 : 1);
-        if (rows is < 0 or > int.MaxValue)
-        {
-            return null;
-        }
-
-        var count = (int)rows;
         var parser = new OrderRowParser
         {
             OrderId = new int[count],
