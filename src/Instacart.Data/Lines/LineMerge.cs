@@ -179,7 +179,7 @@ public sealed record LineMerge(LineTable Lines, int[] OrderCustomer, long LinesJ
             var runs = counting ? new List<int>(Math.Max(16, (end - start) / 8)) : runOrders[r]!;
             var run = 0;
             int lastId = 0, order = -1;
-            bool prior = false, hasCustomer = false;
+            bool prior = false, hasCustomer = false, apart = false;
             for (var i = start; i < end; i++)
             {
                 var id = orderIds[i];
@@ -188,7 +188,20 @@ public sealed record LineMerge(LineTable Lines, int[] OrderCustomer, long LinesJ
                     lastId = id;
                     if (counting)
                     {
-                        order = RowOf(id, order);
+                        // Where the orders are not in the table's row order (the shop's files list lines by order_id),
+                        // each is looked up in the index and read at a row of its own: the index slot of the order some
+                        // lines on, and the row of the one half as far, are asked of memory now.
+                        if (apart && i + IndexLookAhead < end)
+                        {
+                            orderIndex.PrefetchRowOf(orderIds[i + IndexLookAhead]);
+                            if (orderIndex.RowOf(orderIds[i + (IndexLookAhead / 2)]) is var ahead and >= 0)
+                            {
+                                Prefetch.Element(evalSet, ahead);
+                                Prefetch.Element(orderCustomer, ahead);
+                            }
+                        }
+
+                        (order, apart) = RowOf(id, order, apart);
                         if (order < 0)
                         {
                             FirstUnknown[r] = i;
@@ -199,6 +212,12 @@ public sealed record LineMerge(LineTable Lines, int[] OrderCustomer, long LinesJ
                     }
                     else
                     {
+                        if (run + RowLookAhead < runs.Count && runs[run + RowLookAhead] is var ahead && ahead != order + 1)
+                        {
+                            Prefetch.Element(evalSet, ahead);
+                            Prefetch.Element(orderCustomer, ahead);
+                        }
+
                         order = runs[run++];
                     }
 
@@ -218,24 +237,35 @@ public sealed record LineMerge(LineTable Lines, int[] OrderCustomer, long LinesJ
         }
 
         /// <summary>
-        /// The row of order <paramref name="id"/>: files often list the orders in the orders table's order, so the rows
-        /// just after the <paramref name="previous"/> run's are tried first (read in sequence), then the index.
+        /// The row of order <paramref name="id"/>, and whether it was not one of the two rows after <paramref name="previous"/>'s.
+        /// Files that list the orders in the orders table's order are read in sequence: the rows just after the previous
+        /// run's are tried first, then the index. Once an order was elsewhere (<paramref name="apart"/>; the shop's files
+        /// list lines by <c>order_id</c>), the index is asked first: trying the rows after a row read at random is one more
+        /// read at random.
         /// </summary>
-        private int RowOf(int id, int previous)
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private (int Row, bool Apart) RowOf(int id, int previous, bool apart)
         {
-            if (previous >= 0)
+            if (previous >= 0 && !apart)
             {
                 for (var next = previous + 1; next <= previous + 2 && next < orderIdOfRow.Length; next++)
                 {
                     if (orderIdOfRow[next] == id)
                     {
-                        return next;
+                        return (next, false);
                     }
                 }
             }
 
-            return orderIndex.RowOf(id);
+            var row = orderIndex.RowOf(id);
+            return (row, previous < 0 || row < 0 || (uint)(row - previous - 1) > 1);
         }
+
+        /// <summary>Lines ahead of a new run whose order's index slot the counting pass asks of memory (its row at half the distance).</summary>
+        private const int IndexLookAhead = 128;
+
+        /// <summary>Runs ahead whose order row the writing pass asks of memory.</summary>
+        private const int RowLookAhead = 8;
     }
 
     /// <summary>The join of the prior lines grouped by <c>order_id</c>, in ranges of orders: each order looked up once.</summary>
