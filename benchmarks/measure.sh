@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # End-to-end timings for benchmarks/RESULTS.md, process start to exit, every row on the same data in the same minutes:
-#   answers from CSV (--no-cache) on DATA and on a shuffled copy of it (alternating, so the ratio is fair), answers
+#   answers from CSV (--no-cache) on DATA, on a copy with the lines by order_id (as the shop's files are) and on a
+#   shuffled copy (alternating, so the ratios are fair), answers
 #   writing a fresh cache, answers from that cache (the kept state, with the full content check), the same two with
 #   the ReadyToRun-published command (`dotnet publish`, as README says for a faster start), `run` of every notebook
 #   from the cache (models included), the eleven alone (Instacart.Benchmarks core) and the DuckDB peer.
@@ -34,6 +35,8 @@ cold() { sync; echo 3 > /proc/sys/vm/drop_caches 2>/dev/null; }
 
 SHUFFLED="$OUT/shuffled"
 "$ROOT/benchmarks/shuffled-copy.sh" "$DATA" "$SHUFFLED"
+BY_ORDER_ID="$OUT/by-order-id"
+"$ROOT/benchmarks/by-order-id-copy.sh" "$DATA" "$BY_ORDER_ID"
 
 PUBLISHED="$OUT/published"
 dotnet publish "$ROOT/src/Instacart.Cli" -c Release -o "$PUBLISHED" > "$OUT/publish.log" 2>&1 || { tail -20 "$OUT/publish.log"; exit 1; }
@@ -53,18 +56,20 @@ if cold; then
   cold; measure "answers, CSV (cold)" "$CLI" answers --data "$DATA" --out "$OUT/a.json" --no-cache
   cold; measure "answers, CSV, published (cold)" "$R2R" answers --data "$DATA" --out "$OUT/a.json" --no-cache
   cold; measure "answers, shuffled CSV (cold)" "$CLI" answers --data "$SHUFFLED" --out "$OUT/s.json" --no-cache
+  cold; measure "answers, lines by order_id CSV (cold)" "$CLI" answers --data "$BY_ORDER_ID" --out "$OUT/o.json" --no-cache
   cold; measure "answers, from cache (cold)" "$CLI" answers --data "$DATA" --out "$OUT/a.json" --cache "$CACHE"
   cold; measure "run, from cache (cold)" "$CLI" run --data "$DATA" --out "$OUT/report" --cache "$CACHE"
   cold; measure "core 11, CSV (cold)" "$PEER" core "$DATA" "$OUT/core.json"
   cold; measure "duckdb peer (cold)" "$PEER" duckdb "$DATA"
-  same "$OUT/a.json" "$OUT/s.json"; same_run
+  same "$OUT/a.json" "$OUT/s.json" "$OUT/o.json"; same_run
 fi
 
 for i in $(seq "$RUNS"); do
   measure "answers, CSV" "$CLI" answers --data "$DATA" --out "$OUT/a.json" --no-cache
   measure "answers, shuffled CSV" "$CLI" answers --data "$SHUFFLED" --out "$OUT/s.json" --no-cache
+  measure "answers, lines by order_id CSV" "$CLI" answers --data "$BY_ORDER_ID" --out "$OUT/o.json" --no-cache
   measure "answers, CSV, published" "$R2R" answers --data "$DATA" --out "$OUT/p.json" --no-cache
-  same "$OUT/a.json" "$OUT/s.json" "$OUT/p.json"
+  same "$OUT/a.json" "$OUT/s.json" "$OUT/o.json" "$OUT/p.json"
 done
 for i in $(seq "$RUNS"); do
   rm -rf "$OUT/fresh-cache"
@@ -102,5 +107,5 @@ cut -f1 "$RESULTS" | grep -v '(cold)$' | awk '!seen[$0]++' | while read -r label
     }'
 done
 median() { awk -F'\t' -v l="$1" '$1 == l { print $2 }' "$RESULTS" | sort -n | awk '{ s[NR] = $1 } END { print (NR % 2) ? s[(NR + 1) / 2] : (s[NR / 2] + s[NR / 2 + 1]) / 2 }'; }
-awk -v sorted="$(median "answers, CSV")" -v shuffled="$(median "answers, shuffled CSV")" -v duck="$(median "duckdb peer")" \
-  'BEGIN { printf "\nshuffled / sorted (medians): %.2fx; duckdb / answers CSV (medians): %.1fx\n", shuffled / sorted, duck / sorted }'
+awk -v sorted="$(median "answers, CSV")" -v shuffled="$(median "answers, shuffled CSV")" -v byid="$(median "answers, lines by order_id CSV")" -v duck="$(median "duckdb peer")" \
+  'BEGIN { printf "\nshuffled / sorted (medians): %.2fx; lines by order_id / sorted: %.2fx; duckdb / answers CSV (medians): %.1fx\n", shuffled / sorted, byid / sorted, duck / sorted }'
