@@ -130,7 +130,8 @@ internal sealed class LineTotals
     public static LineTotals Compute(LineTable lines, int[] orderCustomer, ProductCatalog products, OrdersTable ordersTable, int customers, int departments, Parallelism parallelism)
     {
         var orders = ordersTable.Count;
-        var totals = InFileOrder(lines, orderCustomer, products, orders, customers, departments, parallelism)
+        var totals = InRowOrder(lines, orderCustomer, products, orders, customers, departments, parallelism)
+            ?? InFileOrder(lines, orderCustomer, products, orders, customers, departments, parallelism)
             ?? Grouped(lines, orderCustomer, products, orders, customers, departments, parallelism);
 
         // Customers from their orders (an order with lines always has a customer).
@@ -156,6 +157,184 @@ internal sealed class LineTotals
     }
 
     /// <summary>
+    /// The pass over the orders in the orders table's row order, for lines in runs of one order that do not come in that
+    /// order (the shop's files list lines by <c>order_id</c>) while the orders come grouped by customer (as the shop's
+    /// files do): each order's run is found through where it starts (one pass over the lines), so the orders' totals
+    /// and the customers' cells are written in sequence rather than each at a place of its own, and each worker, owning
+    /// whole customers, counts their cells straight into the totals. The lines are read at each order's place instead,
+    /// a read that is asked of memory some orders ahead. Null when the lines' runs are in row order (the file-order pass
+    /// reads them in sequence), the orders are not grouped by customer, or some order's lines are in more than one run.
+    /// </summary>
+    internal static LineTotals? InRowOrder(LineTable lines, int[] orderCustomer, ProductCatalog products, int orders, int customers, int departments, Parallelism parallelism)
+    {
+        if (!RunsApart(lines.Order) || !GroupedByCustomer(orderCustomer, customers) || RunsByOrder(lines.Order, orders, parallelism) is not { } runOf)
+        {
+            return null;
+        }
+
+        return Pass(products, orders, customers, departments, CustomerAlignedRanges(orderCustomer, parallelism), parallelism, directCells: true, (info, totals, partial, start, end) => AccumulateRows(lines, runOf, orderCustomer, info, totals, partial, start, end), out _);
+    }
+
+    /// <summary>Pairs of consecutive runs <see cref="RunsApart"/> looks at.</summary>
+    private const int RunSamples = 4_096;
+
+    /// <summary>Whether, in most of <see cref="RunSamples"/> sampled pairs of consecutive runs of one order's lines, the second order's row is not near the first's.</summary>
+    private static bool RunsApart(int[] lineOrder)
+    {
+        int pairs = 0, near = 0;
+        for (var k = 0; k < RunSamples && lineOrder.Length > 1; k++)
+        {
+            var at = (int)((long)k * (lineOrder.Length - 1) / RunSamples);
+            var next = at + 1;
+            while (next < lineOrder.Length && next - at < 4_096 && lineOrder[next] == lineOrder[at])
+            {
+                next++;
+            }
+
+            if (next < lineOrder.Length && lineOrder[next] != lineOrder[at])
+            {
+                pairs++;
+                near += (uint)(lineOrder[next] - lineOrder[at] + Near) <= 2 * Near ? 1 : 0;
+            }
+        }
+
+        return near * 2 < pairs;
+    }
+
+    /// <summary>Whether every customer's orders are consecutive rows of the orders table (orders without a customer anywhere).</summary>
+    private static bool GroupedByCustomer(int[] orderCustomer, int customers)
+    {
+        var seen = new bool[customers];
+        var last = -1;
+        foreach (var c in orderCustomer)
+        {
+            if (c == last || c < 0)
+            {
+                continue;
+            }
+
+            if (seen[c])
+            {
+                return false;
+            }
+
+            seen[c] = true;
+            last = c;
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Where each order's run of lines starts (low 32 bits) and its length (high 32 bits; 0: no lines), by order row,
+    /// found by the workers over ranges of lines that end where an order ends; null when some order's lines are in
+    /// more than one run.
+    /// </summary>
+    private static long[]? RunsByOrder(int[] lineOrder, int orders, Parallelism parallelism)
+    {
+        var runOf = new long[orders];
+        var ranges = OrderAlignedRanges(lineOrder, parallelism);
+        var twice = new bool[ranges.Length];
+        parallelism.For(ranges.Length, r =>
+        {
+            var (i, end) = ranges[r];
+            while (i < end)
+            {
+                var o = lineOrder[i];
+                var first = i;
+                while (i < end && lineOrder[i] == o)
+                {
+                    i++;
+                }
+
+                if (runOf[o] != 0)
+                {
+                    twice[r] = true;
+                    return;
+                }
+
+                runOf[o] = (uint)first | ((long)(i - first) << 32);
+            }
+        });
+
+        // Two runs of one order in two ranges may be written at once, neither seeing the other: then the runs kept
+        // hold fewer lines than there are.
+        long kept = 0;
+        foreach (var run in runOf)
+        {
+            kept += run >> 32;
+        }
+
+        return twice.Contains(true) || kept != lineOrder.Length ? null : runOf;
+    }
+
+    /// <summary>The fixed ranges of order rows of <see cref="Parallelism.Ranges"/>, each cut moved forward to where a customer's orders end.</summary>
+    private static (int Start, int End)[] CustomerAlignedRanges(int[] orderCustomer, Parallelism parallelism)
+    {
+        var result = new List<(int, int)>();
+        var start = 0;
+        foreach (var (_, end) in parallelism.Ranges(orderCustomer.Length))
+        {
+            var cut = Math.Max(end, start);
+            while (cut > 0 && cut < orderCustomer.Length && orderCustomer[cut] == orderCustomer[cut - 1])
+            {
+                cut++;
+            }
+
+            if (cut > start)
+            {
+                result.Add((start, cut));
+                start = cut;
+            }
+        }
+
+        return [.. result];
+    }
+
+    /// <summary>Totals the orders of rows <c>[start, end)</c>, each from its run (<see cref="RunsByOrder"/>); returns the orders with lines.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static long AccumulateRows(LineTable lines, long[] runOf, int[] orderCustomer, ProductInfo[] productInfo, LineTotals totals, WorkerTotals partial, int start, int end)
+    {
+        var lineProduct = lines.Product;
+        var lineReordered = lines.Reordered;
+        var (cellLines, cellReordered) = (totals.CustomerDepartmentLines, totals.CustomerDepartmentReordered);
+        long runs = 0;
+        for (var o = start; o < end; o++)
+        {
+            // The lines of the order some rows on, at a place of their own, asked of memory now.
+            if (o + RowLookAhead < end)
+            {
+                var ahead = (int)runOf[o + RowLookAhead];
+                Prefetch.Element(lineProduct, ahead);
+                Prefetch.Element(lineProduct, ahead + 15);
+                Prefetch.Element(lineReordered, ahead);
+            }
+
+            var run = runOf[o];
+            var count = (int)(run >> 32);
+            if (count == 0)
+            {
+                continue;
+            }
+
+            var first = (int)run;
+            var sum = new OrderSum(partial.Products, null, cellLines, cellReordered, cellLines is null ? 0 : orderCustomer[o] * totals.Departments);
+            for (var i = first; i < first + count; i++)
+            {
+                sum.Add(productInfo, lineProduct[i], lineReordered[i]);
+            }
+
+            sum.WriteTo(totals, o);
+            runs++;
+        }
+
+        return runs;
+    }
+
+    /// <summary>Order rows ahead of the one being added whose lines <see cref="AccumulateRows"/> asks of memory.</summary>
+    private const int RowLookAhead = 8;
+
+    /// <summary>
     /// The pass over the lines in file order, when every order's lines are consecutive (as the files from the shop
     /// are): ranges end where an order ends, so each order's lines are totalled by one worker, which writes the
     /// order's cells alone. Null when the lines are not in runs of one order (a shuffled export), or some order's
@@ -169,7 +348,7 @@ internal sealed class LineTotals
             return null;
         }
 
-        var totals = Pass(products, orders, customers, departments, ranges, parallelism, (info, totals, partial, start, end) => Accumulate(lines, orderCustomer, info, totals, partial, start, end), out var runs);
+        var totals = Pass(products, orders, customers, departments, ranges, parallelism, directCells: false, (info, totals, partial, start, end) => Accumulate(lines, orderCustomer, info, totals, partial, start, end), out var runs);
         var ordersWithLines = 0;
         foreach (var n in totals.OrderLines)
         {
@@ -188,7 +367,7 @@ internal sealed class LineTotals
     private static LineTotals Grouped(LineTable lines, int[] orderCustomer, ProductCatalog products, int orders, int customers, int departments, Parallelism parallelism)
     {
         var groups = RowGroups.ByKey(lines.Order, orders, new ProductAndReordered(lines.Product, lines.Reordered), parallelism);
-        return Pass(products, orders, customers, departments, groups.Ranges(parallelism), parallelism, (info, totals, partial, start, end) => AccumulateGroups(groups, orderCustomer, info, totals, partial, start, end), out _);
+        return Pass(products, orders, customers, departments, groups.Ranges(parallelism), parallelism, directCells: false, (info, totals, partial, start, end) => AccumulateGroups(groups, orderCustomer, info, totals, partial, start, end), out _);
     }
 
     private static bool MostlyInRuns(int[] lineOrder, (int Start, int End)[] ranges, Parallelism parallelism)
@@ -208,7 +387,11 @@ internal sealed class LineTotals
         return runs.Sum() * 2 <= lineOrder.Length;
     }
 
-    /// <summary>Runs <paramref name="accumulate"/> over <paramref name="ranges"/> on the workers, then adds up the workers' product and cell counts.</summary>
+    /// <summary>
+    /// Runs <paramref name="accumulate"/> over <paramref name="ranges"/> on the workers, then adds up the workers' product
+    /// and cell counts; with <paramref name="directCells"/>, the workers own whole customers and count the cells
+    /// straight into the totals.
+    /// </summary>
     private static LineTotals Pass(
         ProductCatalog products,
         int orders,
@@ -216,6 +399,7 @@ internal sealed class LineTotals
         int departments,
         (int Start, int End)[] ranges,
         Parallelism parallelism,
+        bool directCells,
         Func<ProductInfo[], LineTotals, WorkerTotals, int, int, long> accumulate,
         out long runs)
     {
@@ -229,7 +413,7 @@ internal sealed class LineTotals
 
         var partials = parallelism.ForRanges(
             ranges,
-            () => new WorkerTotals(products.Count, totals.CustomerDepartmentLines?.Length ?? 0),
+            () => new WorkerTotals(products.Count, directCells ? 0 : totals.CustomerDepartmentLines?.Length ?? 0),
             (partial, start, end) => partial.Runs += accumulate(productInfo, totals, partial, start, end));
 
         runs = 0;
@@ -237,7 +421,7 @@ internal sealed class LineTotals
         {
             runs += partial.Runs;
             AddPairs(totals.ProductLines, totals.ProductReordered, partial.Products);
-            if (totals.CustomerDepartmentLines is { } cells && totals.CustomerDepartmentReordered is { } cellsReordered)
+            if (!directCells && totals.CustomerDepartmentLines is { } cells && totals.CustomerDepartmentReordered is { } cellsReordered)
             {
                 AddPairs(cells, cellsReordered, partial.Cells);
             }
@@ -272,7 +456,7 @@ internal sealed class LineTotals
 
             // One run: the consecutive lines of one order, totalled in locals and written once.
             var o = lineOrder[i];
-            var sum = new OrderSum(partial.Products, cells, cells is null ? 0 : orderCustomer[o] * totals.Departments);
+            var sum = new OrderSum(partial.Products, cells, null, null, cells is null ? 0 : orderCustomer[o] * totals.Departments);
             for (; i < end && lineOrder[i] == o; i++)
             {
                 sum.Add(productInfo, lineProduct[i], lineReordered[i]);
@@ -338,7 +522,7 @@ internal sealed class LineTotals
             }
 
             var o = g;
-            var sum = new OrderSum(partial.Products, cells, cells is null ? 0 : orderCustomer[o] * totals.Departments);
+            var sum = new OrderSum(partial.Products, cells, null, null, cells is null ? 0 : orderCustomer[o] * totals.Departments);
             for (var i = starts[g]; i < starts[g + 1]; i++)
             {
                 sum.Add(productInfo, ProductAndReordered.Product(kept[i]), ProductAndReordered.Reordered(kept[i]));
@@ -388,8 +572,11 @@ internal sealed class LineTotals
     /// <summary>A product's price units (-1: missing) and department id.</summary>
     private readonly record struct ProductInfo(long Units, int Department);
 
-    /// <summary>One order's totals in locals while its lines are added (the worker's product and cell counts directly), written to the order once.</summary>
-    private struct OrderSum(int[] productPairs, int[]? cells, int cellBase)
+    /// <summary>
+    /// One order's totals in locals while its lines are added (the worker's product counts and its interleaved cell
+    /// pairs, or the totals' own cells, directly), written to the order once.
+    /// </summary>
+    private struct OrderSum(int[] productPairs, int[]? cells, int[]? cellLines, int[]? cellReordered, int cellBase)
     {
         private int lines;
         private int reordered;
@@ -418,6 +605,11 @@ internal sealed class LineTotals
                 var cell = 2 * (cellBase + d);
                 cells[cell]++;
                 cells[cell + 1] += again;
+            }
+            else if (cellLines is not null)
+            {
+                cellLines[cellBase + d]++;
+                cellReordered![cellBase + d] += again;
             }
         }
 

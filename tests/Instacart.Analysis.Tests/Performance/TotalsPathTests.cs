@@ -49,6 +49,91 @@ public sealed class TotalsPathTests : IClassFixture<ParallelPathTests.QuirkyData
         Assert.Empty(Differences(RepoPaths.DataSample, degree: 3, minPerRange: 1_000));
     }
 
+    [Theory]
+    [InlineData(1, Parallelism.DefaultMinPerRange)]
+    [InlineData(2, 40_000)]
+    [InlineData(5, 40_000)]
+    public void Totals_LinesByOrderId_TheRowOrderPassEqualsTheFileOrderPass(int degree, int minPerRange)
+    {
+        // The shop's own layout: lines by order_id, orders by customer. The pass in the orders' row order is taken and
+        // totals what the file-order pass totals from the same orders with the lines in the orders' order.
+        using var byOrderId = new TempFolder();
+        foreach (var file in Directory.GetFiles(data.Folder.Path))
+        {
+            var name = Path.GetFileName(file);
+            var lines = File.ReadAllLines(file);
+            File.WriteAllLines(
+                byOrderId.File(name),
+                name is InputFiles.PriorLines or InputFiles.TrainLines
+                    ? [lines[0], .. lines.Skip(1).OrderBy(line => int.Parse(line[..line.IndexOf(',', StringComparison.Ordinal)], System.Globalization.CultureInfo.InvariantCulture))]
+                    : lines);
+        }
+
+        var parallelism = new Parallelism(degree, minPerRange);
+        using var sorted = InstacartData.Load(data.Folder.Path, options: null, cache: null, parallelism);
+        using var loaded = InstacartData.Load(byOrderId.Path, options: null, cache: null, parallelism);
+        var departments = sorted.Totals.Departments;
+        var rowOrder = LineTotals.InRowOrder(loaded.Lines, loaded.Merge.OrderCustomer, loaded.Products, loaded.Orders.Count, loaded.Input.Customers.Count, departments, parallelism);
+
+        Assert.NotNull(rowOrder);
+        var fileOrder = sorted.Totals;
+        Assert.Equal(fileOrder.OrderLines, rowOrder.OrderLines);
+        Assert.Equal(fileOrder.OrderReordered, rowOrder.OrderReordered);
+        Assert.Equal(fileOrder.OrderKnownPriceLines, rowOrder.OrderKnownPriceLines);
+        Assert.Equal(fileOrder.OrderRevenueUnits, rowOrder.OrderRevenueUnits);
+        Assert.Equal(fileOrder.OrderDepartments, rowOrder.OrderDepartments);
+        Assert.Equal(fileOrder.ProductLines, rowOrder.ProductLines);
+        Assert.Equal(fileOrder.ProductReordered, rowOrder.ProductReordered);
+        Assert.Equal(fileOrder.CustomerDepartmentLines, rowOrder.CustomerDepartmentLines);
+        Assert.Equal(fileOrder.CustomerDepartmentReordered, rowOrder.CustomerDepartmentReordered);
+        Assert.Equal(fileOrder.CustomerMedianDays, loaded.Totals.CustomerMedianDays);
+        Assert.Empty(GroupByCases.Differences(loaded));
+
+        // Lines in the orders' order take the file-order pass, which reads them in sequence.
+        Assert.Null(LineTotals.InRowOrder(sorted.Lines, sorted.Merge.OrderCustomer, sorted.Products, sorted.Orders.Count, sorted.Input.Customers.Count, departments, parallelism));
+    }
+
+    [Fact]
+    public void Totals_RowOrderPass_CountsWhatALoopCounts_AndIsNotTakenWhereItCannotBe()
+    {
+        // 2,000 orders of 1,000 customers (two each, together), one to three lines each, the orders' runs in a random
+        // order: the row-order pass totals what a plain loop over the lines counts. It is not taken where a customer's
+        // orders are apart (each worker writes its customers' cells) or an order's lines are in two runs.
+        const int orders = 2_000, customers = 1_000, departments = 4;
+        var products = new ProductCatalog([11, 12, 13], ["a", "b", "c"], [1, 1, 1], [1, 2, 3], [1.5, double.NaN, 2.25]);
+        var random = new Random(5);
+        var runOrder = Enumerable.Range(0, orders).ToArray();
+        random.Shuffle(runOrder);
+        var lines = runOrder.SelectMany(o => Enumerable.Range(0, 1 + (o % 3)).Select(k => (Order: o, Product: (o + k) % 3, Reordered: (byte)((o + k) % 2)))).ToArray();
+        var table = new LineTable([.. lines.Select(l => l.Order)], [.. lines.Select(l => l.Product)], [.. lines.Select(l => l.Reordered)]);
+        var grouped = Enumerable.Range(0, orders).Select(o => o / 2).ToArray();
+        var parallelism = new Parallelism(3, 300);
+
+        var totals = LineTotals.InRowOrder(table, grouped, products, orders, customers, departments, parallelism);
+
+        Assert.NotNull(totals);
+        var cells = new int[customers * departments];
+        var cellsReordered = new int[customers * departments];
+        var orderLines = new int[orders];
+        foreach (var (order, product, reordered) in lines)
+        {
+            orderLines[order]++;
+            cells[(grouped[order] * departments) + products.DepartmentId[product]]++;
+            cellsReordered[(grouped[order] * departments) + products.DepartmentId[product]] += reordered;
+        }
+
+        Assert.Equal(orderLines, totals.OrderLines);
+        Assert.Equal(cells, totals.CustomerDepartmentLines);
+        Assert.Equal(cellsReordered, totals.CustomerDepartmentReordered);
+        Assert.Equal(lines.Count(l => l.Product != 1), totals.OrderKnownPriceLines.Sum());
+        Assert.Equal(lines.Sum(l => l.Reordered), totals.ProductReordered.Sum());
+
+        var apart = Enumerable.Range(0, orders).Select(o => o % customers).ToArray();
+        Assert.Null(LineTotals.InRowOrder(table, apart, products, orders, customers, departments, parallelism));
+        var twoRuns = new LineTable([.. table.Order, table.Order[0]], [.. table.Product, 0], [.. table.Reordered, 0]);
+        Assert.Null(LineTotals.InRowOrder(twoRuns, grouped, products, orders, customers, departments, parallelism));
+    }
+
     [Fact]
     public void Totals_LinesOfOneOrderSplitAcrossRanges_EqualTheReference()
     {
