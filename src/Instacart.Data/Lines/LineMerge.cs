@@ -212,7 +212,7 @@ public sealed record LineMerge(LineTable Lines, int[] OrderCustomer, long LinesJ
                     }
                     else
                     {
-                        if (run + RowLookAhead < runs.Count && runs[run + RowLookAhead] is var ahead && ahead != order + 1)
+                        if (run + RowLookAhead < runs.Count && runs[run + RowLookAhead] is var ahead && (uint)(ahead - order + RowLookAhead) > 2 * RowLookAhead)
                         {
                             Prefetch.Element(evalSet, ahead);
                             Prefetch.Element(orderCustomer, ahead);
@@ -264,7 +264,7 @@ public sealed record LineMerge(LineTable Lines, int[] OrderCustomer, long LinesJ
         /// <summary>Lines ahead of a new run whose order's index slot the counting pass asks of memory (its row at half the distance).</summary>
         private const int IndexLookAhead = 128;
 
-        /// <summary>Runs ahead whose order row the writing pass asks of memory.</summary>
+        /// <summary>Runs ahead whose order row the writing pass asks of memory (unless it is about as many rows on: read in sequence).</summary>
         private const int RowLookAhead = 8;
     }
 

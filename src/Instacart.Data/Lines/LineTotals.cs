@@ -201,24 +201,31 @@ internal sealed class LineTotals
         return near * 2 < pairs;
     }
 
-    /// <summary>Whether every customer's orders are consecutive rows of the orders table (orders without a customer anywhere).</summary>
+    /// <summary>
+    /// Whether every customer's orders are consecutive rows of the orders table, with no other row between them (not
+    /// even an order without a customer): then ranges cut where the customer changes give each customer to one worker.
+    /// </summary>
     private static bool GroupedByCustomer(int[] orderCustomer, int customers)
     {
         var seen = new bool[customers];
-        var last = -1;
+        var last = int.MinValue;
         foreach (var c in orderCustomer)
         {
-            if (c == last || c < 0)
+            if (c == last)
             {
                 continue;
             }
 
-            if (seen[c])
+            if (c >= 0)
             {
-                return false;
+                if (seen[c])
+                {
+                    return false;
+                }
+
+                seen[c] = true;
             }
 
-            seen[c] = true;
             last = c;
         }
 

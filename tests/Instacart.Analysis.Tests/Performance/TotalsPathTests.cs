@@ -130,6 +130,10 @@ public sealed class TotalsPathTests : IClassFixture<ParallelPathTests.QuirkyData
 
         var apart = Enumerable.Range(0, orders).Select(o => o % customers).ToArray();
         Assert.Null(LineTotals.InRowOrder(table, apart, products, orders, customers, departments, parallelism));
+        var withoutCustomerBetween = (int[])grouped.Clone();
+        withoutCustomerBetween[1] = withoutCustomerBetween[2] = -1; // customer 0's orders are rows 0 and 3 (a cut could fall between them)
+        withoutCustomerBetween[3] = 0;
+        Assert.Null(LineTotals.InRowOrder(table, withoutCustomerBetween, products, orders, customers, departments, parallelism));
         var twoRuns = new LineTable([.. table.Order, table.Order[0]], [.. table.Product, 0], [.. table.Reordered, 0]);
         Assert.Null(LineTotals.InRowOrder(twoRuns, grouped, products, orders, customers, departments, parallelism));
     }
