@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.IO.Hashing;
+using Instacart.Data.Files;
 using Instacart.Data.Input;
 using Instacart.Data.Lines;
 using Microsoft.Win32.SafeHandles;
@@ -125,6 +126,17 @@ internal static class ContentHash
 
         public void HashChunk(int chunk, XxHash128 hash, byte[] buffer)
         {
+            // The chunks a few on asked of the disk now (the workers take the chunks in order): a file not in the page
+            // cache is read at the disk's pace rather than the kernel's read-ahead's.
+            if (chunk == 0)
+            {
+                ReadAhead.Advise(Handle, 0, Math.Min(size, ReadAhead.Chunks * (long)ChunkBytes));
+            }
+            else if (chunk + ReadAhead.Chunks - 1 < Chunks.Length)
+            {
+                ReadAhead.Advise(Handle, (long)(chunk + ReadAhead.Chunks - 1) * ChunkBytes, ChunkBytes);
+            }
+
             var start = (long)chunk * ChunkBytes;
             var end = Math.Min(size, start + ChunkBytes);
             for (var offset = start; offset < end;)
