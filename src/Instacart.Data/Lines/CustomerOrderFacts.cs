@@ -81,9 +81,10 @@ internal static class CustomerOrderFacts
     /// <summary>
     /// Where each customer's orders start, when the orders table lists every customer's orders together (as the files
     /// do: by user, then order number): the start row of each run of one customer's orders, and the end. Null when some
-    /// customer's orders are apart (then the days are grouped by a counting sort instead).
+    /// customer's orders are apart, even by a row without a customer (then the days are grouped by a counting sort
+    /// instead, and the totals do not take the pass that gives each worker whole customers, <see cref="LineTotals.InRowOrder"/>).
     /// </summary>
-    private static int[]? CustomerRuns(int[] orderCustomer, int customers)
+    internal static int[]? CustomerRuns(int[] orderCustomer, int customers)
     {
         var seen = new bool[customers];
         var starts = new List<int>(customers + 1);

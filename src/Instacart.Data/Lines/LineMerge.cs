@@ -69,6 +69,14 @@ public sealed record LineMerge(LineTable Lines, int[] OrderCustomer, long LinesJ
     /// </summary>
     private abstract class RangeJoin(int[] orderCustomer, int ranges)
     {
+        /// <summary>Hints that the eval set and customer of order row <paramref name="row"/> will be read soon.</summary>
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        protected static void PrefetchRow(EvalSet[] evalSet, int[] orderCustomer, int row)
+        {
+            Prefetch.Element(evalSet, row);
+            Prefetch.Element(orderCustomer, row);
+        }
+
         public int[] Kept { get; } = new int[ranges];
 
         public long[] Joined { get; } = new long[ranges];
@@ -196,8 +204,7 @@ public sealed record LineMerge(LineTable Lines, int[] OrderCustomer, long LinesJ
                             orderIndex.PrefetchRowOf(orderIds[i + IndexLookAhead]);
                             if (orderIndex.RowOf(orderIds[i + (IndexLookAhead / 2)]) is var ahead and >= 0)
                             {
-                                Prefetch.Element(evalSet, ahead);
-                                Prefetch.Element(orderCustomer, ahead);
+                                PrefetchRow(evalSet, orderCustomer, ahead);
                             }
                         }
 
@@ -214,8 +221,7 @@ public sealed record LineMerge(LineTable Lines, int[] OrderCustomer, long LinesJ
                     {
                         if (run + RowLookAhead < runs.Count && runs[run + RowLookAhead] is var ahead && (uint)(ahead - order + RowLookAhead) > 2 * RowLookAhead)
                         {
-                            Prefetch.Element(evalSet, ahead);
-                            Prefetch.Element(orderCustomer, ahead);
+                            PrefetchRow(evalSet, orderCustomer, ahead);
                         }
 
                         order = runs[run++];
@@ -300,8 +306,7 @@ public sealed record LineMerge(LineTable Lines, int[] OrderCustomer, long LinesJ
 
                 if (g + PrefetchOrder < last && orderIndex.RowOf(byOrder.KeyOf(g + PrefetchOrder)) is var ahead and >= 0)
                 {
-                    Prefetch.Element(evalSet, ahead);
-                    Prefetch.Element(orderCustomer, ahead);
+                    PrefetchRow(evalSet, orderCustomer, ahead);
                 }
 
                 int start = starts[g], end = starts[g + 1];

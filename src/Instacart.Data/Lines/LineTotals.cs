@@ -167,12 +167,12 @@ internal sealed class LineTotals
     /// </summary>
     internal static LineTotals? InRowOrder(LineTable lines, int[] orderCustomer, ProductCatalog products, int orders, int customers, int departments, Parallelism parallelism)
     {
-        if (!RunsApart(lines.Order) || !GroupedByCustomer(orderCustomer, customers) || RunsByOrder(lines.Order, orders, parallelism) is not { } runOf)
+        if (!RunsApart(lines.Order) || CustomerOrderFacts.CustomerRuns(orderCustomer, customers) is null || RunsByOrder(lines.Order, orders, parallelism) is not { } runOf)
         {
             return null;
         }
 
-        return Pass(products, orders, customers, departments, CustomerAlignedRanges(orderCustomer, parallelism), parallelism, directCells: true, (info, totals, partial, start, end) => AccumulateRows(lines, runOf, orderCustomer, info, totals, partial, start, end), out _);
+        return Pass(products, orders, customers, departments, KeyAlignedRanges(orderCustomer, parallelism), parallelism, directCells: true, (info, totals, partial, start, end) => AccumulateRows(lines, runOf, orderCustomer, info, totals, partial, start, end), out _);
     }
 
     /// <summary>Pairs of consecutive runs <see cref="RunsApart"/> looks at.</summary>
@@ -202,37 +202,6 @@ internal sealed class LineTotals
     }
 
     /// <summary>
-    /// Whether every customer's orders are consecutive rows of the orders table, with no other row between them (not
-    /// even an order without a customer): then ranges cut where the customer changes give each customer to one worker.
-    /// </summary>
-    private static bool GroupedByCustomer(int[] orderCustomer, int customers)
-    {
-        var seen = new bool[customers];
-        var last = int.MinValue;
-        foreach (var c in orderCustomer)
-        {
-            if (c == last)
-            {
-                continue;
-            }
-
-            if (c >= 0)
-            {
-                if (seen[c])
-                {
-                    return false;
-                }
-
-                seen[c] = true;
-            }
-
-            last = c;
-        }
-
-        return true;
-    }
-
-    /// <summary>
     /// Where each order's run of lines starts (low 32 bits) and its length (high 32 bits; 0: no lines), by order row,
     /// found by the workers over ranges of lines that end where an order ends; null when some order's lines are in
     /// more than one run.
@@ -240,7 +209,7 @@ internal sealed class LineTotals
     private static long[]? RunsByOrder(int[] lineOrder, int orders, Parallelism parallelism)
     {
         var runOf = new long[orders];
-        var ranges = OrderAlignedRanges(lineOrder, parallelism);
+        var ranges = KeyAlignedRanges(lineOrder, parallelism);
         var twice = new bool[ranges.Length];
         parallelism.For(ranges.Length, r =>
         {
@@ -273,29 +242,6 @@ internal sealed class LineTotals
         }
 
         return twice.Contains(true) || kept != lineOrder.Length ? null : runOf;
-    }
-
-    /// <summary>The fixed ranges of order rows of <see cref="Parallelism.Ranges"/>, each cut moved forward to where a customer's orders end.</summary>
-    private static (int Start, int End)[] CustomerAlignedRanges(int[] orderCustomer, Parallelism parallelism)
-    {
-        var result = new List<(int, int)>();
-        var start = 0;
-        foreach (var (_, end) in parallelism.Ranges(orderCustomer.Length))
-        {
-            var cut = Math.Max(end, start);
-            while (cut > 0 && cut < orderCustomer.Length && orderCustomer[cut] == orderCustomer[cut - 1])
-            {
-                cut++;
-            }
-
-            if (cut > start)
-            {
-                result.Add((start, cut));
-                start = cut;
-            }
-        }
-
-        return [.. result];
     }
 
     /// <summary>Totals the orders of rows <c>[start, end)</c>, each from its run (<see cref="RunsByOrder"/>); returns the orders with lines.</summary>
@@ -349,7 +295,7 @@ internal sealed class LineTotals
     /// </summary>
     private static LineTotals? InFileOrder(LineTable lines, int[] orderCustomer, ProductCatalog products, int orders, int customers, int departments, Parallelism parallelism)
     {
-        var ranges = OrderAlignedRanges(lines.Order, parallelism);
+        var ranges = KeyAlignedRanges(lines.Order, parallelism);
         if (ranges.Length > 1 && !MostlyInRuns(lines.Order, ranges, parallelism))
         {
             return null;
@@ -542,16 +488,19 @@ internal sealed class LineTotals
         return runs;
     }
 
-    /// <summary>The fixed line ranges of <see cref="Parallelism.Ranges"/>, each end moved forward to where an order ends.</summary>
-    private static (int Start, int End)[] OrderAlignedRanges(int[] lineOrder, Parallelism parallelism)
+    /// <summary>
+    /// The fixed ranges of <see cref="Parallelism.Ranges"/> over <paramref name="keys"/>, each end moved forward to where
+    /// the key changes: lines cut where an order ends, order rows where a customer's orders end.
+    /// </summary>
+    private static (int Start, int End)[] KeyAlignedRanges(int[] keys, Parallelism parallelism)
     {
-        var fixedRanges = parallelism.Ranges(lineOrder.Length);
+        var fixedRanges = parallelism.Ranges(keys.Length);
         var result = new List<(int, int)>(fixedRanges.Length);
         var start = 0;
         foreach (var (_, end) in fixedRanges)
         {
             var cut = Math.Max(end, start);
-            while (cut > 0 && cut < lineOrder.Length && lineOrder[cut] == lineOrder[cut - 1])
+            while (cut > 0 && cut < keys.Length && keys[cut] == keys[cut - 1])
             {
                 cut++;
             }

@@ -58,6 +58,27 @@ public sealed class ShuffledInputTests : IClassFixture<ShuffledInputTests.Sorted
         return System.Text.Encoding.UTF8.GetBytes(text[..header] + string.Concat(rows.Select(row => row + "\n")));
     }
 
+    /// <summary>
+    /// A copy of <paramref name="folder"/> laid out as the shop's own files are: the line files' data rows by
+    /// <c>order_id</c> (stable, each order's lines in their order), everything else as it is.
+    /// </summary>
+    internal static TempFolder ByOrderIdCopy(string folder, params string[] lineFiles)
+    {
+        var copy = new TempFolder();
+        foreach (var file in Directory.GetFiles(folder))
+        {
+            var name = Path.GetFileName(file);
+            var lines = File.ReadAllLines(file);
+            File.WriteAllLines(
+                copy.File(name),
+                lineFiles.Contains(name)
+                    ? [lines[0], .. lines.Skip(1).OrderBy(line => int.Parse(line[..line.IndexOf(',', StringComparison.Ordinal)], System.Globalization.CultureInfo.InvariantCulture))]
+                    : lines);
+        }
+
+        return copy;
+    }
+
     private static string Answers(InstacartData loaded) => AnswersDocument.ToText(AnswersDocument.Compute(loaded));
 
     private static string Answers(string folder, Parallelism parallelism, AnalysisOptions? options = null)
@@ -96,17 +117,7 @@ public sealed class ShuffledInputTests : IClassFixture<ShuffledInputTests.Sorted
     {
         // The shop's own files list lines by order_id, and orders by customer: each order's lines are together, but
         // not in the orders table's order, so the merge finds each run's order in the index rather than on the next row.
-        using var byOrderId = new TempFolder();
-        foreach (var file in Directory.GetFiles(data.Sorted.Path))
-        {
-            var name = Path.GetFileName(file);
-            var lines = File.ReadAllLines(file);
-            File.WriteAllLines(
-                byOrderId.File(name),
-                name == InputFiles.PriorLines
-                    ? [lines[0], .. lines.Skip(1).OrderBy(line => int.Parse(line[..line.IndexOf(',', StringComparison.Ordinal)], System.Globalization.CultureInfo.InvariantCulture))]
-                    : lines);
-        }
+        using var byOrderId = ByOrderIdCopy(data.Sorted.Path, InputFiles.PriorLines);
 
         var parallelism = new Parallelism(degree, minPerRange);
         using var loaded = InstacartData.Load(byOrderId.Path, options: null, cache: null, parallelism);

@@ -57,17 +57,7 @@ public sealed class TotalsPathTests : IClassFixture<ParallelPathTests.QuirkyData
     {
         // The shop's own layout: lines by order_id, orders by customer. The pass in the orders' row order is taken and
         // totals what the file-order pass totals from the same orders with the lines in the orders' order.
-        using var byOrderId = new TempFolder();
-        foreach (var file in Directory.GetFiles(data.Folder.Path))
-        {
-            var name = Path.GetFileName(file);
-            var lines = File.ReadAllLines(file);
-            File.WriteAllLines(
-                byOrderId.File(name),
-                name is InputFiles.PriorLines or InputFiles.TrainLines
-                    ? [lines[0], .. lines.Skip(1).OrderBy(line => int.Parse(line[..line.IndexOf(',', StringComparison.Ordinal)], System.Globalization.CultureInfo.InvariantCulture))]
-                    : lines);
-        }
+        using var byOrderId = ShuffledInputTests.ByOrderIdCopy(data.Folder.Path, InputFiles.PriorLines, InputFiles.TrainLines);
 
         var parallelism = new Parallelism(degree, minPerRange);
         using var sorted = InstacartData.Load(data.Folder.Path, options: null, cache: null, parallelism);
