@@ -22,9 +22,9 @@ public sealed record LineMerge(LineTable Lines, int[] OrderCustomer, long LinesJ
     /// <summary>As <see cref="Build(OrdersTable, OrderLinesTable, ProductCatalog, CustomersTable, UniqueIndex)"/>, in <paramref name="parallelism"/>'s ranges and threads.</summary>
     /// <remarks>
     /// Given <paramref name="byOrder"/>, the prior lines grouped by <c>order_id</c> as the pair check left them
-    /// (<see cref="OrderLinesTable.TakeByOrder"/>), the lines are merged in that grouping: each order looked up once,
-    /// its lines read straight through, and the merged lines come out grouped by order (what the totals read in one
-    /// pass). Otherwise they come out in file order.
+    /// (<see cref="OrderLinesTable.TakeByOrder"/>), the lines are merged from that grouping, each order's lines
+    /// together: in the orders table's row order when the ids are dense (what the totals read in sequence), else in
+    /// <c>order_id</c> order. Otherwise they come out in file order.
     /// </remarks>
     internal static LineMerge Build(OrdersTable orders, OrderLinesTable priorLines, ProductCatalog products, CustomersTable customers, UniqueIndex orderIndex, Parallelism parallelism, RowGroups? byOrder = null)
     {
@@ -52,11 +52,18 @@ public sealed record LineMerge(LineTable Lines, int[] OrderCustomer, long LinesJ
     }
 
     /// <summary>
-    /// The merge of lines grouped by <c>order_id</c> (each line's <see cref="GroupedLineValue"/>), in ranges of
-    /// orders on the workers; null when some order is not in <c>orders.csv</c> (the file-order merge names its first line).
+    /// The merge of lines grouped by <c>order_id</c> (each line's <see cref="GroupedLineValue"/>) on the workers: in
+    /// row order for dense ids (<see cref="RowOrderJoin"/>), else in id order; null when some order is not in
+    /// <c>orders.csv</c> (the file-order merge names its first line).
     /// </summary>
     private static LineMerge? Grouped(OrdersTable orders, RowGroups byOrder, ProductCatalog products, int[] orderCustomer, UniqueIndex orderIndex, Parallelism parallelism)
     {
+        if (byOrder.IsDense)
+        {
+            var rowJoin = new RowOrderJoin(orders, byOrder, products, orderCustomer, parallelism);
+            return rowJoin.Count(orderIndex, parallelism) ? rowJoin.Finish(parallelism) : null;
+        }
+
         var join = new GroupedJoin(orders.EvalSet, byOrder, products, orderCustomer, orderIndex, byOrder.Ranges(parallelism));
         parallelism.For(join.Ranges.Length, r => join.Run(r, default));
         return join.Unknown.Contains(true) ? null : join.Finish(parallelism);
@@ -274,7 +281,7 @@ public sealed record LineMerge(LineTable Lines, int[] OrderCustomer, long LinesJ
         private const int RowLookAhead = 8;
     }
 
-    /// <summary>The join of the prior lines grouped by <c>order_id</c>, in ranges of orders: each order looked up once.</summary>
+    /// <summary>The join of the prior lines grouped by <c>order_id</c> when the ids are far apart (no group found by arithmetic), in ranges of orders: each order looked up once.</summary>
     private sealed class GroupedJoin(EvalSet[] evalSet, RowGroups byOrder, ProductCatalog products, int[] orderCustomer, UniqueIndex orderIndex, (int Start, int End)[] ranges)
         : RangeJoin(orderCustomer, ranges.Length)
     {
@@ -337,6 +344,199 @@ public sealed record LineMerge(LineTable Lines, int[] OrderCustomer, long LinesJ
             }
 
             Store(r, tally, at);
+        }
+    }
+
+    /// <summary>
+    /// The join of the prior lines grouped by <c>order_id</c> (dense ids: each id's group found by arithmetic) whose
+    /// merged lines come out in the orders table's row order, whatever order the files listed them in, so that the
+    /// totals read them in sequence and write each order's totals in turn. The counting pass reads the groups in
+    /// sequence, looking each order up once, and adds each order's kept lines to its range of rows; the writing pass
+    /// walks the rows and gathers each order's lines from its group, asked of memory some orders ahead.
+    /// </summary>
+    private sealed class RowOrderJoin : RangeJoin
+    {
+        /// <summary>Order rows ahead whose group start is asked of memory; its lines are asked for at half the distance.</summary>
+        private const int LookAhead = 16;
+
+        private readonly OrdersTable orders;
+        private readonly RowGroups byOrder;
+        private readonly ProductCatalog products;
+        private readonly int[] orderCustomer;
+        private readonly (int Start, int End)[] ranges;
+
+        /// <summary>Rows of each range but the last (ranges of one size, so a row's range is a division).</summary>
+        private readonly int rowsPerRange;
+
+        public RowOrderJoin(OrdersTable orders, RowGroups byOrder, ProductCatalog products, int[] orderCustomer, Parallelism parallelism)
+            : this(orders, byOrder, products, orderCustomer, RowRanges(orders.Count, parallelism))
+        {
+        }
+
+        private RowOrderJoin(OrdersTable orders, RowGroups byOrder, ProductCatalog products, int[] orderCustomer, (int Size, (int Start, int End)[] Ranges) rows)
+            : base(orderCustomer, rows.Ranges.Length)
+        {
+            this.orders = orders;
+            this.byOrder = byOrder;
+            this.products = products;
+            this.orderCustomer = orderCustomer;
+            ranges = rows.Ranges;
+            rowsPerRange = rows.Size;
+        }
+
+        /// <summary>
+        /// Ranges of order rows of one size (the last shorter), finer than the lines' (an order holds about ten lines)
+        /// so that the workers end together.
+        /// </summary>
+        private static (int Size, (int Start, int End)[] Ranges) RowRanges(int orders, Parallelism parallelism)
+        {
+            var count = Math.Clamp(orders / Math.Max(1, parallelism.MinPerRange / 16), 1, 64);
+            var size = Math.Max(1, (orders + count - 1) / count);
+            var ranges = new List<(int, int)>(count);
+            for (var start = 0; start < orders; start += size)
+            {
+                ranges.Add((start, Math.Min(orders, start + size)));
+            }
+
+            return (size, [.. ranges]);
+        }
+
+        /// <summary>
+        /// The counting pass, over the groups in sequence on the workers: each order's kept and dropped lines added to
+        /// its range of rows. False when some group's id is not in <c>orders.csv</c> (the file-order merge then names its line).
+        /// </summary>
+        public bool Count(UniqueIndex orderIndex, Parallelism parallelism)
+        {
+            var evalSet = orders.EvalSet;
+            var rangeCount = ranges.Length;
+            var partials = parallelism.ForRanges(byOrder.Ranges(parallelism), () => new RangeCounts(rangeCount), (counts, first, last) =>
+            {
+                var values = byOrder.Rows;
+                var starts = byOrder.Starts;
+                for (var g = first; g < last && !counts.Unknown; g++)
+                {
+                    // The orders of groups some on asked of memory now: their ids are in sequence, their rows all over.
+                    if (g + LookAhead < last)
+                    {
+                        orderIndex.PrefetchRowOf(byOrder.KeyOf(g + LookAhead));
+                    }
+
+                    if (g + (LookAhead / 2) < last && orderIndex.RowOf(byOrder.KeyOf(g + (LookAhead / 2))) is var ahead and >= 0)
+                    {
+                        PrefetchRow(evalSet, orderCustomer, ahead);
+                    }
+
+                    int start = starts[g], end = starts[g + 1];
+                    if (start == end)
+                    {
+                        continue;
+                    }
+
+                    var order = orderIndex.RowOf(byOrder.KeyOf(g));
+                    if (order < 0)
+                    {
+                        counts.Unknown = true;
+                        break;
+                    }
+
+                    if (evalSet[order] != EvalSet.Prior)
+                    {
+                        continue;
+                    }
+
+                    var tally = new RangeTally(0);
+                    tally.Joined += end - start;
+                    var hasCustomer = orderCustomer[order] >= 0;
+                    for (var i = start; i < end; i++)
+                    {
+                        tally.Line(default, order, products.IndexOf(GroupedLineValue.ProductId(values[i])), hasCustomer, 0);
+                    }
+
+                    counts.Add(order / rowsPerRange, tally);
+                }
+            });
+            foreach (var counts in partials)
+            {
+                if (counts.Unknown)
+                {
+                    return false;
+                }
+
+                for (var r = 0; r < rangeCount; r++)
+                {
+                    Kept[r] += counts.Kept[r];
+                    Joined[r] += counts.Joined[r];
+                    WithoutProduct[r] += counts.WithoutProduct[r];
+                    WithoutCustomer[r] += counts.WithoutCustomer[r];
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>The writing pass over rows <paramref name="r"/>: each prior order's kept lines gathered from its group.</summary>
+        public override void Run(int r, MergedColumns into, int at = 0)
+        {
+            var (first, last) = ranges[r];
+            var values = byOrder.Rows;
+            var starts = byOrder.Starts;
+            var orderId = orders.OrderId;
+            var evalSet = orders.EvalSet;
+            var orderCustomer = this.orderCustomer;
+            var tally = new RangeTally(at);
+            for (var o = first; o < last; o++)
+            {
+                if (o + LookAhead < last && byOrder.GroupOf(orderId[o + LookAhead]) is var aheadGroup and >= 0)
+                {
+                    Prefetch.Element(starts, aheadGroup);
+                }
+
+                if (o + (LookAhead / 2) < last && byOrder.GroupOf(orderId[o + (LookAhead / 2)]) is var nearGroup and >= 0)
+                {
+                    Prefetch.Element(values, starts[nearGroup]);
+                    Prefetch.Element(values, starts[nearGroup + 1] - 1);
+                }
+
+                if (evalSet[o] != EvalSet.Prior || byOrder.GroupOf(orderId[o]) is not (var g and >= 0))
+                {
+                    continue;
+                }
+
+                var hasCustomer = orderCustomer[o] >= 0;
+                for (int i = starts[g], end = starts[g + 1]; i < end; i++)
+                {
+                    var value = values[i];
+                    tally.Line(into, o, products.IndexOf(GroupedLineValue.ProductId(value)), hasCustomer, GroupedLineValue.Reordered(value));
+                }
+            }
+
+            // The counting pass kept this range's counts; the lines written must be as many.
+            if (tally.Write - at != Kept[r])
+            {
+                throw new InvalidOperationException($"The merge wrote {tally.Write - at:N0} lines for order rows {first:N0}-{last:N0}, counted {Kept[r]:N0}.");
+            }
+        }
+
+        /// <summary>One worker's counts per range of order rows.</summary>
+        private sealed class RangeCounts(int ranges)
+        {
+            public int[] Kept { get; } = new int[ranges];
+
+            public long[] Joined { get; } = new long[ranges];
+
+            public long[] WithoutProduct { get; } = new long[ranges];
+
+            public long[] WithoutCustomer { get; } = new long[ranges];
+
+            public bool Unknown { get; set; }
+
+            public void Add(int r, RangeTally tally)
+            {
+                Kept[r] += tally.Write;
+                Joined[r] += tally.Joined;
+                WithoutProduct[r] += tally.WithoutProduct;
+                WithoutCustomer[r] += tally.WithoutCustomer;
+            }
         }
     }
 

@@ -395,21 +395,28 @@ internal sealed class LineTotals
         var i = start;
         while (i < end)
         {
-            // The cells of the orders some lines on asked of memory now, when they are far from this order's: where
-            // the orders are not in the orders table's row order (shuffled files) each order's cells are a place of
-            // their own; in row order they are the next ones, already read.
-            if (i + LookAhead < end && (uint)(lineOrder[i + LookAhead] - lineOrder[i] + Near) > 2 * Near)
+            // One run: the consecutive lines of one order, totalled in locals and written once.
+            var o = lineOrder[i];
+            var customer = orderCustomer[o];
+
+            // The totals of the order some lines on asked of memory now when its row is far from this order's, and the
+            // cells of the customer of the one half as far when that customer is far from this order's: where the
+            // orders are not in the orders table's row order, or not grouped by customer (shuffled files), each is at a
+            // place of its own; in order they are the next ones, already read.
+            if (i + LookAhead < end)
             {
-                PrefetchOrder(totals, orderCustomer, lineOrder[i + LookAhead]);
-                if (cells is not null)
+                if ((uint)(lineOrder[i + LookAhead] - o + Near) > 2 * Near)
                 {
-                    PrefetchCells(cells, 2 * orderCustomer[lineOrder[i + (LookAhead / 2)]] * totals.Departments, totals.Departments);
+                    PrefetchOrder(totals, orderCustomer, lineOrder[i + LookAhead]);
+                }
+
+                if (cells is not null && orderCustomer[lineOrder[i + (LookAhead / 2)]] is var aheadCustomer && (uint)(aheadCustomer - customer + NearCustomers) > 2 * NearCustomers)
+                {
+                    PrefetchCells(cells, 2 * aheadCustomer * totals.Departments, totals.Departments);
                 }
             }
 
-            // One run: the consecutive lines of one order, totalled in locals and written once.
-            var o = lineOrder[i];
-            var sum = new OrderSum(partial.Products, cells, null, null, cells is null ? 0 : orderCustomer[o] * totals.Departments);
+            var sum = new OrderSum(partial.Products, cells, null, null, cells is null ? 0 : customer * totals.Departments);
             for (; i < end && lineOrder[i] == o; i++)
             {
                 sum.Add(productInfo, lineProduct[i], lineReordered[i]);
@@ -427,6 +434,9 @@ internal sealed class LineTotals
 
     /// <summary>Order rows this close to the current one are taken as read in sequence (not asked for).</summary>
     private const int Near = 256;
+
+    /// <summary>Customer rows this close to the current one are taken as read in sequence (their cells not asked for).</summary>
+    private const int NearCustomers = 8;
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static void PrefetchOrder(LineTotals totals, int[] orderCustomer, int o)

@@ -41,6 +41,17 @@ internal sealed class RowGroups
     /// <summary>The key whose rows are group <paramref name="group"/>.</summary>
     public int KeyOf(int group) => groupKeys?[group] ?? keyMin + group;
 
+    /// <summary>Whether there is one group per value from the smallest key to the largest (<see cref="GroupOf"/> then finds a key's group by arithmetic).</summary>
+    public bool IsDense => groupKeys is null;
+
+    /// <summary>The group of <paramref name="key"/> when the groups are dense (<see cref="IsDense"/>), or -1 when the key is outside them (or they are not dense).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public int GroupOf(int key)
+    {
+        var group = (long)key - keyMin;
+        return groupKeys is null && (ulong)group < (ulong)(Starts.Length - 1) ? (int)group : -1;
+    }
+
     /// <summary>The number of groups (some may be empty).</summary>
     public int Count => Starts.Length - 1;
 

@@ -254,10 +254,11 @@ public sealed class ShuffledInputTests : IClassFixture<ShuffledInputTests.Sorted
     [Theory]
     [InlineData(1, Parallelism.DefaultMinPerRange)]
     [InlineData(3, 9_000)]
-    public void Merge_ShuffledLinesInTheChecksGrouping_EqualsTheFileOrderMergeGroupedByOrder(int degree, int minPerRange)
+    public void Merge_ShuffledLinesInTheChecksGrouping_EqualsTheFileOrderMergeInRowOrder(int degree, int minPerRange)
     {
         // The pair check keeps its grouping of shuffled lines for the merge; the merge in it makes the same lines
-        // and counts as the merge in file order, each order's lines together in file order, orders by order_id.
+        // and counts as the merge in file order, each order's lines together in file order, orders in the orders
+        // table's row order (the ids are dense: each order's group is found by arithmetic).
         var parallelism = new Parallelism(degree, minPerRange);
         using var loaded = InstacartData.Load(data.Shuffled.Path, options: null, cache: null, parallelism);
         var input = loaded.Input;
@@ -265,6 +266,7 @@ public sealed class ShuffledInputTests : IClassFixture<ShuffledInputTests.Sorted
         Assert.Null(loaded.Input.PriorLines.TakeByOrder());
         var byOrder = prior.TakeByOrder();
         Assert.NotNull(byOrder);
+        Assert.True(byOrder.IsDense);
         Assert.Null(prior.TakeByOrder());
         var orderIndex = LineMerge.OrderIndex(input.Orders);
         var grouped = LineMerge.Build(input.Orders, prior, loaded.Products, input.Customers, orderIndex, parallelism, byOrder);
@@ -274,7 +276,7 @@ public sealed class ShuffledInputTests : IClassFixture<ShuffledInputTests.Sorted
         Assert.Equal(fileOrder.OrderCustomer, grouped.OrderCustomer);
         var expected = Enumerable.Range(0, fileOrder.Lines.Count)
             .Select(i => (Order: fileOrder.Lines.Order[i], Product: fileOrder.Lines.Product[i], Reordered: fileOrder.Lines.Reordered[i]))
-            .OrderBy(line => input.Orders.OrderId[line.Order])
+            .OrderBy(line => line.Order)
             .ToArray();
         var actual = Enumerable.Range(0, grouped.Lines.Count).Select(i => (grouped.Lines.Order[i], grouped.Lines.Product[i], grouped.Lines.Reordered[i])).ToArray();
         Assert.Equal(expected, actual);
@@ -289,15 +291,63 @@ public sealed class ShuffledInputTests : IClassFixture<ShuffledInputTests.Sorted
     }
 
     [Theory]
-    [InlineData(1)]
-    [InlineData(3)]
-    public void Load_UnknownOrdersInShuffledLines_NamesTheFirstInFileOrder(int degree)
+    [InlineData(1, Parallelism.DefaultMinPerRange)]
+    [InlineData(3, 9_000)]
+    public void Merge_ShuffledLinesWithSparseOrderIds_EqualsTheFileOrderMergeByOrderId(int degree, int minPerRange)
+    {
+        // Order ids far apart: the grouping has one group per distinct id, found by search, not arithmetic; the merge
+        // then reads the groups in id order, and makes the same lines and counts as the merge in file order.
+        using var folder = new TempFolder();
+        foreach (var file in Directory.GetFiles(data.Shuffled.Path))
+        {
+            var name = Path.GetFileName(file);
+            var spread = name is InputFiles.Orders or InputFiles.PriorLines or InputFiles.TrainLines;
+            File.WriteAllLines(folder.File(name), spread ? File.ReadAllLines(file).Select((line, i) => i == 0 ? line : SpreadOrderId(line)) : File.ReadAllLines(file));
+        }
+
+        static string SpreadOrderId(string line)
+        {
+            var comma = line.IndexOf(',', StringComparison.Ordinal);
+            return $"{(long.Parse(line[..comma], System.Globalization.CultureInfo.InvariantCulture) * 1_000) + 7}{line[comma..]}";
+        }
+
+        var parallelism = new Parallelism(degree, minPerRange);
+        using var loaded = InstacartData.Load(folder.Path, options: null, cache: null, parallelism);
+        var input = loaded.Input;
+        var prior = OrderLinesLoader.Load(folder.File(InputFiles.PriorLines), degree, 1, parallelism);
+        var byOrder = prior.TakeByOrder();
+        Assert.NotNull(byOrder);
+        Assert.False(byOrder.IsDense);
+        var orderIndex = LineMerge.OrderIndex(input.Orders);
+        var grouped = LineMerge.Build(input.Orders, prior, loaded.Products, input.Customers, orderIndex, parallelism, byOrder);
+        var fileOrder = LineMerge.Build(input.Orders, prior, loaded.Products, input.Customers, orderIndex, parallelism);
+
+        Assert.Equal((fileOrder.LinesJoinedOrders, fileOrder.LinesWithoutProduct, fileOrder.LinesWithoutCustomer), (grouped.LinesJoinedOrders, grouped.LinesWithoutProduct, grouped.LinesWithoutCustomer));
+        var expected = Enumerable.Range(0, fileOrder.Lines.Count)
+            .Select(i => (Order: fileOrder.Lines.Order[i], Product: fileOrder.Lines.Product[i], Reordered: fileOrder.Lines.Reordered[i]))
+            .OrderBy(line => input.Orders.OrderId[line.Order])
+            .ToArray();
+        Assert.Equal(expected, Enumerable.Range(0, grouped.Lines.Count).Select(i => (grouped.Lines.Order[i], grouped.Lines.Product[i], grouped.Lines.Reordered[i])).ToArray());
+        using var sortedLoad = InstacartData.Load(data.Sorted.Path, options: null, cache: null, parallelism);
+        Assert.Equal(Answers(sortedLoad), Answers(loaded));
+    }
+
+    [Theory]
+    [InlineData(1, false)]
+    [InlineData(3, false)]
+    [InlineData(1, true)]
+    [InlineData(3, true)]
+    public void Load_UnknownOrdersInShuffledLines_NamesTheFirstInFileOrder(int degree, bool amongTheIds)
     {
         // Two lines of orders not in orders.csv, the one with the larger id first: the error names the first line.
+        // Among the ids (just past the largest of orders.csv), the grouping stays one group per id, and the merge in row order,
+        // which walks the orders, must still find the groups no order has.
         var lines = File.ReadAllText(data.Shuffled.File(InputFiles.PriorLines)).Split('\n', StringSplitOptions.RemoveEmptyEntries).ToList();
+        var largest = File.ReadLines(data.Shuffled.File(InputFiles.Orders)).Skip(1).Max(line => int.Parse(line[..line.IndexOf(',', StringComparison.Ordinal)], System.Globalization.CultureInfo.InvariantCulture));
+        var (unknown, smaller) = amongTheIds ? (largest + 2, largest + 1) : (99999999, 99999998);
         var at = lines.Count - 20;
-        lines.Insert(at, "99999999,1,1,0");
-        lines.Insert(lines.Count - 5, "99999998,1,1,0");
+        lines.Insert(at, $"{unknown},1,1,0");
+        lines.Insert(lines.Count - 5, $"{smaller},1,1,0");
         using var folder = new TempFolder();
         foreach (var file in Directory.GetFiles(data.Shuffled.Path))
         {
@@ -307,7 +357,7 @@ public sealed class ShuffledInputTests : IClassFixture<ShuffledInputTests.Sorted
         File.WriteAllText(folder.File(InputFiles.PriorLines), string.Join('\n', lines) + "\n");
         var error = Assert.Throws<InputException>(() => InstacartData.Load(folder.Path, AnalysisOptions.Default, cache: null, new Parallelism(degree, 9_000)));
 
-        Assert.Equal($"order_products__prior.csv: line {at + 1}, column 1 (order_id): expected an order_id of orders.csv, found '99999999'", error.Message);
+        Assert.Equal($"order_products__prior.csv: line {at + 1}, column 1 (order_id): expected an order_id of orders.csv, found '{unknown}'", error.Message);
     }
 
     [Theory]
