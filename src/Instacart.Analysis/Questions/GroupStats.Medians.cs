@@ -17,6 +17,7 @@ internal sealed partial class GroupStats
     internal static double MedianOver(ulong[] bits, float[] days) => DayHistogram.Over(bits, days).Median();
 
     /// <summary>Whether <paramref name="day"/> is a whole day the histogram counts (0 to <see cref="HistogramDays"/> - 1, not -0).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static bool IsCountedDay(float day) =>
         day >= 0 && day < HistogramDays && day == (int)day && !(day == 0 && float.IsNegative(day));
 

@@ -581,6 +581,9 @@ internal sealed class LineTotals
             }
         }
 
+        // Inlined into the passes (compiled optimized at once): called once an order, it would otherwise run unoptimized
+        // until the runtime recompiles it, some 100 ms into the pass.
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public readonly void WriteTo(LineTotals totals, int o)
         {
             totals.OrderLines[o] += lines;
