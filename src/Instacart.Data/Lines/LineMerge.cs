@@ -78,7 +78,7 @@ public sealed record LineMerge(LineTable Lines, int[] OrderCustomer, long LinesJ
     {
         /// <summary>Hints that the eval set and customer of order row <paramref name="row"/> will be read soon.</summary>
         [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        protected static void PrefetchRow(EvalSet[] evalSet, int[] orderCustomer, int row)
+        internal static void PrefetchRow(EvalSet[] evalSet, int[] orderCustomer, int row)
         {
             Prefetch.Element(evalSet, row);
             Prefetch.Element(orderCustomer, row);
@@ -287,11 +287,6 @@ public sealed record LineMerge(LineTable Lines, int[] OrderCustomer, long LinesJ
     {
         private readonly int[] orderCustomer = orderCustomer;
 
-        /// <summary>How many groups ahead an order's index slot is asked of memory; its cells are asked for at <see cref="PrefetchOrder"/>.</summary>
-        private const int PrefetchIndex = 16;
-
-        private const int PrefetchOrder = 8;
-
         public (int Start, int End)[] Ranges => ranges;
 
         /// <summary>Whether a range met an order that is not in <c>orders.csv</c> (set by the counting pass).</summary>
@@ -300,50 +295,9 @@ public sealed record LineMerge(LineTable Lines, int[] OrderCustomer, long LinesJ
         public override void Run(int r, MergedColumns into, int at = 0)
         {
             var (first, last) = ranges[r];
-            var values = byOrder.Rows;
-            var starts = byOrder.Starts;
-            var tally = new RangeTally(at);
-            for (var g = first; g < last; g++)
-            {
-                // The orders of groups some on asked of memory now: their ids are in sequence, their rows all over.
-                if (g + PrefetchIndex < last)
-                {
-                    orderIndex.PrefetchRowOf(byOrder.KeyOf(g + PrefetchIndex));
-                }
-
-                if (g + PrefetchOrder < last && orderIndex.RowOf(byOrder.KeyOf(g + PrefetchOrder)) is var ahead and >= 0)
-                {
-                    PrefetchRow(evalSet, orderCustomer, ahead);
-                }
-
-                int start = starts[g], end = starts[g + 1];
-                if (start == end)
-                {
-                    continue;
-                }
-
-                var order = orderIndex.RowOf(byOrder.KeyOf(g));
-                if (order < 0)
-                {
-                    Unknown[r] = true;
-                    break;
-                }
-
-                if (evalSet[order] != EvalSet.Prior)
-                {
-                    continue;
-                }
-
-                tally.Joined += end - start;
-                var hasCustomer = orderCustomer[order] >= 0;
-                for (var i = start; i < end; i++)
-                {
-                    var value = values[i];
-                    tally.Line(into, order, products.IndexOf(GroupedLineValue.ProductId(value)), hasCustomer, GroupedLineValue.Reordered(value));
-                }
-            }
-
-            Store(r, tally, at);
+            var write = new WriteLines(into, byOrder.Rows, products, new RangeTally(at));
+            Unknown[r] = !WalkGroups(byOrder, orderIndex, evalSet, orderCustomer, first, last, ref write);
+            Store(r, write.Tally, at);
         }
     }
 
@@ -409,52 +363,8 @@ public sealed record LineMerge(LineTable Lines, int[] OrderCustomer, long LinesJ
         {
             var evalSet = orders.EvalSet;
             var rangeCount = ranges.Length;
-            var partials = parallelism.ForRanges(byOrder.Ranges(parallelism), () => new RangeCounts(rangeCount), (counts, first, last) =>
-            {
-                var values = byOrder.Rows;
-                var starts = byOrder.Starts;
-                for (var g = first; g < last && !counts.Unknown; g++)
-                {
-                    // The orders of groups some on asked of memory now: their ids are in sequence, their rows all over.
-                    if (g + LookAhead < last)
-                    {
-                        orderIndex.PrefetchRowOf(byOrder.KeyOf(g + LookAhead));
-                    }
-
-                    if (g + (LookAhead / 2) < last && orderIndex.RowOf(byOrder.KeyOf(g + (LookAhead / 2))) is var ahead and >= 0)
-                    {
-                        PrefetchRow(evalSet, orderCustomer, ahead);
-                    }
-
-                    int start = starts[g], end = starts[g + 1];
-                    if (start == end)
-                    {
-                        continue;
-                    }
-
-                    var order = orderIndex.RowOf(byOrder.KeyOf(g));
-                    if (order < 0)
-                    {
-                        counts.Unknown = true;
-                        break;
-                    }
-
-                    if (evalSet[order] != EvalSet.Prior)
-                    {
-                        continue;
-                    }
-
-                    var tally = new RangeTally(0);
-                    tally.Joined += end - start;
-                    var hasCustomer = orderCustomer[order] >= 0;
-                    for (var i = start; i < end; i++)
-                    {
-                        tally.Line(default, order, products.IndexOf(GroupedLineValue.ProductId(values[i])), hasCustomer, 0);
-                    }
-
-                    counts.Add(order / rowsPerRange, tally);
-                }
-            });
+            var partials = parallelism.ForRanges(byOrder.Ranges(parallelism), () => new RangeCounts(rangeCount, rowsPerRange, byOrder.Rows, products), (counts, first, last) =>
+                counts.Unknown = counts.Unknown || !WalkGroups(byOrder, orderIndex, evalSet, orderCustomer, first, last, ref counts.Visit));
             foreach (var counts in partials)
             {
                 if (counts.Unknown)
@@ -518,26 +428,117 @@ public sealed record LineMerge(LineTable Lines, int[] OrderCustomer, long LinesJ
         }
 
         /// <summary>One worker's counts per range of order rows.</summary>
-        private sealed class RangeCounts(int ranges)
+        private sealed class RangeCounts(int ranges, int rowsPerRange, int[] values, ProductCatalog products)
         {
-            public int[] Kept { get; } = new int[ranges];
+            /// <summary>What the walk over the groups does with each prior order: counts its lines into its range of rows.</summary>
+            public CountLines Visit = new(new int[ranges], new long[ranges], new long[ranges], new long[ranges], rowsPerRange, values, products);
 
-            public long[] Joined { get; } = new long[ranges];
+            public int[] Kept => Visit.Kept;
 
-            public long[] WithoutProduct { get; } = new long[ranges];
+            public long[] Joined => Visit.Joined;
 
-            public long[] WithoutCustomer { get; } = new long[ranges];
+            public long[] WithoutProduct => Visit.WithoutProduct;
+
+            public long[] WithoutCustomer => Visit.WithoutCustomer;
 
             public bool Unknown { get; set; }
+        }
 
-            public void Add(int r, RangeTally tally)
+        /// <summary>Counts a prior order's lines (kept and dropped) into the range of rows its row is in.</summary>
+        private readonly struct CountLines(int[] kept, long[] joined, long[] withoutProduct, long[] withoutCustomer, int rowsPerRange, int[] values, ProductCatalog products) : IPriorOrderVisit
+        {
+            public int[] Kept => kept;
+
+            public long[] Joined => joined;
+
+            public long[] WithoutProduct => withoutProduct;
+
+            public long[] WithoutCustomer => withoutCustomer;
+
+            public void Order(int order, int start, int end, bool hasCustomer)
             {
-                Kept[r] += tally.Write;
-                Joined[r] += tally.Joined;
-                WithoutProduct[r] += tally.WithoutProduct;
-                WithoutCustomer[r] += tally.WithoutCustomer;
+                var tally = new RangeTally(0);
+                tally.Joined += end - start;
+                for (var i = start; i < end; i++)
+                {
+                    tally.Line(default, order, products.IndexOf(GroupedLineValue.ProductId(values[i])), hasCustomer, 0);
+                }
+
+                var r = order / rowsPerRange;
+                kept[r] += tally.Write;
+                joined[r] += tally.Joined;
+                withoutProduct[r] += tally.WithoutProduct;
+                withoutCustomer[r] += tally.WithoutCustomer;
             }
         }
+    }
+
+    /// <summary>What a walk over lines grouped by order (<see cref="WalkGroups"/>) does with each prior order's lines.</summary>
+    private interface IPriorOrderVisit
+    {
+        /// <summary>Order row <paramref name="order"/>, a prior order, holds the grouped lines <c>[start, end)</c>.</summary>
+        void Order(int order, int start, int end, bool hasCustomer);
+    }
+
+    /// <summary>Writes (or, without columns, counts) a prior order's kept lines in the tally's columns.</summary>
+    private struct WriteLines(MergedColumns into, int[] values, ProductCatalog products, RangeTally tally) : IPriorOrderVisit
+    {
+        public RangeTally Tally = tally;
+
+        public void Order(int order, int start, int end, bool hasCustomer)
+        {
+            Tally.Joined += end - start;
+            for (var i = start; i < end; i++)
+            {
+                var value = values[i];
+                Tally.Line(into, order, products.IndexOf(GroupedLineValue.ProductId(value)), hasCustomer, GroupedLineValue.Reordered(value));
+            }
+        }
+    }
+
+    /// <summary>How many groups ahead an order's index slot is asked of memory (<see cref="WalkGroups"/>); its row at half the distance.</summary>
+    private const int GroupLookAhead = 16;
+
+    /// <summary>
+    /// Walks groups <c>[first, last)</c> of lines grouped by <c>order_id</c> in id order, each order looked up once, and
+    /// hands <paramref name="visit"/> each prior order's lines; false (and stops) at an id not in <c>orders.csv</c>.
+    /// </summary>
+    private static bool WalkGroups<TVisit>(RowGroups byOrder, UniqueIndex orderIndex, EvalSet[] evalSet, int[] orderCustomer, int first, int last, ref TVisit visit)
+        where TVisit : struct, IPriorOrderVisit
+    {
+        var starts = byOrder.Starts;
+        for (var g = first; g < last; g++)
+        {
+            // The orders of groups some on asked of memory now: their ids are in sequence, their rows all over.
+            if (g + GroupLookAhead < last)
+            {
+                orderIndex.PrefetchRowOf(byOrder.KeyOf(g + GroupLookAhead));
+            }
+
+            if (g + (GroupLookAhead / 2) < last && orderIndex.RowOf(byOrder.KeyOf(g + (GroupLookAhead / 2))) is var ahead and >= 0)
+            {
+                RangeJoin.PrefetchRow(evalSet, orderCustomer, ahead);
+            }
+
+            int start = starts[g], end = starts[g + 1];
+            if (start == end)
+            {
+                continue;
+            }
+
+            var order = orderIndex.RowOf(byOrder.KeyOf(g));
+            if (order < 0)
+            {
+                return false;
+            }
+
+            if (evalSet[order] == EvalSet.Prior)
+            {
+                visit.Order(order, start, end, orderCustomer[order] >= 0);
+            }
+        }
+
+        return true;
     }
 
     /// <summary>For each row of the orders table, the row of its user in the customers table, or -1.</summary>
