@@ -374,10 +374,10 @@ public sealed record LineMerge(LineTable Lines, int[] OrderCustomer, long LinesJ
 
                 for (var r = 0; r < rangeCount; r++)
                 {
-                    Kept[r] += counts.Kept[r];
-                    Joined[r] += counts.Joined[r];
-                    WithoutProduct[r] += counts.WithoutProduct[r];
-                    WithoutCustomer[r] += counts.WithoutCustomer[r];
+                    Kept[r] += counts.Visit.Kept[r];
+                    Joined[r] += counts.Visit.Joined[r];
+                    WithoutProduct[r] += counts.Visit.WithoutProduct[r];
+                    WithoutCustomer[r] += counts.Visit.WithoutCustomer[r];
                 }
             }
 
@@ -432,14 +432,6 @@ public sealed record LineMerge(LineTable Lines, int[] OrderCustomer, long LinesJ
         {
             /// <summary>What the walk over the groups does with each prior order: counts its lines into its range of rows.</summary>
             public CountLines Visit = new(new int[ranges], new long[ranges], new long[ranges], new long[ranges], rowsPerRange, values, products);
-
-            public int[] Kept => Visit.Kept;
-
-            public long[] Joined => Visit.Joined;
-
-            public long[] WithoutProduct => Visit.WithoutProduct;
-
-            public long[] WithoutCustomer => Visit.WithoutCustomer;
 
             public bool Unknown { get; set; }
         }

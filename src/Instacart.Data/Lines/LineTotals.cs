@@ -250,7 +250,6 @@ internal sealed class LineTotals
     {
         var lineProduct = lines.Product;
         var lineReordered = lines.Reordered;
-        var (cellLines, cellReordered) = (totals.CustomerDepartmentLines, totals.CustomerDepartmentReordered);
         long runs = 0;
         for (var o = start; o < end; o++)
         {
@@ -271,7 +270,7 @@ internal sealed class LineTotals
             }
 
             var first = (int)run;
-            var sum = new OrderSum(partial.Products, null, cellLines, cellReordered, cellLines is null ? 0 : orderCustomer[o] * totals.Departments);
+            var sum = partial.Sum(totals, orderCustomer[o]);
             for (var i = first; i < first + count; i++)
             {
                 sum.Add(productInfo, lineProduct[i], lineReordered[i]);
