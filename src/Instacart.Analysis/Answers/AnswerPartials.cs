@@ -21,7 +21,7 @@ namespace Instacart.Analysis.Answers;
 public sealed class AnswerPartials
 {
     /// <summary>The first bytes of <see cref="ToBytes"/>: "IAP" and the format version.</summary>
-    private static readonly byte[] Magic = [(byte)'I', (byte)'A', (byte)'P', 1];
+    private static readonly byte[] Magic = [(byte)'I', (byte)'A', (byte)'P', 2];
 
     /// <summary>The most department ids the bytes may hold (a grouping by department keeps a cell per id).</summary>
     internal const int MaxDepartments = 1 << 24;
@@ -200,7 +200,7 @@ public sealed class AnswerPartials
         using (var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true))
         {
             writer.Write(Magic);
-            writer.Write(JsonSerializer.Serialize(Options, OptionsJson.Default.AnalysisOptions));
+            OptionsBytes.Write(writer, Options);
             writer.Write7BitEncodedInt(DepartmentNames.Ids.Count);
             foreach (var id in DepartmentNames.Ids)
             {
@@ -244,7 +244,7 @@ public sealed class AnswerPartials
         {
             using var stream = new MemoryStream(bytes[Magic.Length..].ToArray(), writable: false);
             using var reader = new BinaryReader(stream, Encoding.UTF8);
-            var options = JsonSerializer.Deserialize(reader.ReadString(), OptionsJson.Default.AnalysisOptions) ?? throw new InvalidDataException("The options are missing.");
+            var options = OptionsBytes.Read(reader);
             var departmentRows = new (int, string)[PartialFormat.Count(reader, 1 << 20)];
             for (var i = 0; i < departmentRows.Length; i++)
             {
@@ -276,7 +276,7 @@ public sealed class AnswerPartials
                 GroupStats.Read(reader));
             return stream.Position == stream.Length ? partials : throw new InvalidDataException("The partial answers are followed by stray bytes.");
         }
-        catch (Exception e) when (e is EndOfStreamException or JsonException or NotSupportedException or FormatException or ArgumentException or OverflowException or IndexOutOfRangeException)
+        catch (Exception e) when (e is EndOfStreamException or NotSupportedException or FormatException or ArgumentException or OverflowException or IndexOutOfRangeException)
         {
             throw new InvalidDataException($"The partial answers are truncated or damaged: {e.Message}", e);
         }

@@ -130,7 +130,8 @@ public static class AnswersDocument
     public static double Round6(double value) =>
         value == 0 || !double.IsFinite(value) ? value : double.Parse(value.ToString("G6", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
 
-    private static JsonNode? Canonical(JsonNode? node)
+    /// <summary>The node with every object's keys sorted (ordinal) and every number that is not an integer rounded (<see cref="Round6"/>).</summary>
+    internal static JsonNode? Canonical(JsonNode? node)
     {
         switch (node)
         {

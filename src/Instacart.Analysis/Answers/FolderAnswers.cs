@@ -92,7 +92,7 @@ public sealed class FolderAnswers : IDisposable
     /// options and this build (<see cref="KeptName"/>), so that no other build or option ever reads it.
     /// </summary>
     internal static string StateName(AnalysisOptions options) =>
-        KeptName.Of("answers", "instacart-answer-partials/1\n" + JsonSerializer.Serialize(options, OptionsJson.Default.AnalysisOptions));
+        KeptName.Of("answers", "instacart-answer-partials/2\n" + OptionsBytes.Key(options));
 
     /// <summary>The kept state, or null when its bytes are not whole or were made with other options.</summary>
     private static AnswerPartials? Kept(byte[] bytes, AnalysisOptions options)

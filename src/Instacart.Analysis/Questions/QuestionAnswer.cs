@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using System.Text.Json;
 using Instacart.Analysis.Writing;
 using Instacart.Data;
 using Microsoft.Data.Analysis;
@@ -11,12 +10,6 @@ namespace Instacart.Analysis.Questions;
 public abstract class QuestionAnswer<TRow> : IQuestionAnswer
     where TRow : class
 {
-    private static readonly JsonSerializerOptions Json = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        Converters = { new EnumLabels.LabelConverter() },
-    };
-
     /// <summary>Wraps the rows, already ordered by key.</summary>
     protected QuestionAnswer(IReadOnlyList<TRow> rows, InstacartData data)
     {
@@ -60,7 +53,7 @@ public abstract class QuestionAnswer<TRow> : IQuestionAnswer
     public DataFrame ToDataFrame() => RowFrames.ToDataFrame(Rows);
 
     /// <summary>The rows as the JSON array of <c>answers.json</c> (not yet rounded or key-sorted).</summary>
-    public JsonArray ToJson() => JsonSerializer.SerializeToNode(Rows, Json)!.AsArray();
+    public JsonArray ToJson() => RowJson.ToJson(Rows);
 
     /// <inheritdoc />
     JsonNode IQuestionAnswer.ToJson() => ToJson();

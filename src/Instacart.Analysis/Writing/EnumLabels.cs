@@ -46,37 +46,4 @@ internal static class EnumLabels
     /// <summary>The name a <see cref="JsonStringEnumMemberNameAttribute"/> gives the value (a key such as <c>age_group</c>), else its name.</summary>
     private static string NameOf(Enum value) =>
         value.GetType().GetField(value.ToString())?.GetCustomAttribute<JsonStringEnumMemberNameAttribute>()?.Name ?? value.ToString();
-
-    /// <summary>
-    /// A JSON converter that writes every enum as its label (rows are written, never read back), including a
-    /// property typed <see cref="Enum"/> whose value is one of several enums (a group within a dimension).
-    /// </summary>
-    public sealed class LabelConverter : JsonConverterFactory
-    {
-        /// <inheritdoc />
-        public override bool CanConvert(Type typeToConvert) => typeToConvert.IsEnum || typeToConvert == typeof(Enum);
-
-        /// <inheritdoc />
-        public override JsonConverter CreateConverter(Type typeToConvert, JsonSerializerOptions options) =>
-            typeToConvert == typeof(Enum)
-                ? new AnyWriter()
-                : (JsonConverter)Activator.CreateInstance(typeof(Writer<>).MakeGenericType(typeToConvert))!;
-
-        private sealed class Writer<TEnum> : JsonConverter<TEnum>
-            where TEnum : struct, Enum
-        {
-            public override TEnum Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-                throw new NotSupportedException("Rows are written to answers.json, not read from it.");
-
-            public override void Write(Utf8JsonWriter writer, TEnum value, JsonSerializerOptions options) => writer.WriteStringValue(Of(value));
-        }
-
-        private sealed class AnyWriter : JsonConverter<Enum>
-        {
-            public override Enum Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-                throw new NotSupportedException("Rows are written to answers.json, not read from it.");
-
-            public override void Write(Utf8JsonWriter writer, Enum value, JsonSerializerOptions options) => writer.WriteStringValue(Of(value));
-        }
-    }
 }
