@@ -6,7 +6,8 @@
 #   the ReadyToRun-published command (`dotnet publish`, as README says for a faster start), `run` of every notebook
 #   from the cache (models included), the eleven alone (Instacart.Benchmarks core) and the DuckDB peer.
 # Warm page cache: RUNS runs each, then a summary of median (min-max) and peak resident set per row. Cold page cache
-# (root only): one run of each CSV row after dropping the page cache. answers.json must be byte-identical throughout.
+# (root only): one run of each CSV row after dropping the page cache, and RUNS runs of the published command from CSV,
+# each after dropping it, at the end. answers.json must be byte-identical throughout.
 # Usage: benchmarks/measure.sh DATA [RUNS]   (build first: dotnet build -c Release)
 #        INSTACART_CLI=DIR/instacart benchmarks/measure.sh DATA [RUNS]   measures another build as "the build"
 set -euo pipefail
@@ -92,6 +93,14 @@ done
 for i in $(seq "$RUNS"); do
   measure "duckdb peer" "$PEER" duckdb "$DATA"
 done
+# Last, as it empties the page cache before every run: the published command with nothing of the machine's cached,
+# RUNS times (the runtime's files and the 694 MB read from disk).
+if cold; then
+  for i in $(seq "$RUNS"); do
+    cold; measure "answers, CSV, published, page cache dropped" "$R2R" answers --data "$DATA" --out "$OUT/p.json" --no-cache
+    same "$OUT/p.json"
+  done
+fi
 
 echo
 echo "| what | warm: median (min-max) | peak MiB (min-max) | cold |"
