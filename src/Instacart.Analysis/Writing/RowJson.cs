@@ -1,4 +1,4 @@
-using System.Globalization;
+using System.Buffers;
 using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -7,8 +7,9 @@ namespace Instacart.Analysis.Writing;
 
 /// <summary>
 /// Typed rows as the JSON array of <c>answers.json</c>: one object a row, every public property under its snake_case
-/// name, an enum as its label (<see cref="EnumLabels"/>), a null as null; the same nodes System.Text.Json's serializer
-/// gives the document (which then sorts the keys and rounds the numbers).
+/// name, an enum as its label (<see cref="EnumLabels"/>), a null as null. Written with <see cref="Utf8JsonWriter"/>'s
+/// own number and string forms and parsed back, so the nodes are those System.Text.Json's serializer gave (the
+/// document then sorts the keys and rounds the numbers that are not integers).
 /// </summary>
 /// <remarks>
 /// Not the serializer: its metadata is code compiled at run time for every row type and every enum in it, about a
@@ -18,50 +19,61 @@ internal static class RowJson
 {
     /// <summary>The rows, in their order, as an array of objects (keys in declaration order, not yet sorted).</summary>
     /// <exception cref="NotSupportedException">A property has a type answers' rows do not use.</exception>
+    /// <exception cref="ArgumentException">A number is not finite (JSON has no form for it).</exception>
     public static JsonArray ToJson<TRow>(IReadOnlyList<TRow> rows)
         where TRow : class
     {
-        var array = new JsonArray();
-        foreach (var row in rows)
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
         {
-            var item = new JsonObject();
-            foreach (var (name, property) in Fields<TRow>.All)
+            writer.WriteStartArray();
+            foreach (var row in rows)
             {
-                item[name] = Value(property.GetValue(row), property);
+                writer.WriteStartObject();
+                foreach (var (name, property) in Fields<TRow>.All)
+                {
+                    writer.WritePropertyName(name);
+                    Write(writer, property.GetValue(row), property);
+                }
+
+                writer.WriteEndObject();
             }
 
-            array.Add(item);
+            writer.WriteEndArray();
         }
 
-        return array;
+        return JsonNode.Parse(buffer.WrittenSpan)!.AsArray();
     }
 
-    /// <summary>
-    /// A number as the serializer leaves it for the document: a double whose shortest text is an integer (the
-    /// serializer writes 3.0 as <c>3</c>) becomes that integer, which the document keeps exact; any other double
-    /// stays a double, which the document rounds.
-    /// </summary>
-    internal static JsonValue Number(double value)
+    private static void Write(Utf8JsonWriter writer, object? value, PropertyInfo property)
     {
-        Span<char> text = stackalloc char[32];
-        return value != 0
-            && value.TryFormat(text, out var length, provider: CultureInfo.InvariantCulture)
-            && long.TryParse(text[..length], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var integer)
-            ? JsonValue.Create(integer)
-            : JsonValue.Create(value);
+        switch (value)
+        {
+            case null:
+                writer.WriteNullValue();
+                break;
+            case double number:
+                writer.WriteNumberValue(number);
+                break;
+            case int integer:
+                writer.WriteNumberValue(integer);
+                break;
+            case long integer:
+                writer.WriteNumberValue(integer);
+                break;
+            case bool flag:
+                writer.WriteBooleanValue(flag);
+                break;
+            case string text:
+                writer.WriteStringValue(text);
+                break;
+            case Enum code:
+                writer.WriteStringValue(EnumLabels.Of(code));
+                break;
+            default:
+                throw new NotSupportedException($"{property.DeclaringType?.Name}.{property.Name} ({property.PropertyType.Name}) has a type answers' rows do not write.");
+        }
     }
-
-    private static JsonNode? Value(object? value, PropertyInfo property) => value switch
-    {
-        null => null,
-        double number => Number(number),
-        int integer => JsonValue.Create(integer),
-        long integer => JsonValue.Create(integer),
-        bool flag => JsonValue.Create(flag),
-        string text => JsonValue.Create(text),
-        Enum code => JsonValue.Create(EnumLabels.Of(code)),
-        _ => throw new NotSupportedException($"{property.DeclaringType?.Name}.{property.Name} ({property.PropertyType.Name}) has a type answers' rows do not write."),
-    };
 
     /// <summary>The public properties of <typeparamref name="TRow"/> with their snake_case names, found once a type.</summary>
     private static class Fields<TRow>

@@ -32,24 +32,18 @@ public class OptionsBytesTests
     }
 
     [Fact]
-    public void Read_BytesOfOtherProperties_AreRefusedAsDamaged()
-    {
-        var bytes = Bytes(AnalysisOptions.Default);
-        var name = Encoding.UTF8.GetBytes(nameof(AnalysisOptions.DayConvention));
-        var at = bytes.AsSpan().IndexOf(name);
-        bytes[at] = (byte)'X';
-
-        using var reader = new BinaryReader(new MemoryStream(bytes), Encoding.UTF8);
-        Assert.Throws<InvalidDataException>(() => OptionsBytes.Read(reader));
-    }
+    public void Read_BytesOfOtherProperties_AreRefusedAsDamaged() =>
+        AssertRefusedWithOneByteChanged(nameof(AnalysisOptions.DayConvention), (byte)'X');
 
     [Fact]
-    public void Read_AnEnumValueThatIsNoName_IsRefusedAsDamaged()
+    public void Read_AnEnumValueThatIsNoName_IsRefusedAsDamaged() =>
+        AssertRefusedWithOneByteChanged(nameof(DayConvention.SaturdayFirst), (byte)'?');
+
+    /// <summary>The default options' bytes with the first byte of <paramref name="text"/> in them replaced are refused.</summary>
+    private static void AssertRefusedWithOneByteChanged(string text, byte replacement)
     {
         var bytes = Bytes(AnalysisOptions.Default);
-        var value = Encoding.UTF8.GetBytes(nameof(DayConvention.SaturdayFirst));
-        var at = bytes.AsSpan().IndexOf(value);
-        bytes[at] = (byte)'?';
+        bytes[bytes.AsSpan().IndexOf(Encoding.UTF8.GetBytes(text))] = replacement;
 
         using var reader = new BinaryReader(new MemoryStream(bytes), Encoding.UTF8);
         Assert.Throws<InvalidDataException>(() => OptionsBytes.Read(reader));

@@ -59,6 +59,28 @@ public class RowJsonTests
     }
 
     [Fact]
+    public void ToJson_AnIntegralDouble_ReadsAsEveryNumberTypeAsTheSerializersNodeDid()
+    {
+        MixedRow[] rows = [new(1234567.0, 2.5, 1, 2, true, "x", DayFlag.BusiestDays, DayFlag.SlowestDays)];
+
+        var row = RowJson.ToJson(rows)[0]!;
+
+        Assert.Equal(1234567.0, row["value"]!.GetValue<double>());
+        Assert.Equal(1234567L, row["value"]!.GetValue<long>());
+        Assert.Equal(2.0, row["total"]!.GetValue<double>());
+        Assert.Equal(ReferenceRowJson.ToJson(rows)[0]!["maybe"]!.GetValueKind(), row["maybe"]!.GetValueKind());
+    }
+
+    [Fact]
+    public void ToJson_ANumberThatIsNotFinite_IsRefusedAsTheSerializerRefusedIt()
+    {
+        MixedRow[] rows = [new(double.NaN, null, 1, 2, true, "x", DayFlag.BusiestDays, DayFlag.SlowestDays)];
+
+        Assert.Throws<ArgumentException>(() => ReferenceRowJson.ToJson(rows));
+        Assert.Throws<ArgumentException>(() => RowJson.ToJson(rows));
+    }
+
+    [Fact]
     public void ToJson_AListProperty_IsRefusedByName()
     {
         var e = Assert.Throws<NotSupportedException>(() => RowJson.ToJson<ListRow>([new ListRow([1])]));
