@@ -1,5 +1,4 @@
 using System.Reflection;
-using System.Text.Json;
 using System.Text.Json.Serialization;
 using Instacart.Data.Derivation;
 using Instacart.Data.Input;
