@@ -393,7 +393,7 @@ public sealed record LineMerge(LineTable Lines, int[] OrderCustomer, long LinesJ
             var orderId = orders.OrderId;
             var evalSet = orders.EvalSet;
             var orderCustomer = this.orderCustomer;
-            var tally = new RangeTally(at);
+            var write = new WriteLines(into, values, products, new RangeTally(at));
             for (var o = first; o < last; o++)
             {
                 if (o + LookAhead < last && byOrder.GroupOf(orderId[o + LookAhead]) is var aheadGroup and >= 0)
@@ -412,18 +412,13 @@ public sealed record LineMerge(LineTable Lines, int[] OrderCustomer, long LinesJ
                     continue;
                 }
 
-                var hasCustomer = orderCustomer[o] >= 0;
-                for (int i = starts[g], end = starts[g + 1]; i < end; i++)
-                {
-                    var value = values[i];
-                    tally.Line(into, o, products.IndexOf(GroupedLineValue.ProductId(value)), hasCustomer, GroupedLineValue.Reordered(value));
-                }
+                write.Order(o, starts[g], starts[g + 1], orderCustomer[o] >= 0);
             }
 
             // The counting pass kept this range's counts; the lines written must be as many.
-            if (tally.Write - at != Kept[r])
+            if (write.Tally.Write - at != Kept[r])
             {
-                throw new InvalidOperationException($"The merge wrote {tally.Write - at:N0} lines for order rows {first:N0}-{last:N0}, counted {Kept[r]:N0}.");
+                throw new InvalidOperationException($"The merge wrote {write.Tally.Write - at:N0} lines for order rows {first:N0}-{last:N0}, counted {Kept[r]:N0}.");
             }
         }
 
@@ -449,13 +444,9 @@ public sealed record LineMerge(LineTable Lines, int[] OrderCustomer, long LinesJ
 
             public void Order(int order, int start, int end, bool hasCustomer)
             {
-                var tally = new RangeTally(0);
-                tally.Joined += end - start;
-                for (var i = start; i < end; i++)
-                {
-                    tally.Line(default, order, products.IndexOf(GroupedLineValue.ProductId(values[i])), hasCustomer, 0);
-                }
-
+                var count = new WriteLines(default, values, products, new RangeTally(0));
+                count.Order(order, start, end, hasCustomer);
+                var tally = count.Tally;
                 var r = order / rowsPerRange;
                 kept[r] += tally.Write;
                 joined[r] += tally.Joined;
@@ -477,6 +468,7 @@ public sealed record LineMerge(LineTable Lines, int[] OrderCustomer, long LinesJ
     {
         public RangeTally Tally = tally;
 
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public void Order(int order, int start, int end, bool hasCustomer)
         {
             Tally.Joined += end - start;
